@@ -1,0 +1,81 @@
+import {
+  InvalidTransitionError,
+  MissingReferenceError,
+  NotFoundError,
+  SlugTakenError,
+  VersionConflictError,
+} from '@newsroom/db';
+import { hasRole, type Role } from '@newsroom/domain';
+import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
+import { ZodError, z } from 'zod';
+import type { Context } from './context.js';
+
+/** One readable line from a zod error: "slug: slug must be at most 120 characters". */
+export function summarizeZodError(error: ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** tRPC's own messages that are only a code, said in words a client can act on. */
+const clearerMessages: Record<string, string> = {
+  PAYLOAD_TOO_LARGE: 'Request body too large: it exceeds the limit set by API_MAX_BODY_BYTES',
+};
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    // Stack traces are for the server's log, never for clients.
+    const { stack: _stack, ...data } = shape.data;
+    return {
+      ...shape,
+      message: zodError ? `Invalid input: ${summarizeZodError(zodError)}` : (clearerMessages[error.message] ?? shape.message),
+      data: { ...data, zodError: zodError ? z.flattenError(zodError) : null },
+    };
+  },
+});
+
+const storeErrorCodes: [new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY][] = [
+  [NotFoundError, 'NOT_FOUND'],
+  [VersionConflictError, 'CONFLICT'],
+  [SlugTakenError, 'CONFLICT'],
+  [MissingReferenceError, 'BAD_REQUEST'],
+  [InvalidTransitionError, 'BAD_REQUEST'],
+];
+
+/** Turns the Store's expected failures into the HTTP statuses clients can act on. */
+const storeErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    const match = storeErrorCodes.find(([type]) => cause instanceof type);
+    if (match && cause) throw new TRPCError({ code: match[1], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone, token or not. */
+export const publicProcedure = t.procedure.use(storeErrors);
+
+/** A caller whose token carries at least `role`. */
+export function roleProcedure(role: Role) {
+  return publicProcedure.use(({ ctx, next }) => {
+    if (!ctx.principal) {
+      throw new TRPCError({
+        code: 'UNAUTHORIZED',
+        message: 'This needs an API token: send Authorization: Bearer <token>',
+      });
+    }
+    if (!hasRole(ctx.principal.role, role)) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `This needs the ${role} role; your token has ${ctx.principal.role}`,
+      });
+    }
+    return next({ ctx: { ...ctx, principal: ctx.principal } });
+  });
+}

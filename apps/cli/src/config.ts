@@ -1,0 +1,25 @@
+import { resolveDatabaseUrl } from '@newsroom/db';
+import { z } from 'zod';
+
+const CliEnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|:memory:$)/, 'must be file:<path> (PostgreSQL support comes later)')
+    .default('file:./data/newsroom.db'),
+  INIT_CWD: z.string().optional(),
+});
+
+/** The CLI's environment; a relative database path counts from where npm was run. */
+export function loadCliConfig(
+  env: Record<string, string | undefined>,
+): { ok: true; databaseUrl: string } | { ok: false; message: string } {
+  const result = CliEnvSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
+    return { ok: false, message: `Invalid configuration: ${problems}` };
+  }
+  return {
+    ok: true,
+    databaseUrl: resolveDatabaseUrl(result.data.DATABASE_URL, result.data.INIT_CWD ?? process.cwd()),
+  };
+}

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '@newsroom/db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+let dir: string;
+let env: Record<string, string>;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'newsroom-cli-'));
+  env = { DATABASE_URL: `file:${join(dir, 'newsroom.db')}` };
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, env, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('newsroom seed', () => {
+  it('seeds an empty database once, then leaves it alone with --if-empty', async () => {
+    const first = await cli('seed', '--if-empty', '--count', '5');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/Seeded the empty database: \d+ articles/);
+    const second = await cli('seed', '--if-empty', '--count', '5');
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('not seeding');
+
+    const store = await openStore(env.DATABASE_URL as string);
+    const count = await store.articleCount();
+    await store.close();
+    expect(count).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refuses a count that is not a number, without touching the database', async () => {
+    const result = await cli('seed', '--count', 'lots');
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^seed: .*count/);
+    expect(result.err).not.toContain('\n');
+  });
+
+  it('refuses an unknown flag', async () => {
+    const result = await cli('seed', '--colour', 'red');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--colour');
+  });
+});
+
+describe('newsroom token', () => {
+  it('prints a new token once and stores only its hash', async () => {
+    const result = await cli('token', 'create', '--role', 'editor', '--name', 'Desk');
+    expect(result.code).toBe(0);
+    const token = result.out.split('\n').at(-1) as string;
+    expect(token.length).toBeGreaterThan(30);
+
+    const store = await openStore(env.DATABASE_URL as string);
+    const principal = await store.tokens.resolve(token);
+    await store.close();
+    expect(principal).toMatchObject({ role: 'editor', name: 'Desk' });
+  });
+
+  it('refuses an unknown role with the valid ones', async () => {
+    const result = await cli('token', 'create', '--role', 'boss', '--name', 'Desk');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('editor');
+  });
+});
+
+describe('the command line itself', () => {
+  it('explains an unknown command', async () => {
+    const result = await cli('publish-everything');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Unknown command "publish-everything"');
+  });
+
+  it('stops on a wrong DATABASE_URL with one line', async () => {
+    env.DATABASE_URL = 'mysql://db';
+    const result = await cli('migrate');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^Invalid configuration: DATABASE_URL/);
+  });
+});

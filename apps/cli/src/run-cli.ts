@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { openStore } from '@newsroom/db';
+import { z } from 'zod';
+import { migrateCommand } from './commands/migrate.js';
+import { seedCommand } from './commands/seed.js';
+import { tokenCommand } from './commands/token.js';
+import { loadCliConfig } from './config.js';
+
+export const usage = `Usage: newsroom <command> [options]
+
+Commands:
+  migrate                         apply pending database migrations
+  seed [--count N] [--seed S] [--if-empty]
+                                  add the sample stories and N generated articles (default 50)
+  token create --role ROLE --name NAME [--author SLUG]
+                                  create an API token (printed once; only its hash is stored)
+  token revoke ID                 revoke a token
+
+Environment:
+  DATABASE_URL                    default file:./data/newsroom.db`;
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const commands = { migrate: migrateCommand, seed: seedCommand, token: tokenCommand } as const;
+
+/** Runs one command and returns the exit code; every failure is one clear line on stderr. */
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) },
+): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(usage);
+    return name ? 0 : 1;
+  }
+  if (!(name in commands)) {
+    io.err(`Unknown command "${name}". Run "newsroom help" for the list.`);
+    return 2;
+  }
+  const config = loadCliConfig(env);
+  if (!config.ok) {
+    io.err(config.message);
+    return 2;
+  }
+  const command = commands[name as keyof typeof commands];
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.err(`${name}: ${(error as Error).message}`);
+    return 2;
+  }
+  let store: Awaited<ReturnType<typeof openStore>> | undefined;
+  try {
+    store = await openStore(config.databaseUrl);
+    return await command.run({ store, values: parsed.values, positionals: parsed.positionals, io });
+  } catch (error) {
+    io.err(
+      error instanceof z.ZodError
+        ? `${name}: ${z.prettifyError(error).replace(/\n/g, ' ')}`
+        : `${name}: ${(error as Error).message}`,
+    );
+    return 1;
+  } finally {
+    await store?.close();
+  }
+}

@@ -1,0 +1,16 @@
+// The site's environment, validated once; imported by server.mjs and by the pages.
+import { z } from 'zod';
+
+const WebConfigSchema = z.object({
+  WEB_PORT: z.coerce.number().int().min(0).max(65_535).default(4321),
+  WEB_HOST: z.string().min(1).default('127.0.0.1'),
+  API_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
+});
+
+/** @returns {{ ok: true, config: z.infer<typeof WebConfigSchema> } | { ok: false, message: string }} */
+export function loadWebConfig(env) {
+  const result = WebConfigSchema.safeParse(env);
+  if (result.success) return { ok: true, config: result.data };
+  const problems = result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
+  return { ok: false, message: `Invalid configuration: ${problems}` };
+}

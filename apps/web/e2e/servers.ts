@@ -1,0 +1,89 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const root = new URL('../../../', import.meta.url).pathname;
+
+/** A port that was free a moment ago, on 127.0.0.1 only. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error(`${url} exited early:\n${output()}`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {}
+    await sleep(250);
+  }
+  throw new Error(`${url} did not answer in 30 s:\n${output()}`);
+}
+
+function start(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  let output = '';
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'pipe' });
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  return { child, output: () => output };
+}
+
+export interface RunningNewsroom {
+  siteUrl: string;
+  apiUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Seeds a fresh database and starts the built API and site on free ports, as `npm start` does. */
+export async function startNewsroom(): Promise<RunningNewsroom> {
+  for (const built of ['apps/api/dist/main.js', 'apps/web/dist/server/entry.mjs', 'apps/cli/dist/main.js']) {
+    if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run "npm run build" first`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-e2e-'));
+  const databaseUrl = `file:${join(dir, 'newsroom.db')}`;
+  const seeded = spawnSync(process.execPath, ['apps/cli/dist/main.js', 'seed', '--count', '20'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: 'utf8',
+  });
+  if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
+
+  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const siteUrl = `http://127.0.0.1:${webPort}`;
+  const api = start(['apps/api/dist/main.js'], { DATABASE_URL: databaseUrl, API_PORT: String(apiPort) });
+  const web = start(['apps/web/server.mjs'], { WEB_PORT: String(webPort), API_URL: apiUrl });
+  const stop = async () => {
+    for (const { child } of [api, web]) {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(`${apiUrl}/health`, api.child, api.output);
+    await waitFor(siteUrl, web.child, web.output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { siteUrl, apiUrl, stop };
+}

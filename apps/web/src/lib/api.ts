@@ -1,0 +1,8 @@
+import { createNewsroomClient } from '@newsroom/api/client';
+import { loadWebConfig } from '../../config.mjs';
+
+const loaded = loadWebConfig(process.env);
+if (!loaded.ok) throw new Error(loaded.message);
+
+/** The one API client the site uses; pages reach data only through it. */
+export const api = createNewsroomClient(loaded.config.API_URL);

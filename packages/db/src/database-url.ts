@@ -1,0 +1,42 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where the Store keeps its data, as named by DATABASE_URL. `path` is absolute, or `:memory:`. */
+export interface DatabaseLocation {
+  kind: 'sqlite';
+  path: string;
+}
+
+const supported =
+  'supported: file:<path> (SQLite; relative paths start at the working directory), ' +
+  'file:///absolute/path, file::memory: or :memory: (SQLite in memory)';
+
+/**
+ * Reads a DATABASE_URL. Relative file paths are resolved against process.cwd() now, so the
+ * Store does not move if the process changes directory later. Anything else is refused with
+ * the list of what is supported; the refused URL is not echoed since it may hold a password.
+ */
+export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): DatabaseLocation {
+  const trimmed = url.trim();
+  if (trimmed === ':memory:' || trimmed === 'file::memory:') return { kind: 'sqlite', path: ':memory:' };
+  if (trimmed.startsWith('file://')) return { kind: 'sqlite', path: fileURLToPath(trimmed) };
+  if (trimmed.startsWith('file:')) {
+    const path = trimmed.slice('file:'.length);
+    if (path === '') throw new Error(`DATABASE_URL "file:" names no file; ${supported}`);
+    if (path.includes('?')) throw new Error(`DATABASE_URL options after "?" are not supported; ${supported}`);
+    return { kind: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) };
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1];
+  const what = scheme ? `the "${scheme}:" scheme is not supported yet` : 'DATABASE_URL is not a database URL';
+  throw new Error(`${what}; ${supported}`);
+}
+
+/**
+ * The same DATABASE_URL with a relative file path made absolute against `cwd`: for a process
+ * that must resolve the path against another directory than its own (the CLI run through npm
+ * resolves against INIT_CWD, where the user typed the command). Throws like parseDatabaseUrl.
+ */
+export function resolveDatabaseUrl(url: string, cwd: string): string {
+  const { path } = parseDatabaseUrl(url, cwd);
+  return path === ':memory:' ? ':memory:' : `file:${path}`;
+}

@@ -1,0 +1,27 @@
+export { type DatabaseLocation, parseDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
+export {
+  InvalidTransitionError,
+  MissingReferenceError,
+  NotFoundError,
+  SlugTakenError,
+  StoreError,
+  VersionConflictError,
+} from './errors.js';
+export {
+  type ImportArticle,
+  type ImportArticleInput,
+  ImportArticleInputSchema,
+} from './import-article.js';
+export { openStore } from './open-store.js';
+export { type GenerateArticlesOptions, generateArticles } from './seed/generate-articles.js';
+export { sampleStories, sampleStorySlug } from './seed/sample-stories.js';
+export { type SeedCounts, type SeedOptions, seed, seedIfEmpty } from './seed/seed.js';
+export { openSqliteStore } from './sqlite/sqlite-store.js';
+export type {
+  ArticleRepository,
+  CommentRepository,
+  CreatedToken,
+  Store,
+  TaxonomyRepository,
+  TokenRepository,
+} from './store.js';

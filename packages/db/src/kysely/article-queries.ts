@@ -1,0 +1,76 @@
+import type { ArticleListQuery, ArticleStatus, CursorPosition } from '@newsroom/domain';
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+import { isoUtc } from './iso-time.js';
+
+const summaryColumns = [
+  'articles.id',
+  'articles.slug',
+  'articles.headline',
+  'articles.standfirst',
+  'articles.status',
+  'articles.published_at',
+  'articles.updated_at',
+  'articles.listed_at',
+  'articles.section_slug',
+  'articles.hero_image',
+  'articles.reading_time_minutes',
+  'sections.name as section_name',
+] as const;
+
+/**
+ * One page of summaries, newest first. Keyset pagination: the cursor is the (listed_at, id) of
+ * the last row already seen, so a page is an index range read however deep the reader goes,
+ * and rows published meanwhile neither repeat nor go missing.
+ */
+export function articleListQuery(
+  db: Kysely<Database>,
+  query: Pick<ArticleListQuery, 'section' | 'tag' | 'author' | 'status' | 'from' | 'to'>,
+  after: CursorPosition | null,
+  fetchLimit: number,
+) {
+  let select = db
+    .selectFrom('articles')
+    .leftJoin('sections', 'sections.slug', 'articles.section_slug')
+    .select(summaryColumns)
+    .where('articles.status', '=', query.status ?? 'published');
+  if (query.section) select = select.where('articles.section_slug', '=', query.section);
+  if (query.tag) {
+    const tagged = db.selectFrom('article_tags').select('article_id').where('tag_slug', '=', query.tag);
+    select = select.where('articles.id', 'in', tagged);
+  }
+  if (query.author) {
+    const bylined = db
+      .selectFrom('article_authors')
+      .select('article_id')
+      .where('author_slug', '=', query.author);
+    select = select.where('articles.id', 'in', bylined);
+  }
+  // from/to are about publication time. Once an article has a published_at, listed_at equals
+  // it, so the range goes on listed_at, where the index can use it.
+  if (query.from || query.to) select = select.where('articles.published_at', 'is not', null);
+  if (query.from) select = select.where('articles.listed_at', '>=', isoUtc(query.from));
+  if (query.to) select = select.where('articles.listed_at', '<', isoUtc(query.to));
+  if (after) {
+    select = select.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple('articles.listed_at', 'articles.id'), '<', tuple(isoUtc(after.at), after.id)),
+    );
+  }
+  return select.orderBy('articles.listed_at', 'desc').orderBy('articles.id', 'desc').limit(fetchLimit);
+}
+
+/** One whole article row by id or slug, in the given statuses (all when undefined). */
+export function articleRowQuery(
+  db: Kysely<Database>,
+  by: { id: string } | { slug: string },
+  statuses?: readonly ArticleStatus[],
+) {
+  let select = db
+    .selectFrom('articles')
+    .leftJoin('sections', 'sections.slug', 'articles.section_slug')
+    .selectAll('articles')
+    .select('sections.name as section_name');
+  select = 'id' in by ? select.where('articles.id', '=', by.id) : select.where('articles.slug', '=', by.slug);
+  if (statuses) select = select.where('articles.status', 'in', statuses);
+  return select;
+}

@@ -1,0 +1,110 @@
+import type { ArticleStatus, CommentStatus, Role, TagType } from '@newsroom/domain';
+import type { Generated, GeneratedAlways } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Column types are what every backend stores and returns:
+ * timestamps as ISO-8601 UTC text, structured values (body, hero image, sources,
+ * corrections) as JSON text, so one set of queries serves SQLite and, later, PostgreSQL.
+ */
+export interface Database {
+  articles: ArticlesTable;
+  article_authors: ArticleAuthorsTable;
+  article_tags: ArticleTagsTable;
+  sections: SectionsTable;
+  tags: TagsTable;
+  authors: AuthorsTable;
+  comments: CommentsTable;
+  api_tokens: ApiTokensTable;
+}
+
+export interface ArticlesTable {
+  /** An integer key that never changes, for the full-text index to point at. */
+  seq: Generated<number>;
+  id: string;
+  slug: string;
+  headline: string;
+  standfirst: string | null;
+  /** Block[] as JSON. */
+  body: string;
+  /** The body's readable words, for full-text search; derived on every write. */
+  body_text: string;
+  status: ArticleStatus;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  scheduled_for: string | null;
+  /** published_at ?? created_at, computed by the database: the list order. */
+  listed_at: GeneratedAlways<string>;
+  version: number;
+  section_slug: string | null;
+  /** Image as JSON, or null. */
+  hero_image: string | null;
+  dateline: string | null;
+  /** SourceCredit[] as JSON. */
+  sources: string;
+  /** Correction[] as JSON. */
+  corrections: string;
+  canonical_url: string | null;
+  seo_title: string | null;
+  seo_description: string | null;
+  language: string;
+  word_count: number;
+  reading_time_minutes: number;
+}
+
+export interface ArticleAuthorsTable {
+  article_id: string;
+  /** Byline order, from 0. */
+  position: number;
+  author_slug: string;
+}
+
+export interface ArticleTagsTable {
+  article_id: string;
+  /** From 0; position 0 is the primary tag. */
+  position: number;
+  tag_slug: string;
+}
+
+export interface SectionsTable {
+  slug: string;
+  name: string;
+  description: string | null;
+  /** The domain's `order`, renamed because ORDER is a keyword. */
+  sort_order: number;
+}
+
+export interface TagsTable {
+  slug: string;
+  name: string;
+  description: string | null;
+  type: TagType;
+}
+
+export interface AuthorsTable {
+  slug: string;
+  name: string;
+  bio: string | null;
+  avatar: string | null;
+}
+
+export interface CommentsTable {
+  id: string;
+  article_id: string;
+  parent_id: string | null;
+  display_name: string;
+  body: string;
+  status: CommentStatus;
+  created_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  role: Role;
+  author_slug: string | null;
+  /** SHA-256 of the token, hex; the token itself is never stored. */
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}

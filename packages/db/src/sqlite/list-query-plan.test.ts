@@ -1,0 +1,65 @@
+import type { ArticleListQuery } from '@newsroom/domain';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleListQuery } from '../kysely/article-queries.js';
+import type { Database } from '../kysely/database.js';
+import { createKyselyStore } from '../kysely/kysely-store.js';
+import { seed } from '../seed/seed.js';
+import type { Store } from '../store.js';
+import { migrateToLatest } from './migrate.js';
+import { openSqliteKysely } from './sqlite-store.js';
+
+type Filters = Pick<ArticleListQuery, 'section' | 'tag' | 'author' | 'status' | 'from' | 'to'>;
+const after = { at: '2025-05-01T00:00:00.000Z', id: '7f000000-0000-4000-8000-000000000000' };
+
+let db: Kysely<Database>;
+let store: Store;
+beforeAll(async () => {
+  db = openSqliteKysely(':memory:');
+  await migrateToLatest(db);
+  store = createKyselyStore(db);
+  await seed(store, { count: 400, seed: 2 });
+});
+afterAll(() => store.close());
+
+/** The `detail` lines of SQLite's plan for the list query as the Store builds it. */
+async function planOf(filters: Filters, cursor: typeof after | null): Promise<string[]> {
+  const query = articleListQuery(db, filters, cursor, 21).compile();
+  const plan = await db.executeQuery<{ detail: string }>(
+    CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+  );
+  return plan.rows.map((row) => row.detail);
+}
+
+/** Index-ordered: read from an articles index, never a table scan, never sorted afterwards. */
+function expectIndexOrdered(plan: string[]) {
+  expect(plan.some((line) => /^SEARCH articles USING (COVERING )?INDEX articles_by_/.test(line))).toBe(true);
+  expect(plan.filter((line) => /^SCAN articles\b/.test(line))).toEqual([]);
+  expect(plan.filter((line) => line.includes('TEMP B-TREE'))).toEqual([]);
+}
+
+describe.each([
+  ['before ANALYZE', async () => {}],
+  ['after ANALYZE', async () => void (await sql`analyze`.execute(db))],
+])('list query plans %s', (_, prepare) => {
+  beforeAll(prepare);
+
+  it.each<[string, Filters]>([
+    ['the front page', {}],
+    ['a section page', { section: 'world' }],
+    ['a date range', { from: '2025-03-01T00:00:00.000Z', to: '2025-05-01T00:00:00.000Z' }],
+    ['the editors’ draft list', { status: 'draft' }],
+  ])('reads %s in index order, first page and later pages', async (_, filters) => {
+    expectIndexOrdered(await planOf(filters, null));
+    expectIndexOrdered(await planOf(filters, after));
+  });
+
+  it.each<[string, Filters]>([
+    ['a tag page', { tag: 'climate' }],
+    ['an author page', { author: 'amara-okafor' }],
+  ])('finds the articles of %s through the join index, without a table scan', async (_, filters) => {
+    const plan = await planOf(filters, after);
+    expect(plan.some((line) => /USING (COVERING )?INDEX article_(tags|authors)_by_/.test(line))).toBe(true);
+    expect(plan.filter((line) => /^SCAN /.test(line))).toEqual([]);
+  });
+});

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import { initialSchema } from './0001-initial-schema.js';
+
+/**
+ * Every SQLite migration, applied in the order of their names. Add a migration as a new file
+ * with the next number and list it here; never edit one that has shipped.
+ */
+export const sqliteMigrations: Readonly<Record<string, Migration>> = {
+  '0001-initial-schema': initialSchema,
+};

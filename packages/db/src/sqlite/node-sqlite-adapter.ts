@@ -1,0 +1,48 @@
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+/**
+ * Presents Node's built-in `node:sqlite` database as the better-sqlite3-like object that
+ * Kysely's SqliteDialect drives, so the Store needs no native addon. Three differences matter:
+ * - A StatementSync has no `reader` flag. Kysely uses it to choose between `all()` and
+ *   `run()`; without it every SELECT would silently return no rows. A statement reads when
+ *   it has result columns (SELECT, PRAGMA, and INSERT/UPDATE … RETURNING alike).
+ * - Parameters are passed spread, not as one array.
+ * - node:sqlite refuses booleans, so they are bound as 1 and 0 (SQLite has no boolean type).
+ */
+export function kyselyDatabaseOf(database: DatabaseSync): SqliteDatabase {
+  return {
+    close: () => database.close(),
+    prepare: (sql) => kyselyStatementOf(database.prepare(sql)),
+  };
+}
+
+function kyselyStatementOf(statement: StatementSync): SqliteStatement {
+  return {
+    reader: statement.columns().length > 0,
+    all: (parameters) => statement.all(...bindable(parameters)),
+    run: (parameters) => statement.run(...bindable(parameters)),
+    iterate: (parameters) => statement.iterate(...bindable(parameters)),
+  };
+}
+
+function bindable(parameters: ReadonlyArray<unknown>): SQLInputValue[] {
+  return parameters.map((value, index) => {
+    if (typeof value === 'boolean') return value ? 1 : 0;
+    if (
+      value === null ||
+      typeof value === 'string' ||
+      typeof value === 'number' ||
+      typeof value === 'bigint' ||
+      ArrayBuffer.isView(value)
+    ) {
+      return value as SQLInputValue;
+    }
+    // A plain object in first place would be taken as named parameters, and undefined is
+    // almost always a missing field: both are bugs better reported than stored.
+    throw new TypeError(
+      `cannot bind parameter ${index + 1} of type ${value === undefined ? 'undefined' : typeof value} to SQLite; ` +
+        'serialize objects (JSON.stringify) and dates (toISOString) first',
+    );
+  });
+}

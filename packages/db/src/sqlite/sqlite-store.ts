@@ -1,0 +1,28 @@
+import { Kysely, sql } from 'kysely';
+import type { Database } from '../kysely/database.js';
+import { createKyselyStore } from '../kysely/kysely-store.js';
+import type { Store } from '../store.js';
+import { migrateToLatest } from './migrate.js';
+import { NodeSqliteDialect } from './node-sqlite-dialect.js';
+import { openSqliteDatabase, optimizeBeforeCloseSql } from './open-sqlite-database.js';
+
+/** The Kysely instance for a SQLite file (or `:memory:`), schema not yet migrated. */
+export function openSqliteKysely(path: string): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new NodeSqliteDialect(openSqliteDatabase(path)) });
+}
+
+/** Opens the SQLite Store at `path` (a file, or `:memory:`) and brings its schema up to date. */
+export async function openSqliteStore(path: string): Promise<Store> {
+  const db = openSqliteKysely(path);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return createKyselyStore(db, {
+    beforeClose: async () => {
+      await sql.raw(optimizeBeforeCloseSql).execute(db);
+    },
+  });
+}

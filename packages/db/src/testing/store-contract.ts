@@ -1,0 +1,836 @@
+import {
+  type Article,
+  ArticleSchema,
+  ArticleSummarySchema,
+  type Block,
+  CommentSchema,
+  type CreateArticleInput,
+  CreateArticleInputSchema,
+  limits,
+  PrincipalSchema,
+  readingTimeMinutes,
+  wordCountOf,
+} from '@newsroom/domain';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  InvalidTransitionError,
+  MissingReferenceError,
+  NotFoundError,
+  SlugTakenError,
+  StoreError,
+  VersionConflictError,
+} from '../errors.js';
+import type { ImportArticleInput } from '../import-article.js';
+import { sampleStorySlug } from '../seed/sample-stories.js';
+import { seedIfEmpty } from '../seed/seed.js';
+import type { Store } from '../store.js';
+
+/**
+ * The behaviour every Store backend must show, as vitest tests. A backend's test file calls
+ * this with a function that opens a new, empty, migrated Store; each test gets its own.
+ * Imports vitest: only test code should import this module.
+ */
+export function describeStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+      await givenTaxonomy(store);
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    describe('writing and reading an article', () => {
+      it('keeps every field and every block type as written, and derives the figures from the body', async () => {
+        const now = at(0);
+        const created = await store.articles.create(draftInput({ ...everyField, slug: 'every-block' }), {
+          now,
+        });
+
+        expect(ArticleSchema.parse(created)).toEqual(created);
+        expect(created).toMatchObject({
+          slug: 'every-block',
+          headline: everyField.headline,
+          standfirst: everyField.standfirst,
+          body: everyBlock,
+          heroImage: everyField.heroImage,
+          dateline: 'LISBON',
+          sources: [{ name: 'AP', type: 'wire', url: null }],
+          canonicalUrl: 'https://example.org/original',
+          seoTitle: 'SEO title',
+          seoDescription: 'SEO description',
+          language: 'pt-BR',
+          status: 'draft',
+          version: 1,
+          createdAt: now.toISOString(),
+          updatedAt: now.toISOString(),
+          publishedAt: null,
+          scheduledFor: null,
+          corrections: [],
+          section: { slug: 'world', name: 'World' },
+          authors: [
+            { slug: 'bea', name: 'Bea Reporter' },
+            { slug: 'al', name: 'Al Writer' },
+          ],
+          tags: [
+            { slug: 'climate', name: 'Climate', type: 'topic' },
+            { slug: 'lisbon', name: 'Lisbon', type: 'place' },
+          ],
+        });
+        expect(created.wordCount).toBe(wordCountOf(everyBlock));
+        expect(created.readingTimeMinutes).toBe(readingTimeMinutes(everyBlock, 1));
+
+        expect(await store.articles.byId(created.id)).toEqual(created);
+        expect(await store.articles.bySlug('every-block', { status: 'any' })).toEqual(created);
+        expect(await store.articles.bySlug('every-block', { status: 'draft' })).toEqual(created);
+      });
+
+      it('makes the slug from the headline when none is given', async () => {
+        const created = await store.articles.create(draftInput({ headline: 'Ça va? Zürich’s “new” plan' }));
+        expect(created.slug).toBe('ca-va-zurichs-new-plan');
+      });
+
+      it('refuses a slug that is taken, and creates nothing', async () => {
+        await store.articles.create(draftInput({ slug: 'same' }));
+        await expect(store.articles.create(draftInput({ slug: 'same', headline: 'Other' }))).rejects.toThrow(
+          SlugTakenError,
+        );
+        expect(await store.articleCount()).toBe(1);
+      });
+
+      it('refuses unknown sections, tags and authors, naming each, and creates nothing', async () => {
+        const error = await store.articles
+          .create(
+            draftInput({
+              sectionSlug: 'nowhere',
+              tagSlugs: ['climate', 'no-such-tag'],
+              authorSlugs: ['ghost'],
+            }),
+          )
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(MissingReferenceError);
+        expect((error as Error).message).toContain('"nowhere"');
+        expect((error as Error).message).toContain('"no-such-tag"');
+        expect((error as Error).message).toContain('"ghost"');
+        expect((error as Error).message).not.toContain('"climate"');
+        expect(await store.articleCount()).toBe(0);
+      });
+
+      it('finds nothing for an unknown slug or id', async () => {
+        expect(await store.articles.bySlug('nothing-here', { status: 'any' })).toBeNull();
+        expect(await store.articles.byId('00000000-0000-4000-8000-000000000000')).toBeNull();
+      });
+    });
+
+    describe('who sees what', () => {
+      it('keeps drafts, scheduled and archived articles out of the default list and bySlug', async () => {
+        const live = await publish(store, draftInput({ slug: 'live' }), at(10));
+        const draft = await store.articles.create(draftInput({ slug: 'still-draft' }), { now: at(20) });
+        const gone = await publish(store, draftInput({ slug: 'gone' }), at(5));
+        await store.articles.setStatus(gone.id, gone.version, 'archived', { now: at(30) });
+
+        expect(await slugsOf(store.articles.list({ limit: 20 }))).toEqual(['live']);
+        expect(await store.articles.bySlug('still-draft')).toBeNull();
+        expect(await store.articles.bySlug('gone')).toBeNull();
+        expect((await store.articles.bySlug('live'))?.id).toBe(live.id);
+
+        expect(await slugsOf(store.articles.list({ limit: 20, status: 'draft' }))).toEqual(['still-draft']);
+        expect(await slugsOf(store.articles.list({ limit: 20, status: 'archived' }))).toEqual(['gone']);
+        expect((await store.articles.bySlug('still-draft', { status: 'any' }))?.id).toBe(draft.id);
+      });
+    });
+
+    describe('listing', () => {
+      it('walks every published article exactly once, newest first, ties broken by id', async () => {
+        const expected: { id: string; publishedAt: string }[] = [];
+        for (let i = 0; i < 23; i++) {
+          // Every third pair shares a publication time: the cursor must not skip or repeat them.
+          const article = await publish(
+            store,
+            draftInput({ slug: `story-${i}` }),
+            at(Math.floor(i / 2) * 60),
+          );
+          expected.push({ id: article.id, publishedAt: article.publishedAt ?? '' });
+          if (i % 5 === 0)
+            await store.articles.create(draftInput({ slug: `draft-${i}` }), { now: at(i * 60 + 1) });
+        }
+        expected.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.id.localeCompare(a.id));
+
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const page = await store.articles.list({ limit: 5, ...(cursor ? { cursor } : {}) });
+          pages += 1;
+          expect(page.items.length).toBeLessThanOrEqual(5);
+          for (const item of page.items) expect(ArticleSummarySchema.parse(item)).toEqual(item);
+          seen.push(...page.items.map((a) => a.id));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor && pages < 20);
+
+        expect(seen).toEqual(expected.map((a) => a.id));
+        expect(new Set(seen).size).toBe(23);
+        expect(pages).toBe(5);
+      });
+
+      it('has no next page after a last page that is exactly full', async () => {
+        for (let i = 0; i < 4; i++) await publish(store, draftInput({ slug: `s-${i}` }), at(i));
+        const first = await store.articles.list({ limit: 2 });
+        expect(first.nextCursor).not.toBeNull();
+        const second = await store.articles.list({ limit: 2, cursor: first.nextCursor ?? '' });
+        expect(second.items).toHaveLength(2);
+        expect(second.nextCursor).toBeNull();
+      });
+
+      it('returns at most `limit` items', async () => {
+        for (let i = 0; i < 6; i++) await publish(store, draftInput({ slug: `s-${i}` }), at(i));
+        expect((await store.articles.list({ limit: 1 })).items).toHaveLength(1);
+        expect((await store.articles.list({ limit: 4 })).items).toHaveLength(4);
+        expect((await store.articles.list({ limit: 100 })).items).toHaveLength(6);
+      });
+
+      it('refuses a cursor it did not make', async () => {
+        await expect(store.articles.list({ limit: 5, cursor: 'bm90LWEtY3Vyc29y' })).rejects.toThrow(
+          StoreError,
+        );
+      });
+
+      it('orders by publication time: an old draft published now comes first', async () => {
+        const old = await store.articles.create(draftInput({ slug: 'old-draft' }), { now: at(0) });
+        await publish(store, draftInput({ slug: 'middle' }), at(60));
+        await store.articles.setStatus(old.id, old.version, 'published', { now: at(120) });
+        expect(await slugsOf(store.articles.list({ limit: 5 }))).toEqual(['old-draft', 'middle']);
+      });
+
+      it('filters by section, tag and author', async () => {
+        await publish(
+          store,
+          draftInput({ slug: 'a', sectionSlug: 'world', tagSlugs: ['climate'], authorSlugs: ['al'] }),
+          at(1),
+        );
+        await publish(
+          store,
+          draftInput({ slug: 'b', sectionSlug: 'culture', tagSlugs: ['lisbon', 'climate'] }),
+          at(2),
+        );
+        await publish(
+          store,
+          draftInput({ slug: 'c', sectionSlug: 'culture', authorSlugs: ['bea', 'al'] }),
+          at(3),
+        );
+        await store.articles.create(
+          draftInput({ slug: 'd', sectionSlug: 'culture', tagSlugs: ['climate'], authorSlugs: ['al'] }),
+        );
+
+        expect(await slugsOf(store.articles.list({ limit: 10, section: 'culture' }))).toEqual(['c', 'b']);
+        expect(await slugsOf(store.articles.list({ limit: 10, tag: 'climate' }))).toEqual(['b', 'a']);
+        expect(await slugsOf(store.articles.list({ limit: 10, author: 'al' }))).toEqual(['c', 'a']);
+        expect(await slugsOf(store.articles.list({ limit: 10, section: 'culture', tag: 'climate' }))).toEqual(
+          ['b'],
+        );
+        expect(await slugsOf(store.articles.list({ limit: 10, tag: 'lisbon', author: 'al' }))).toEqual([]);
+        expect(await slugsOf(store.articles.list({ limit: 10, section: 'sport' }))).toEqual([]);
+      });
+
+      it('filters by publication time: `from` included, `to` excluded', async () => {
+        for (let day = 1; day <= 5; day++)
+          await publish(store, draftInput({ slug: `day-${day}` }), day2025(day));
+        const between = await slugsOf(
+          store.articles.list({ limit: 10, from: day2025(2).toISOString(), to: day2025(4).toISOString() }),
+        );
+        expect(between).toEqual(['day-3', 'day-2']);
+        // Offsets other than Z mean the same instants.
+        expect(await slugsOf(store.articles.list({ limit: 10, from: '2025-03-04T14:00:00+02:00' }))).toEqual([
+          'day-5',
+          'day-4',
+        ]);
+      });
+
+      it('pages through a filtered list with its cursor', async () => {
+        for (let i = 0; i < 7; i++) {
+          await publish(store, draftInput({ slug: `t-${i}`, tagSlugs: i % 2 ? ['climate'] : [] }), at(i));
+        }
+        const first = await store.articles.list({ limit: 2, tag: 'climate' });
+        const second = await store.articles.list({
+          limit: 2,
+          tag: 'climate',
+          cursor: first.nextCursor ?? '',
+        });
+        expect([...first.items, ...second.items].map((a) => a.slug)).toEqual(['t-5', 't-3', 't-1']);
+        expect(second.nextCursor).toBeNull();
+      });
+
+      it('gives summaries with section, byline and tags in order, without the body', async () => {
+        await publish(store, draftInput({ ...everyField, slug: 'full' }), at(1));
+        const [summary] = (await store.articles.list({ limit: 1 })).items;
+        expect(summary).toMatchObject({
+          slug: 'full',
+          section: { slug: 'world', name: 'World' },
+          authors: [{ slug: 'bea' }, { slug: 'al' }],
+          tags: [{ slug: 'climate' }, { slug: 'lisbon' }],
+          heroImage: everyField.heroImage,
+          publishedAt: at(1).toISOString(),
+        });
+        expect(summary).not.toHaveProperty('body');
+      });
+    });
+
+    describe('saving changes', () => {
+      it('changes only the fields given, bumps the version and the update time', async () => {
+        const created = await store.articles.create(draftInput({ ...everyField, slug: 'edit-me' }), {
+          now: at(0),
+        });
+        const newBody: Block[] = [{ type: 'paragraph', text: 'Short now.' }];
+        const updated = await store.articles.update(
+          {
+            id: created.id,
+            version: 1,
+            headline: 'New headline',
+            body: newBody,
+            tagSlugs: ['lisbon', 'climate'],
+          },
+          { now: at(5) },
+        );
+        expect(updated).toMatchObject({
+          headline: 'New headline',
+          body: newBody,
+          standfirst: created.standfirst,
+          slug: 'edit-me',
+          dateline: 'LISBON',
+          version: 2,
+          updatedAt: at(5).toISOString(),
+          createdAt: created.createdAt,
+          authors: created.authors,
+          tags: [{ slug: 'lisbon' }, { slug: 'climate' }],
+          wordCount: 2,
+          readingTimeMinutes: readingTimeMinutes(newBody, 1),
+        });
+        expect(await store.articles.byId(created.id)).toEqual(updated);
+      });
+
+      it('refuses a save based on a stale version and keeps the other editor’s work', async () => {
+        const created = await store.articles.create(draftInput({ slug: 'contested', tagSlugs: ['climate'] }));
+        await store.articles.update({ id: created.id, version: 1, headline: 'Editor A' });
+
+        const error = await store.articles
+          .update({ id: created.id, version: 1, headline: 'Editor B', tagSlugs: ['lisbon'], slug: 'b-slug' })
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(VersionConflictError);
+        expect(error).toMatchObject({ expected: 1, actual: 2 });
+
+        const stored = await store.articles.byId(created.id);
+        expect(stored).toMatchObject({
+          headline: 'Editor A',
+          version: 2,
+          slug: 'contested',
+          tags: [{ slug: 'climate' }],
+        });
+      });
+
+      it('lets exactly one of two simultaneous saves of the same version win', async () => {
+        const created = await store.articles.create(draftInput({ slug: 'race-to-save' }));
+        const results = await Promise.allSettled([
+          store.articles.update({ id: created.id, version: 1, headline: 'First editor' }),
+          store.articles.update({ id: created.id, version: 1, headline: 'Second editor' }),
+        ]);
+        const saved = results.filter((r) => r.status === 'fulfilled');
+        const refused = results.filter((r) => r.status === 'rejected');
+        expect(saved).toHaveLength(1);
+        expect(refused).toHaveLength(1);
+        expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(VersionConflictError);
+        const stored = await store.articles.byId(created.id);
+        expect(stored?.version).toBe(2);
+        expect(stored?.headline).toBe((saved[0] as PromiseFulfilledResult<Article>).value.headline);
+      });
+
+      it('keeps the update time on a minor save', async () => {
+        const created = await store.articles.create(draftInput({ slug: 'typo' }), { now: at(0) });
+        const minor = await store.articles.update(
+          { id: created.id, version: 1, headline: 'Fixed typo', minor: true },
+          { now: at(30) },
+        );
+        expect(minor.updatedAt).toBe(at(0).toISOString());
+        expect(minor.version).toBe(2);
+        const major = await store.articles.update(
+          { id: created.id, version: 2, standfirst: 'New angle' },
+          { now: at(60) },
+        );
+        expect(major.updatedAt).toBe(at(60).toISOString());
+      });
+
+      it('refuses to move an article to a slug another one has', async () => {
+        await store.articles.create(draftInput({ slug: 'first' }));
+        const second = await store.articles.create(draftInput({ slug: 'second' }));
+        await expect(store.articles.update({ id: second.id, version: 1, slug: 'first' })).rejects.toThrow(
+          SlugTakenError,
+        );
+        const same = await store.articles.update({
+          id: second.id,
+          version: 1,
+          slug: 'second',
+          headline: 'Same slug',
+        });
+        expect(same.slug).toBe('second');
+      });
+
+      it('refuses unknown references on update and changes nothing', async () => {
+        const created = await store.articles.create(draftInput({ slug: 'refs', authorSlugs: ['al'] }));
+        await expect(
+          store.articles.update({ id: created.id, version: 1, authorSlugs: ['al', 'nobody'] }),
+        ).rejects.toThrow(/"nobody"/);
+        expect(await store.articles.byId(created.id)).toEqual(created);
+      });
+
+      it('reports an unknown article as not found', async () => {
+        await expect(
+          store.articles.update({ id: '00000000-0000-4000-8000-000000000000', version: 1, headline: 'x' }),
+        ).rejects.toThrow(NotFoundError);
+      });
+    });
+
+    describe('status changes', () => {
+      it('sets the publication time on first publication only', async () => {
+        const created = await store.articles.create(draftInput({ slug: 'pub' }), { now: at(0) });
+        const published = await store.articles.setStatus(created.id, 1, 'published', { now: at(10) });
+        expect(published).toMatchObject({
+          status: 'published',
+          publishedAt: at(10).toISOString(),
+          version: 2,
+        });
+        const unpublished = await store.articles.setStatus(created.id, 2, 'draft', { now: at(20) });
+        const again = await store.articles.setStatus(created.id, unpublished.version, 'published', {
+          now: at(30),
+        });
+        expect(again.publishedAt).toBe(at(10).toISOString());
+        expect(again.updatedAt).toBe(at(30).toISOString());
+      });
+
+      it('refuses moves the workflow does not allow, with the reason', async () => {
+        const created = await store.articles.create(draftInput({ slug: 'flow' }));
+        const archived = await store.articles.setStatus(created.id, 1, 'archived');
+        const error = await store.articles
+          .setStatus(created.id, archived.version, 'published')
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(InvalidTransitionError);
+        expect((error as Error).message).toMatch(/archived.*published/);
+        await expect(store.articles.setStatus(created.id, archived.version, 'archived')).rejects.toThrow(
+          /already/,
+        );
+        expect((await store.articles.byId(created.id))?.status).toBe('archived');
+      });
+
+      it('schedules only with a future time, and keeps scheduled articles off the list', async () => {
+        const created = await store.articles.create(draftInput({ slug: 'later' }), { now: at(0) });
+        await expect(store.articles.setStatus(created.id, 1, 'scheduled', { now: at(1) })).rejects.toThrow(
+          InvalidTransitionError,
+        );
+        await expect(
+          store.articles.setStatus(created.id, 1, 'scheduled', {
+            now: at(10),
+            scheduledFor: at(5).toISOString(),
+          }),
+        ).rejects.toThrow(InvalidTransitionError);
+        const scheduled = await store.articles.setStatus(created.id, 1, 'scheduled', {
+          now: at(1),
+          scheduledFor: at(60).toISOString(),
+        });
+        expect(scheduled).toMatchObject({
+          status: 'scheduled',
+          scheduledFor: at(60).toISOString(),
+          publishedAt: null,
+        });
+        expect((await store.articles.list({ limit: 5 })).items).toEqual([]);
+        const published = await store.articles.setStatus(created.id, 2, 'published', { now: at(60) });
+        expect(published.scheduledFor).toBeNull();
+      });
+
+      it('refuses a status change based on a stale version', async () => {
+        const created = await store.articles.create(draftInput({ slug: 'race' }));
+        await store.articles.update({ id: created.id, version: 1, headline: 'Edited' });
+        await expect(store.articles.setStatus(created.id, 1, 'published')).rejects.toThrow(
+          VersionConflictError,
+        );
+        expect((await store.articles.byId(created.id))?.status).toBe('draft');
+      });
+    });
+
+    describe('sections, tags and authors', () => {
+      it('creates, replaces and lists by slug; articles show the new name', async () => {
+        await publish(store, draftInput({ slug: 'tagged', tagSlugs: ['climate'] }), at(0));
+        await store.tags.upsert({
+          slug: 'climate',
+          name: 'Climate crisis',
+          description: 'Warming.',
+          type: 'topic',
+        });
+        expect(await store.tags.bySlug('climate')).toEqual({
+          slug: 'climate',
+          name: 'Climate crisis',
+          description: 'Warming.',
+          type: 'topic',
+        });
+        expect((await store.articles.bySlug('tagged'))?.tags).toEqual([
+          { slug: 'climate', name: 'Climate crisis', type: 'topic' },
+        ]);
+        expect((await store.tags.list()).map((t) => t.slug)).toEqual(['climate', 'lisbon']);
+        expect(await store.tags.bySlug('unknown')).toBeNull();
+      });
+
+      it('lists sections in navigation order', async () => {
+        await store.sections.upsert({ slug: 'aaa', name: 'Aaa', description: null, order: 9 });
+        expect((await store.sections.list()).map((s) => s.slug)).toEqual(['world', 'culture', 'aaa']);
+        expect(await store.sections.bySlug('culture')).toEqual({
+          slug: 'culture',
+          name: 'Culture',
+          description: null,
+          order: 1,
+        });
+      });
+
+      it('keeps author details', async () => {
+        const author = { slug: 'cy', name: 'Cy Columnist', bio: 'Writes.', avatar: '/avatars/cy.png' };
+        await store.authors.upsert(author);
+        expect(await store.authors.bySlug('cy')).toEqual(author);
+        expect((await store.authors.list()).map((a) => a.slug)).toEqual(['al', 'bea', 'cy']);
+      });
+    });
+
+    describe('API tokens', () => {
+      it('resolves a new token to its principal; the secret is long, prefixed and unique', async () => {
+        const { token, principal } = await store.tokens.create({
+          name: 'Desk laptop',
+          role: 'editor',
+          authorSlug: 'al',
+        });
+        expect(token).toMatch(/^nr_[A-Za-z0-9_-]{43}$/);
+        expect(PrincipalSchema.parse(principal)).toEqual({
+          tokenId: principal.tokenId,
+          name: 'Desk laptop',
+          role: 'editor',
+          authorSlug: 'al',
+        });
+        expect(await store.tokens.resolve(token)).toEqual(principal);
+        const other = await store.tokens.create({ name: 'Other', role: 'admin' });
+        expect(other.token).not.toBe(token);
+        expect(other.principal.authorSlug).toBeNull();
+        const tampered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+        expect(await store.tokens.resolve(tampered)).toBeNull();
+        expect(await store.tokens.resolve('')).toBeNull();
+      });
+
+      it('stops resolving a revoked token', async () => {
+        const { token, principal } = await store.tokens.create({
+          name: 'Old',
+          role: 'author',
+          authorSlug: 'bea',
+        });
+        const keep = await store.tokens.create({ name: 'Keep', role: 'author', authorSlug: 'bea' });
+        expect(await store.tokens.revoke(principal.tokenId)).toBe(true);
+        expect(await store.tokens.resolve(token)).toBeNull();
+        expect(await store.tokens.revoke(principal.tokenId)).toBe(false);
+        expect(await store.tokens.revoke('00000000-0000-4000-8000-000000000000')).toBe(false);
+        expect(await store.tokens.resolve(keep.token)).toEqual(keep.principal);
+      });
+
+      it('refuses a token for an unknown author', async () => {
+        await expect(store.tokens.create({ name: 'x', role: 'author', authorSlug: 'ghost' })).rejects.toThrow(
+          MissingReferenceError,
+        );
+      });
+    });
+
+    describe('comments', () => {
+      it('holds new comments until approved, then lists approved ones oldest first', async () => {
+        const article = await publish(store, draftInput({ slug: 'talk' }), at(0));
+        const say = (text: string, minute: number) =>
+          store.comments.create(
+            { articleId: article.id, displayName: 'Reader', body: text, parentId: null },
+            { now: at(minute) },
+          );
+        const first = await say('First!', 1);
+        const second = await say('Spam spam', 2);
+        const third = await say('Thoughtful', 3);
+        expect(CommentSchema.parse(first)).toEqual(first);
+        expect(first.status).toBe('pending');
+        expect((await store.comments.listApproved(article.id, { limit: 10 })).items).toEqual([]);
+
+        await store.comments.setStatus(third.id, 'approved');
+        const approvedFirst = await store.comments.setStatus(first.id, 'approved');
+        expect(approvedFirst.status).toBe('approved');
+        await store.comments.setStatus(second.id, 'spam');
+        const page = await store.comments.listApproved(article.id, { limit: 10 });
+        expect(page.items.map((c) => c.body)).toEqual(['First!', 'Thoughtful']);
+        expect(page.nextCursor).toBeNull();
+      });
+
+      it('pages approved comments with a cursor', async () => {
+        const article = await publish(store, draftInput({ slug: 'busy' }), at(0));
+        for (let i = 0; i < 5; i++) {
+          const c = await store.comments.create(
+            { articleId: article.id, displayName: `R${i}`, body: `Comment ${i}`, parentId: null },
+            { now: at(1) },
+          );
+          await store.comments.setStatus(c.id, 'approved');
+        }
+        const bodies: string[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const page = await store.comments.listApproved(article.id, {
+            limit: 2,
+            ...(cursor ? { cursor } : {}),
+          });
+          bodies.push(...page.items.map((c) => c.body));
+          cursor = page.nextCursor ?? undefined;
+          pages += 1;
+        } while (cursor && pages < 10);
+        expect(pages).toBe(3);
+        expect(new Set(bodies).size).toBe(5);
+      });
+
+      it('files replies under the top-level comment', async () => {
+        const article = await publish(store, draftInput({ slug: 'thread' }), at(0));
+        const top = await store.comments.create({
+          articleId: article.id,
+          displayName: 'A',
+          body: 'Top',
+          parentId: null,
+        });
+        const reply = await store.comments.create({
+          articleId: article.id,
+          displayName: 'B',
+          body: 'Re',
+          parentId: top.id,
+        });
+        const replyToReply = await store.comments.create({
+          articleId: article.id,
+          displayName: 'C',
+          body: 'Re re',
+          parentId: reply.id,
+        });
+        expect(reply.parentId).toBe(top.id);
+        expect(replyToReply.parentId).toBe(top.id);
+      });
+
+      it('reports unknown articles, parents and comments as not found', async () => {
+        const unknown = '00000000-0000-4000-8000-000000000000';
+        await expect(
+          store.comments.create({ articleId: unknown, displayName: 'A', body: 'Hello', parentId: null }),
+        ).rejects.toThrow(NotFoundError);
+        await expect(store.comments.listApproved(unknown, { limit: 5 })).rejects.toThrow(NotFoundError);
+        const article = await publish(store, draftInput({ slug: 'x' }), at(0));
+        await expect(
+          store.comments.create({
+            articleId: article.id,
+            displayName: 'A',
+            body: 'Hello',
+            parentId: unknown,
+          }),
+        ).rejects.toThrow(NotFoundError);
+        await expect(store.comments.setStatus(unknown, 'approved')).rejects.toThrow(NotFoundError);
+      });
+    });
+
+    describe('importing finished articles', () => {
+      it('keeps their status and times', async () => {
+        const count = await store.articles.importMany([
+          importInput({
+            slug: 'imported',
+            status: 'published',
+            createdAt: at(0).toISOString(),
+            publishedAt: at(5).toISOString(),
+          }),
+          importInput({ slug: 'imported-draft', status: 'draft', createdAt: at(1).toISOString() }),
+        ]);
+        expect(count).toBe(2);
+        expect(await store.articles.bySlug('imported')).toMatchObject({
+          status: 'published',
+          createdAt: at(0).toISOString(),
+          publishedAt: at(5).toISOString(),
+          updatedAt: at(5).toISOString(),
+          version: 1,
+          tags: [{ slug: 'climate' }],
+        });
+        expect(await slugsOf(store.articles.list({ limit: 5 }))).toEqual(['imported']);
+      });
+
+      it('imports large batches of articles with the most tags and authors allowed', async () => {
+        const tagSlugs = Array.from({ length: limits.tagsPerArticle }, (_, i) => `tag-${i}`);
+        const authorSlugs = Array.from({ length: limits.authorsPerArticle }, (_, i) => `author-${i}`);
+        for (const slug of tagSlugs)
+          await store.tags.upsert({ slug, name: slug, description: null, type: 'topic' });
+        for (const slug of authorSlugs)
+          await store.authors.upsert({ slug, name: slug, bio: null, avatar: null });
+        function* articles() {
+          for (let i = 0; i < 1_100; i++) yield importInput({ slug: `bulk-${i}`, tagSlugs, authorSlugs });
+        }
+        expect(await store.articles.importMany(articles(), { batchSize: 10_000 })).toBe(1_100);
+        const last = await store.articles.bySlug('bulk-1099');
+        expect(last?.tags.map((t) => t.slug)).toEqual(tagSlugs);
+        expect(last?.authors.map((a) => a.slug)).toEqual(authorSlugs);
+      });
+
+      it('imports nothing when one article in the stream is bad', async () => {
+        function* articles() {
+          for (let i = 0; i < 5; i++) yield importInput({ slug: `ok-${i}` });
+          yield importInput({ slug: 'bad', tagSlugs: ['no-such-tag'] });
+        }
+        await expect(store.articles.importMany(articles(), { batchSize: 2 })).rejects.toThrow(
+          /"no-such-tag"/,
+        );
+        await expect(
+          store.articles.importMany([importInput({ slug: 'x' }), importInput({ slug: 'x' })]),
+        ).rejects.toThrow(SlugTakenError);
+        expect(await store.articleCount()).toBe(0);
+      });
+    });
+
+    describe('sample content', () => {
+      it('seeds an empty store once only', async () => {
+        const counts = await seedIfEmpty(store, { count: 12, seed: 3 });
+        expect(counts).toMatchObject({ articles: 15 });
+        expect(await store.articleCount()).toBe(15);
+        expect(await seedIfEmpty(store, { count: 12, seed: 3 })).toBeNull();
+        expect(await store.articleCount()).toBe(15);
+        const page = await store.articles.list({ limit: 100 });
+        expect(page.items).toHaveLength(15);
+      });
+
+      it('has the sample story, with its see-also links and AP credit', async () => {
+        await seedIfEmpty(store, { count: 5, seed: 1 });
+        const story = await store.articles.bySlug(sampleStorySlug);
+        expect(story).toMatchObject({
+          headline:
+            'Despite “frustration”, Rubio discusses a “new approach” to the Ukrainian peace talks with Lavrov',
+          dateline: 'KUALA LUMPUR',
+          sources: [{ name: 'AP', type: 'wire', url: null }],
+          section: { slug: 'world' },
+          authors: [{ name: 'Newsroom Wire Desk' }],
+          publishedAt: '2025-07-10T14:05:00.000Z',
+        });
+        const storyBody = (story as Article).body;
+        expect(story?.tags.map((t) => t.slug)).toEqual(
+          expect.arrayContaining(['ukraine', 'russia', 'asean', 'marco-rubio', 'sergei-lavrov']),
+        );
+        expect(story?.tags[0]?.slug).toBe('ukraine');
+        expect(storyBody).toContainEqual({
+          type: 'heading',
+          level: 2,
+          text: 'Diplomatic promotion and tariff threats',
+        });
+        const text = JSON.stringify(storyBody);
+        for (const furniture of [
+          '4 Min Read',
+          'TAGGED',
+          'Share This Article',
+          'Leave a comment',
+          'Additional sources',
+        ]) {
+          expect(text).not.toContain(furniture);
+        }
+        const seeAlso = storyBody.filter((b) => b.type === 'see-also');
+        expect(seeAlso.map((b) => b.headline)).toEqual([
+          "Fire destroys Tomorrowland's iconic main stage",
+          'Sebastia Salgado, master of black and white photography, dies at age 81',
+        ]);
+        for (const link of seeAlso) {
+          const target = await store.articles.bySlug(link.slug ?? '');
+          expect(target?.headline).toBe(link.headline);
+        }
+      });
+    });
+  });
+}
+
+/** Minutes after a fixed instant, so tests never depend on the clock. */
+function at(minutes: number): Date {
+  return new Date(Date.UTC(2025, 0, 15, 9, 0) + minutes * 60_000);
+}
+
+function day2025(day: number): Date {
+  return new Date(Date.UTC(2025, 2, day, 12, 0));
+}
+
+async function givenTaxonomy(store: Store) {
+  await store.sections.upsert({ slug: 'world', name: 'World', description: null, order: 0 });
+  await store.sections.upsert({ slug: 'culture', name: 'Culture', description: null, order: 1 });
+  await store.tags.upsert({ slug: 'climate', name: 'Climate', description: null, type: 'topic' });
+  await store.tags.upsert({ slug: 'lisbon', name: 'Lisbon', description: null, type: 'place' });
+  await store.authors.upsert({ slug: 'al', name: 'Al Writer', bio: null, avatar: null });
+  await store.authors.upsert({ slug: 'bea', name: 'Bea Reporter', bio: null, avatar: null });
+}
+
+const everyBlock: Block[] = [
+  { type: 'paragraph', text: 'Opening with **strong**, *emphasis* and [a link](https://example.org/a).' },
+  { type: 'heading', level: 2, text: 'A section' },
+  { type: 'heading', level: 3, text: 'A subsection' },
+  { type: 'quote', text: 'Words worth quoting.', attribution: 'A Person, a role' },
+  { type: 'quote', text: 'Unattributed.', attribution: null },
+  {
+    type: 'image',
+    src: 'https://example.org/photo.jpg',
+    alt: 'A harbour at dawn',
+    caption: 'The harbour, early.',
+    credit: 'Photo: Someone',
+    width: 1600,
+    height: 900,
+  },
+  { type: 'list', style: 'bulleted', items: ['One', 'Two **bold**'] },
+  { type: 'list', style: 'numbered', items: ['First', 'Second', 'Third'] },
+  { type: 'see-also', slug: 'another-story', headline: 'Another story' },
+  { type: 'see-also', slug: null, headline: 'A story we do not have' },
+  { type: 'paragraph', text: 'Ünïcödé, 日本語のテキスト, and “curly quotes”.' },
+];
+
+const everyField = {
+  headline: 'Everything at once',
+  standfirst: 'A standfirst.',
+  body: everyBlock,
+  heroImage: {
+    src: '/media/hero.jpg',
+    alt: 'Hero',
+    caption: null,
+    credit: 'Credit',
+    width: 1200,
+    height: 800,
+  },
+  dateline: 'LISBON',
+  sources: [{ name: 'AP', type: 'wire' as const, url: null }],
+  canonicalUrl: 'https://example.org/original',
+  seoTitle: 'SEO title',
+  seoDescription: 'SEO description',
+  language: 'pt-BR',
+  sectionSlug: 'world',
+  authorSlugs: ['bea', 'al'],
+  tagSlugs: ['climate', 'lisbon'],
+};
+
+function draftInput(overrides: Partial<CreateArticleInput> = {}) {
+  return CreateArticleInputSchema.parse({
+    headline: 'A headline',
+    body: [{ type: 'paragraph', text: 'Some words.' }],
+    ...overrides,
+  });
+}
+
+function importInput(overrides: Partial<ImportArticleInput>): ImportArticleInput {
+  return {
+    headline: 'Imported',
+    body: [{ type: 'paragraph', text: 'Imported words.' }],
+    tagSlugs: ['climate'],
+    status: 'published',
+    createdAt: at(0).toISOString(),
+    publishedAt: at(1).toISOString(),
+    ...overrides,
+  };
+}
+
+async function publish(store: Store, input: ReturnType<typeof draftInput>, when: Date): Promise<Article> {
+  const draft = await store.articles.create(input, { now: new Date(when.getTime() - 3_600_000) });
+  return store.articles.setStatus(draft.id, draft.version, 'published', { now: when });
+}
+
+async function slugsOf(page: Promise<{ items: { slug: string }[] }>): Promise<string[]> {
+  return (await page).items.map((a) => a.slug);
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// `npm start` / `npm run dev`: prepares the embedded database, then runs the API and the site
+// together, prints both addresses once they answer, and stops both on Ctrl-C.
+import { spawn, spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const dev = process.argv.includes('--dev');
+const root = new URL('..', import.meta.url).pathname;
+const env = { ...process.env, INIT_CWD: process.env.INIT_CWD ?? root };
+const apiPort = env.API_PORT ?? '3001';
+const webPort = env.WEB_PORT ?? '4321';
+const apiHost = env.API_HOST ?? '127.0.0.1';
+const webHost = env.WEB_HOST ?? '127.0.0.1';
+env.API_URL ??= `http://${apiHost === '0.0.0.0' ? '127.0.0.1' : apiHost}:${apiPort}`;
+
+const seeded = spawnSync(process.execPath, ['apps/cli/dist/main.js', 'seed', '--if-empty'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
+if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+
+const children = [];
+function run(name, command, args, cwd = root) {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = `[${name}] `;
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = '';
+    stream.on('data', (chunk) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
+    });
+  }
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`${prefix}stopped (${signal ?? `exit code ${code}`}); stopping the others.`);
+    stop(code || 1);
+  });
+  children.push(child);
+}
+
+let stopping = false;
+function stop(code = 0) {
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 500).unref();
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+const npx = 'npx';
+if (dev) {
+  run('build', npx, [
+    'turbo',
+    'run',
+    'dev',
+    '--filter=./packages/*',
+    '--filter=@newsroom/api',
+    '--output-logs=new-only',
+  ]);
+  run('api', process.execPath, ['--watch', 'apps/api/dist/main.js']);
+  run('web', npx, ['astro', 'dev', '--port', webPort, '--host', webHost], `${root}apps/web`);
+} else {
+  run('api', process.execPath, ['apps/api/dist/main.js']);
+  run('web', process.execPath, ['apps/web/server.mjs']);
+}
+
+async function answers(url) {
+  for (let i = 0; i < 240 && !stopping; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return true;
+    } catch {}
+    await sleep(250);
+  }
+  return false;
+}
+
+const apiUrl = env.API_URL;
+const webUrl = `http://${webHost === '0.0.0.0' ? 'localhost' : webHost}:${webPort}`;
+if ((await answers(`${apiUrl}/health`)) && (await answers(webUrl))) {
+  console.log(
+    `\n  Newsroom is running${dev ? ' (watch mode)' : ''}:\n    Site: ${webUrl}\n    API:  ${apiUrl}\n  Ctrl-C stops both.\n`,
+  );
+}
