@@ -6,7 +6,10 @@ describe('API configuration', () => {
     const loaded = loadApiConfig({});
     expect(loaded).toEqual({
       ok: true,
-      config: expect.objectContaining({ API_PORT: 3001, DATABASE_URL: 'file:./data/newsroom.db' }),
+      config: expect.objectContaining({
+        API_PORT: 3001,
+        DATABASE_URL: `file:${process.cwd()}/data/newsroom.db`,
+      }),
     });
   });
 
@@ -22,5 +25,12 @@ describe('API configuration', () => {
   it('refuses a database URL it cannot open yet', () => {
     const loaded = loadApiConfig({ DATABASE_URL: 'mysql://localhost/db' });
     expect(loaded.ok).toBe(false);
+  });
+});
+
+describe('the database path', () => {
+  it('counts a relative path from where npm was run', () => {
+    const loaded = loadApiConfig({ DATABASE_URL: 'file:./data/x.db', INIT_CWD: '/srv/newsroom' });
+    expect(loaded.ok && loaded.config.DATABASE_URL).toBe('file:/srv/newsroom/data/x.db');
   });
 });

@@ -14,7 +14,9 @@ import type { Context } from './context.js';
 export function summarizeZodError(error: ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .map(
+      (issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${plainIssueMessage(issue.message)}`,
+    )
     .join('; ');
 }
 
@@ -23,6 +25,13 @@ const clearerMessages: Record<string, string> = {
   PAYLOAD_TOO_LARGE: 'Request body too large: it exceeds the limit set by API_MAX_BODY_BYTES',
 };
 
+/** zod's defaults start with "Invalid input:", which the summary already says once. */
+function plainIssueMessage(message: string): string {
+  const missing = /^Invalid input: expected (\w+), received undefined$/.exec(message);
+  if (missing) return `required (${missing[1]})`;
+  return message.replace(/^Invalid input: /, '');
+}
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
@@ -30,7 +39,9 @@ const t = initTRPC.context<Context>().create({
     const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
-      message: zodError ? `Invalid input: ${summarizeZodError(zodError)}` : (clearerMessages[error.message] ?? shape.message),
+      message: zodError
+        ? `Invalid input: ${summarizeZodError(zodError)}`
+        : (clearerMessages[error.message] ?? shape.message),
       data: { ...data, zodError: zodError ? z.flattenError(zodError) : null },
     };
   },

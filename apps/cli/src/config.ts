@@ -1,11 +1,8 @@
-import { resolveDatabaseUrl } from '@newsroom/db';
+import { DatabaseUrlSchema, resolveDatabaseUrl } from '@newsroom/db';
 import { z } from 'zod';
 
 const CliEnvSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^(file:|:memory:$)/, 'must be file:<path> (PostgreSQL support comes later)')
-    .default('file:./data/newsroom.db'),
+  DATABASE_URL: DatabaseUrlSchema,
   INIT_CWD: z.string().optional(),
 });
 

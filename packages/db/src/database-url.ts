@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
 /** Where the Store keeps its data, as named by DATABASE_URL. `path` is absolute, or `:memory:`. */
 export interface DatabaseLocation {
@@ -40,3 +41,17 @@ export function resolveDatabaseUrl(url: string, cwd: string): string {
   const { path } = parseDatabaseUrl(url, cwd);
   return path === ':memory:' ? ':memory:' : `file:${path}`;
 }
+
+export const defaultDatabaseUrl = 'file:./data/newsroom.db';
+
+/** DATABASE_URL in an app's environment schema: the embedded database unless told otherwise. */
+export const DatabaseUrlSchema = z
+  .string()
+  .default(defaultDatabaseUrl)
+  .superRefine((url, ctx) => {
+    try {
+      parseDatabaseUrl(url);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  });

@@ -1,4 +1,10 @@
-export { type DatabaseLocation, parseDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
+export {
+  type DatabaseLocation,
+  DatabaseUrlSchema,
+  defaultDatabaseUrl,
+  parseDatabaseUrl,
+  resolveDatabaseUrl,
+} from './database-url.js';
 export {
   InvalidTransitionError,
   MissingReferenceError,

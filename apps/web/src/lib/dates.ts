@@ -1,12 +1,12 @@
 const timeZone = 'UTC';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone });
 const timeOnly = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone });
 const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone });
 
 /** "10 July 2025, 14:05", as British and European news sites write it. */
 export function formatDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
+  const date = new Date(iso);
+  return `${dateOnly.format(date)}, ${timeOnly.format(date)}`;
 }
 
 export function formatDate(iso: string): string {
@@ -17,7 +17,7 @@ export function formatDate(iso: string): string {
 export function formatUpdated(publishedIso: string, updatedIso: string): string {
   return dateOnly.format(new Date(publishedIso)) === dateOnly.format(new Date(updatedIso))
     ? timeOnly.format(new Date(updatedIso))
-    : dateTime.format(new Date(updatedIso));
+    : formatDateTime(updatedIso);
 }
 
 /** Whether an update is worth telling readers about (more than a minute after publication). */
