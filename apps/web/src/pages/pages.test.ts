@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createApiServer } from '@newsroom/api';
-import { openStore, type Store, seedIfEmpty } from '@newsroom/db';
+import { openStore, type Store, sampleStorySlug, seedIfEmpty } from '@newsroom/db';
 import type { ArticleSummary } from '@newsroom/domain';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,7 @@ describe('the home page', () => {
     expect(status).toBe(200);
     for (const article of latest.slice(0, 5)) expect(html).toContain(`href="/articles/${article.slug}"`);
     expect(html).toContain('Older stories');
+    expect(html).toMatch(/<time datetime="[^"]+">\d{1,2} \w+ \d{4}, \d{2}:\d{2}<\/time> · \d+ min read/);
   });
 
   it('refuses a made-up cursor with 400', async () => {
@@ -51,6 +52,20 @@ describe('the home page', () => {
 });
 
 describe('the article page', () => {
+  it('renders the sample story with its dateline, times, see-also links, credit and tags', async () => {
+    const slug = sampleStorySlug;
+    const { status, html } = await page(`/articles/${slug}`, { slug });
+    expect(status).toBe(200);
+    expect(html).toContain('KUALA LUMPUR');
+    expect(html).toContain('Published <time datetime="2025-07-10T14:05:00.000Z">10 July 2025, 14:05</time>');
+    expect(html).toContain('<h2>Diplomatic promotion and tariff threats</h2>');
+    expect(html).toMatch(/<a href="\/articles\/fire-destroys-tomorrowlands-iconic-main-stage">/);
+    expect(html).toContain('Additional sources: AP');
+    expect(html).toMatch(/Tagged: Ukraine, Russia, ASEAN/);
+    expect(html).not.toContain('4 Min Read');
+    expect(html).not.toContain('Share This Article');
+  });
+
   it('renders a story with its headline, byline and reading time', async () => {
     const article = latest[0] as ArticleSummary;
     const { status, html } = await page(`/articles/${article.slug}`, { slug: article.slug });

@@ -25,7 +25,10 @@ export interface GenerateArticlesOptions {
   until?: Date;
   /** Publication times spread over this many days before `until`. */
   days?: number;
-  /** Images are `${imageBaseUrl}/<seed>/<width>/<height>` (Picsum's address scheme). */
+  /**
+   * Images are `${imageBaseUrl}/<1–8>.svg`. The default, /media/sample, is served by the site
+   * itself, so sample content shows pictures with no network.
+   */
   imageBaseUrl?: string;
 }
 
@@ -35,6 +38,8 @@ const reporters = sampleAuthors.filter((a) => !a.slug.startsWith('newsroom-')).m
 const sections = Object.keys(sectionCopy);
 /** How many recent stories a see-also block may point back to. */
 const seeAlsoWindow = 200;
+/** The placeholder pictures the site ships in apps/web/public/media/sample. */
+const sampleImageCount = 8;
 
 /**
  * Realistic synthetic articles, all published, oldest first, every block type represented.
@@ -44,7 +49,7 @@ export function* generateArticles(options: GenerateArticlesOptions): Generator<I
   const random = createRandom(options.seed);
   const until = (options.until ?? defaultGeneratedUntil).getTime();
   const spanMs = (options.days ?? 180) * 86_400_000;
-  const imageBase = options.imageBaseUrl ?? 'https://picsum.photos/seed';
+  const imageBase = options.imageBaseUrl ?? '/media/sample';
   const usedSlugs = new Map<string, number>();
   const recent: { slug: string; headline: string }[] = [];
 
@@ -65,18 +70,26 @@ export function* generateArticles(options: GenerateArticlesOptions): Generator<I
     const updatedMs = random.chance(0.2) ? publishedMs + random.int(1, 48) * 3_600_000 : publishedMs;
 
     const image = (subject: string, width: number, height: number): Image => ({
-      src: `${imageBase}/newsroom-${id.slice(0, 8)}-${width}/${width}/${height}`,
+      src: `${imageBase}/${random.int(1, sampleImageCount)}.svg`,
       alt: `${subject} in ${words.place}`,
       caption: `${subject} in ${words.place}. (Sample image.)`,
-      credit: 'Picsum Photos',
+      credit: 'Newsroom',
       width,
       height,
     });
+    // No sentence twice in one story: readers notice repetition at once.
+    const usedSentences = new Set<string>();
+    const sentence = () => {
+      let template = '';
+      for (let attempt = 0; attempt < 8 && (!template || usedSentences.has(template)); attempt++) {
+        template = random.chance(0.6) ? random.pick(copy.sentences) : random.pick(genericSentences);
+      }
+      usedSentences.add(template);
+      return fill(template);
+    };
     const paragraph = (sentences: number) => ({
       type: 'paragraph' as const,
-      text: Array.from({ length: sentences }, () =>
-        fill(random.chance(0.6) ? random.pick(copy.sentences) : random.pick(genericSentences)),
-      ).join(' '),
+      text: Array.from({ length: sentences }, sentence).join(' '),
     });
 
     const body: Block[] = [paragraph(2), paragraph(random.int(1, 3))];
