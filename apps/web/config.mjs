@@ -1,4 +1,5 @@
 // The site's environment, validated once; imported by server.mjs and by the pages.
+import { issuesLine } from '@newsroom/domain';
 import { z } from 'zod';
 
 const WebConfigSchema = z.object({
@@ -11,6 +12,5 @@ const WebConfigSchema = z.object({
 export function loadWebConfig(env) {
   const result = WebConfigSchema.safeParse(env);
   if (result.success) return { ok: true, config: result.data };
-  const problems = result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
-  return { ok: false, message: `Invalid configuration: ${problems}` };
+  return { ok: false, message: `Invalid configuration: ${issuesLine(result.error)}` };
 }

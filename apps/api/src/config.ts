@@ -1,4 +1,5 @@
 import { DatabaseUrlSchema, resolveDatabaseUrl } from '@newsroom/db';
+import { issuesLine } from '@newsroom/domain';
 import { z } from 'zod';
 
 /** The API's environment, validated once at start-up. Defaults suit a developer's machine. */
@@ -19,8 +20,7 @@ export function loadApiConfig(
 ): { ok: true; config: ApiConfig } | { ok: false; message: string } {
   const result = ApiConfigSchema.safeParse(env);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
-    return { ok: false, message: `Invalid configuration: ${problems}` };
+    return { ok: false, message: `Invalid configuration: ${issuesLine(result.error)}` };
   }
   const { INIT_CWD, ...config } = result.data;
   return {

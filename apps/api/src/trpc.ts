@@ -5,32 +5,15 @@ import {
   SlugTakenError,
   VersionConflictError,
 } from '@newsroom/db';
-import { hasRole, type Role } from '@newsroom/domain';
+import { hasRole, issuesLine, type Role } from '@newsroom/domain';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import type { Context } from './context.js';
-
-/** One readable line from a zod error: "slug: slug must be at most 120 characters". */
-export function summarizeZodError(error: ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map(
-      (issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${plainIssueMessage(issue.message)}`,
-    )
-    .join('; ');
-}
 
 /** tRPC's own messages that are only a code, said in words a client can act on. */
 const clearerMessages: Record<string, string> = {
   PAYLOAD_TOO_LARGE: 'Request body too large: it exceeds the limit set by API_MAX_BODY_BYTES',
 };
-
-/** zod's defaults start with "Invalid input:", which the summary already says once. */
-function plainIssueMessage(message: string): string {
-  const missing = /^Invalid input: expected (\w+), received undefined$/.exec(message);
-  if (missing) return `required (${missing[1]})`;
-  return message.replace(/^Invalid input: /, '');
-}
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
@@ -40,7 +23,7 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message: zodError
-        ? `Invalid input: ${summarizeZodError(zodError)}`
+        ? `Invalid input: ${issuesLine(zodError)}`
         : (clearerMessages[error.message] ?? shape.message),
       data: { ...data, zodError: zodError ? z.flattenError(zodError) : null },
     };

@@ -1,4 +1,5 @@
 import { DatabaseUrlSchema, resolveDatabaseUrl } from '@newsroom/db';
+import { issuesLine } from '@newsroom/domain';
 import { z } from 'zod';
 
 const CliEnvSchema = z.object({
@@ -12,8 +13,7 @@ export function loadCliConfig(
 ): { ok: true; databaseUrl: string } | { ok: false; message: string } {
   const result = CliEnvSchema.safeParse(env);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
-    return { ok: false, message: `Invalid configuration: ${problems}` };
+    return { ok: false, message: `Invalid configuration: ${issuesLine(result.error)}` };
   }
   return {
     ok: true,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '@newsroom/db';
@@ -38,9 +38,10 @@ describe('newsroom seed', () => {
 
   it('refuses a count that is not a number, without touching the database', async () => {
     const result = await cli('seed', '--count', 'lots');
-    expect(result.code).toBe(1);
-    expect(result.err).toMatch(/^seed: .*count/);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^seed: count: /);
     expect(result.err).not.toContain('\n');
+    expect(existsSync(join(dir, 'newsroom.db'))).toBe(false);
   });
 
   it('refuses an unknown flag', async () => {
@@ -65,8 +66,32 @@ describe('newsroom token', () => {
 
   it('refuses an unknown role with the valid ones', async () => {
     const result = await cli('token', 'create', '--role', 'boss', '--name', 'Desk');
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.err).toContain('editor');
+  });
+});
+
+describe('newsroom token revoke', () => {
+  it('revokes a token so it no longer resolves, and says so when there is nothing to revoke', async () => {
+    const created = await cli('token', 'create', '--role', 'author', '--name', 'Stringer');
+    const id = /\(id ([0-9a-f-]{36})\)/.exec(created.out)?.[1] as string;
+    const token = created.out.split('\n').at(-1) as string;
+    expect((await cli('token', 'revoke', id)).code).toBe(0);
+
+    const store = await openStore(env.DATABASE_URL as string);
+    const principal = await store.tokens.resolve(token);
+    await store.close();
+    expect(principal).toBeNull();
+
+    const again = await cli('token', 'revoke', id);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('no live token');
+  });
+
+  it('refuses an id that is not a token id', async () => {
+    const result = await cli('token', 'revoke', 'everything');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('UUID');
   });
 });
 
@@ -75,6 +100,7 @@ describe('the command line itself', () => {
     const result = await cli('publish-everything');
     expect(result.code).toBe(2);
     expect(result.err).toContain('Unknown command "publish-everything"');
+    expect((await cli('constructor')).code).toBe(2);
   });
 
   it('stops on a wrong DATABASE_URL with one line', async () => {

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
-import { openStore } from '@newsroom/db';
+import { openStore, type Store } from '@newsroom/db';
+import { issuesLine } from '@newsroom/domain';
 import { z } from 'zod';
+import type { CommandAction } from './commands/command.js';
 import { migrateCommand } from './commands/migrate.js';
 import { seedCommand } from './commands/seed.js';
 import { tokenCommand } from './commands/token.js';
@@ -37,7 +39,7 @@ export async function runCli(
     io.out(usage);
     return name ? 0 : 1;
   }
-  if (!(name in commands)) {
+  if (!Object.hasOwn(commands, name)) {
     io.err(`Unknown command "${name}". Run "newsroom help" for the list.`);
     return 2;
   }
@@ -47,23 +49,21 @@ export async function runCli(
     return 2;
   }
   const command = commands[name as keyof typeof commands];
-  let parsed: ReturnType<typeof parseArgs>;
+  let action: CommandAction;
   try {
-    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    action = command.prepare(parsed);
   } catch (error) {
-    io.err(`${name}: ${(error as Error).message}`);
+    const reason = error instanceof z.ZodError ? issuesLine(error) : (error as Error).message;
+    io.err(`${name}: ${reason}`);
     return 2;
   }
-  let store: Awaited<ReturnType<typeof openStore>> | undefined;
+  let store: Store | undefined;
   try {
     store = await openStore(config.databaseUrl);
-    return await command.run({ store, values: parsed.values, positionals: parsed.positionals, io });
+    return await action({ store, io });
   } catch (error) {
-    io.err(
-      error instanceof z.ZodError
-        ? `${name}: ${z.prettifyError(error).replace(/\n/g, ' ')}`
-        : `${name}: ${(error as Error).message}`,
-    );
+    io.err(`${name}: ${(error as Error).message}`);
     return 1;
   } finally {
     await store?.close();

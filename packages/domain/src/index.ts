@@ -11,3 +11,4 @@ export * from './relatedness.js';
 export * from './slug.js';
 export * from './status.js';
 export * from './taxonomy.js';
+export * from './zod-errors.js';

@@ -2,15 +2,24 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Store } from '@newsroom/db';
 import type { CliIo } from '../run-cli.js';
 
-export interface CommandContext {
-  store: Store;
+export interface ParsedArgs {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   positionals: string[];
-  io: CliIo;
 }
+
+/** The work a command does once its arguments have been checked. Returns the exit code. */
+export type CommandAction = (context: { store: Store; io: CliIo }) => Promise<number>;
 
 export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
-  /** Returns the process exit code. */
-  run(context: CommandContext): Promise<number>;
+  /**
+   * Checks the arguments (throwing a ZodError or a UsageError) before the database is opened,
+   * so a wrong flag never touches it.
+   */
+  prepare(args: ParsedArgs): CommandAction;
+}
+
+/** Arguments that do not make a command; reported with the command's usage. */
+export class UsageError extends Error {
+  override name = 'UsageError';
 }

@@ -19,20 +19,22 @@ export const seedCommand: Command = {
     seed: { type: 'string' },
     'if-empty': { type: 'boolean' },
   },
-  async run({ store, values, io }) {
+  prepare({ values }) {
     const flags = SeedFlagsSchema.parse(values);
     const options = { count: flags.count, seed: flags.seed };
-    if (flags['if-empty']) {
-      const result = await seedIfEmpty(store, options);
-      io.out(
-        result
-          ? `Seeded the empty database: ${result.articles} articles.`
-          : `Database already has ${await store.articleCount()} articles; not seeding.`,
-      );
+    return async ({ store, io }) => {
+      if (flags['if-empty']) {
+        const result = await seedIfEmpty(store, options);
+        io.out(
+          result
+            ? `Seeded the empty database: ${result.articles} articles.`
+            : `Database already has ${await store.articleCount()} articles; not seeding.`,
+        );
+        return 0;
+      }
+      const result = await seed(store, options);
+      io.out(`Seeded ${result.articles} articles.`);
       return 0;
-    }
-    const result = await seed(store, options);
-    io.out(`Seeded ${result.articles} articles.`);
-    return 0;
+    };
   },
 };

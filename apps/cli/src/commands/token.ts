@@ -1,6 +1,6 @@
 import { RoleSchema, SlugSchema } from '@newsroom/domain';
 import { z } from 'zod';
-import type { Command } from './command.js';
+import { type Command, UsageError } from './command.js';
 
 const CreateFlagsSchema = z.object({
   role: RoleSchema,
@@ -14,32 +14,35 @@ export const tokenCommand: Command = {
     name: { type: 'string' },
     author: { type: 'string' },
   },
-  async run({ store, values, positionals, io }) {
+  prepare({ values, positionals }) {
     const [action, id] = positionals;
     if (action === 'create') {
       const flags = CreateFlagsSchema.parse(values);
-      const created = await store.tokens.create({
-        name: flags.name,
-        role: flags.role,
-        authorSlug: flags.author ?? null,
-      });
-      io.out(
-        `Created ${created.principal.role} token "${created.principal.name}" (id ${created.principal.tokenId}).`,
-      );
-      io.out('Copy it now; it is not shown again:');
-      io.out(created.token);
-      return 0;
+      return async ({ store, io }) => {
+        const created = await store.tokens.create({
+          name: flags.name,
+          role: flags.role,
+          authorSlug: flags.author ?? null,
+        });
+        io.out(
+          `Created ${created.principal.role} token "${created.principal.name}" (id ${created.principal.tokenId}).`,
+        );
+        io.out('Copy it now; it is not shown again:');
+        io.out(created.token);
+        return 0;
+      };
     }
     if (action === 'revoke' && id) {
-      const revoked = await store.tokens.revoke(id);
-      if (!revoked) {
-        io.err(`token revoke: no live token has the id ${id}`);
-        return 1;
-      }
-      io.out(`Revoked token ${id}.`);
-      return 0;
+      const tokenId = z.uuid('the token id is a UUID, as printed by "token create"').parse(id);
+      return async ({ store, io }) => {
+        if (!(await store.tokens.revoke(tokenId))) {
+          io.err(`token revoke: no live token has the id ${tokenId}`);
+          return 1;
+        }
+        io.out(`Revoked token ${tokenId}.`);
+        return 0;
+      };
     }
-    io.err('token: use "token create --role ROLE --name NAME" or "token revoke ID"');
-    return 2;
+    throw new UsageError('use "token create --role ROLE --name NAME [--author SLUG]" or "token revoke ID"');
   },
 };
