@@ -1,4 +1,6 @@
 import {
+  CommentsClosedError,
+  CommentsClosedError,
   InvalidTransitionError,
   MissingReferenceError,
   NotFoundError,
@@ -36,6 +38,7 @@ const storeErrorCodes: [new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY][] 
   [SlugTakenError, 'CONFLICT'],
   [MissingReferenceError, 'BAD_REQUEST'],
   [InvalidTransitionError, 'BAD_REQUEST'],
+  [CommentsClosedError, 'FORBIDDEN'],
 ];
 
 /** Turns the Store's expected failures into the HTTP statuses clients can act on. */

@@ -35,3 +35,8 @@ export class MissingReferenceError extends StoreError {
 export class InvalidTransitionError extends StoreError {
   override name = 'InvalidTransitionError';
 }
+
+/** Readers may not comment on this article. */
+export class CommentsClosedError extends StoreError {
+  override name = 'CommentsClosedError';
+}

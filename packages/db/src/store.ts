@@ -1,6 +1,10 @@
 import type {
+  Actor,
   Article,
   ArticleListQuery,
+  ArticleRevision,
+  ArticleSearchHit,
+  ArticleSearchQuery,
   ArticleStatus,
   ArticleSummary,
   Author,
@@ -24,17 +28,28 @@ import type { ImportArticleInput } from './import-article.js';
  *
  * Inputs are the domain schemas' input types: the Store parses them again itself (the CLI
  * has no API in front of it), and values the API has already parsed fit them as well.
+ *
+ * Every write that changes an article takes `options.actor` (default: the system actor) and
+ * records a revision with who and when, so any saved state can be seen and restored.
  */
 export interface Store {
   readonly articles: ArticleRepository;
-  readonly tags: TaxonomyRepository<Tag>;
+  readonly tags: TagRepository;
   readonly sections: TaxonomyRepository<Section>;
   readonly authors: TaxonomyRepository<Author>;
   readonly comments: CommentRepository;
   readonly tokens: TokenRepository;
+  readonly redirects: RedirectRepository;
   /** Number of articles in any status: an empty database is seeded on first start. */
   articleCount(): Promise<number>;
+  /** Whether the database answers a trivial query: for readiness checks. */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface WriteOptions {
+  now?: Date;
+  actor?: Actor;
 }
 
 export interface ArticleRepository {
@@ -47,13 +62,27 @@ export interface ArticleRepository {
   bySlug(slug: string, options?: { status?: ArticleStatus | 'any' }): Promise<Article | null>;
   /** In any status: ids are for editors' tools, readers go by slug. */
   byId(id: string): Promise<Article | null>;
+  /**
+   * Published articles matching a reader's search (the domain's parseSearchQuery: words,
+   * "phrases", -exclusions), best match first, with a keyset cursor over (rank, id) and a
+   * snippet of plain-text runs marking the matched words.
+   */
+  search(query: ArticleSearchQuery): Promise<Page<ArticleSearchHit>>;
+  /**
+   * Published stories related to a published article: the editor's picks (relatedSlugs) in
+   * their order first, then others by the domain's relatednessScore among recent published
+   * articles that share a tag or the section. Never the article itself, never unpublished ones.
+   * Throws NotFoundError when the article is not published.
+   */
+  related(id: string, limit: number): Promise<ArticleSummary[]>;
   /** Creates a draft. Throws SlugTakenError, MissingReferenceError. */
-  create(input: CreateArticleInput, options?: { now?: Date }): Promise<Article>;
+  create(input: CreateArticleInput, options?: WriteOptions): Promise<Article>;
   /**
    * Applies a partial update if `input.version` is the stored version, else throws
-   * VersionConflictError and changes nothing. A `minor` save keeps updatedAt.
+   * VersionConflictError and changes nothing. A `minor` save keeps updatedAt. A new slug
+   * leaves a redirect from the old one.
    */
-  update(input: UpdateArticleInput, options?: { now?: Date }): Promise<Article>;
+  update(input: UpdateArticleInput, options?: WriteOptions): Promise<Article>;
   /**
    * Moves an article to another status (checked by the domain's statusTransition; throws
    * InvalidTransitionError). Publishing sets publishedAt the first time only. Scheduling
@@ -63,8 +92,26 @@ export interface ArticleRepository {
     id: string,
     version: number,
     status: ArticleStatus,
-    options?: { now?: Date; scheduledFor?: string },
+    options?: WriteOptions & { scheduledFor?: string },
   ): Promise<Article>;
+  /** Marks a draft as ready for an editor's review (reviewRequestedAt = now). */
+  requestReview(id: string, version: number, options?: WriteOptions): Promise<Article>;
+  /** Appends a dated public correction; updatedAt becomes now. Checks `version`. */
+  addCorrection(id: string, version: number, note: string, options?: WriteOptions): Promise<Article>;
+  /** Removes the article, its revisions and comments. Checks `version`. Throws NotFoundError. */
+  delete(id: string, version: number): Promise<void>;
+  /** Saved states, newest first, with a keyset cursor. Throws NotFoundError. */
+  revisions(id: string, query: { cursor?: string; limit: number }): Promise<Page<ArticleRevision>>;
+  /**
+   * Writes a revision's editable fields back as a new version (status, times and corrections
+   * stay as they are now). Checks `version`; throws NotFoundError for an unknown revision.
+   */
+  restore(id: string, revisionId: string, version: number, options?: WriteOptions): Promise<Article>;
+  /**
+   * Publishes every scheduled article whose time has come, each exactly once even when
+   * several processes call this at the same moment. Returns the ones this call published.
+   */
+  publishDue(now: Date): Promise<Article[]>;
   /**
    * Inserts finished articles (seed content, another system's export) with their own status
    * and times, in one transaction, reading `articles` lazily and writing in batches: the fast
@@ -78,22 +125,63 @@ export interface ArticleRepository {
   ): Promise<number>;
 }
 
+/** A section, tag or author with the number of published articles that carry it. */
+export type Counted<T> = T & { articleCount: number };
+
 export interface TaxonomyRepository<T extends { slug: string }> {
-  list(): Promise<T[]>;
-  bySlug(slug: string): Promise<T | null>;
-  /** Creates or replaces by slug. */
+  /** Sections by their order then name; tags and authors by name. */
+  list(): Promise<Counted<T>[]>;
+  bySlug(slug: string): Promise<Counted<T> | null>;
+  /** Creates or replaces by slug (seeding, imports). */
   upsert(item: T): Promise<T>;
+  /** Throws SlugTakenError when the slug is in use. */
+  create(item: T): Promise<T>;
+  /**
+   * Changes fields; a new slug leaves a redirect from the old one so links keep working.
+   * Throws NotFoundError, SlugTakenError.
+   */
+  update(slug: string, patch: Partial<T>): Promise<T>;
+  /**
+   * Removes it from every article (a section's articles are left without a section) and
+   * deletes it. Throws NotFoundError.
+   */
+  delete(slug: string): Promise<void>;
 }
+
+export interface TagRepository extends TaxonomyRepository<Tag> {
+  /**
+   * Moves every article from tag `from` to tag `into` (keeping each article's tag order and
+   * never listing a tag twice), deletes `from`, and redirects its slug to `into`.
+   */
+  merge(from: string, into: string): Promise<Counted<Tag>>;
+}
+
+export type RedirectKind = 'article' | 'tag' | 'section' | 'author';
+
+export interface RedirectRepository {
+  /** The current slug for an old one (following a chain of renames), or null. */
+  lookup(kind: RedirectKind, slug: string): Promise<string | null>;
+}
+
+/** A top-level comment with its approved replies, oldest reply first. */
+export type CommentThread = Comment & { replies: Comment[] };
 
 export interface CommentRepository {
   /**
-   * Approved comments, oldest first, replies grouped under their parent by the caller.
-   * Throws NotFoundError for an unknown article.
+   * Approved top-level comments of a published article, oldest or newest first, each with
+   * its approved replies, keyset-paginated over the top-level ones. Throws NotFoundError.
    */
-  listApproved(articleId: string, query: { cursor?: string; limit: number }): Promise<Page<Comment>>;
+  list(
+    articleId: string,
+    query: { order: 'oldest' | 'newest'; cursor?: string; limit: number },
+  ): Promise<Page<CommentThread>>;
+  /** Comments waiting for a moderator (or in another status), oldest first, for editors. */
+  listByStatus(status: CommentStatus, query: { cursor?: string; limit: number }): Promise<Page<Comment>>;
   /**
-   * New comments start pending. Throws NotFoundError for an unknown article or parent. A reply
-   * to a reply is filed under the top-level comment, since threads are one level deep.
+   * A reader's comment on a published article: approved at once when the article's policy is
+   * open, pending when moderated; CommentsClosedError when closed. NotFoundError for an
+   * unknown or unpublished article or parent. A reply to a reply is filed under the top-level
+   * comment, since threads are one level deep.
    */
   create(input: CreateCommentInput, options?: { now?: Date }): Promise<Comment>;
   /** Throws NotFoundError for an unknown comment. */

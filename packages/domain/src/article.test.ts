@@ -123,6 +123,8 @@ describe('CreateArticleInputSchema', () => {
       sectionSlug: null,
       authorSlugs: [],
       tagSlugs: [],
+      relatedSlugs: [],
+      commentPolicy: 'moderated',
     });
   });
 

@@ -4,6 +4,10 @@ import { limits } from './limits.js';
 import { SlugSchema } from './slug.js';
 import { AuthorRefSchema, SectionRefSchema, TagRefSchema } from './taxonomy.js';
 
+/** moderated: comments wait for an editor; open: they appear at once; closed: none taken. */
+export const commentPolicies = ['moderated', 'open', 'closed'] as const;
+export type CommentPolicy = (typeof commentPolicies)[number];
+
 export const articleStatuses = ['draft', 'scheduled', 'published', 'archived'] as const;
 export const ArticleStatusSchema = z.enum(articleStatuses);
 export type ArticleStatus = (typeof articleStatuses)[number];
@@ -68,6 +72,12 @@ export const ArticleSchema = z.object({
   seoTitle: z.string().trim().max(limits.seoTitle).nullable(),
   seoDescription: z.string().trim().max(limits.seoDescription).nullable(),
   language: LanguageSchema,
+  /** Stories an editor picked as related, in order; shown before automatic ones. */
+  relatedSlugs: z.array(SlugSchema).max(limits.relatedPerArticle),
+  /** Whether readers may comment, and whether their comments wait for a moderator. */
+  commentPolicy: z.enum(commentPolicies),
+  /** When an author asked an editor to review the draft; null when nobody has. */
+  reviewRequestedAt: TimestampSchema.nullable(),
   /** Derived from the body by wordCountOf; never written by hand. */
   wordCount: z.number().int().min(0),
   /** Derived from the body by readingTimeMinutes; never written by hand. */
@@ -115,6 +125,8 @@ const EditableArticleSchema = ArticleSchema.pick({
   sectionSlug: SlugSchema.nullable(),
   authorSlugs: slugList(limits.authorsPerArticle, 'authors'),
   tagSlugs: slugList(limits.tagsPerArticle, 'tags'),
+  relatedSlugs: slugList(limits.relatedPerArticle, 'related stories'),
+  commentPolicy: z.enum(commentPolicies),
 });
 
 const editable = EditableArticleSchema.shape;
@@ -133,6 +145,8 @@ export const CreateArticleInputSchema = EditableArticleSchema.extend({
   sectionSlug: editable.sectionSlug.default(null),
   authorSlugs: editable.authorSlugs.default([]),
   tagSlugs: editable.tagSlugs.default([]),
+  relatedSlugs: editable.relatedSlugs.default([]),
+  commentPolicy: editable.commentPolicy.default('moderated'),
 }).strict();
 export type CreateArticleInput = z.input<typeof CreateArticleInputSchema>;
 export type CreateArticle = z.output<typeof CreateArticleInputSchema>;

@@ -12,3 +12,5 @@ export * from './slug.js';
 export * from './status.js';
 export * from './taxonomy.js';
 export * from './zod-errors.js';
+export * from './search.js';
+export * from './revision.js';

@@ -23,6 +23,7 @@ export const limits = {
   /** The whole body, serialized as JSON, in bytes. */
   bodyBytes: 500_000,
   tagsPerArticle: 20,
+  relatedPerArticle: 10,
   authorsPerArticle: 10,
   sourcesPerArticle: 20,
   sourceName: 100,

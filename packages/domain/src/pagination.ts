@@ -11,16 +11,27 @@ export const CursorPositionSchema = z.object({ at: TimestampSchema, id: z.uuid()
 export type CursorPosition = z.infer<typeof CursorPositionSchema>;
 
 export function encodeCursor(position: CursorPosition): string {
-  return base64url(JSON.stringify([position.at, position.id]));
+  return encodeTupleCursor([position.at, position.id]);
 }
 
 /** The position in a cursor, or null when the cursor is not one this system made. */
 export function decodeCursor(cursor: string): CursorPosition | null {
+  const tuple = decodeTupleCursor(cursor, 2);
+  if (!tuple) return null;
+  const result = CursorPositionSchema.safeParse({ at: tuple[0], id: tuple[1] });
+  return result.success ? result.data : null;
+}
+
+/** A sort key as an opaque cursor: base64url of a JSON array. */
+export function encodeTupleCursor(values: readonly unknown[]): string {
+  return base64url(JSON.stringify(values));
+}
+
+/** The array in a cursor when it has `length` items; null for anything else. */
+export function decodeTupleCursor(cursor: string, length: number): unknown[] | null {
   try {
     const parsed: unknown = JSON.parse(fromBase64url(cursor));
-    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
-    const result = CursorPositionSchema.safeParse({ at: parsed[0], id: parsed[1] });
-    return result.success ? result.data : null;
+    return Array.isArray(parsed) && parsed.length === length ? parsed : null;
   } catch {
     return null;
   }
