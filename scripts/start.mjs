@@ -79,7 +79,7 @@ async function answers(url) {
 
 const apiUrl = env.API_URL;
 const webUrl = `http://${['0.0.0.0', '127.0.0.1'].includes(webHost) ? 'localhost' : webHost}:${webPort}`;
-if ((await answers(`${apiUrl}/health`)) && (await answers(webUrl))) {
+if ((await answers(`${apiUrl}/readyz`)) && (await answers(webUrl))) {
   console.log(
     `\n  Newsroom is running${dev ? ' (watch mode)' : ''}:\n    Site: ${webUrl}\n    API:  ${apiUrl}\n  Ctrl-C stops both.\n`,
   );

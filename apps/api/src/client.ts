@@ -2,7 +2,7 @@
  * The typed client for Newsroom's API: `createNewsroomClient(url)` gives every procedure with
  * its input and output types. Imports only the router's type, so no server code comes along.
  */
-import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from './root.js';
 
 export interface NewsroomClientOptions {
@@ -10,18 +10,40 @@ export interface NewsroomClientOptions {
   token?: string;
   /** A fetch to use instead of the global one (tests, instrumentation). */
   fetch?: typeof fetch;
+  /** Most calls in one batched request: the server's API_MAX_BATCH or lower (default 20). */
+  maxBatch?: number;
 }
 
+/**
+ * Longest URL a batched GET may have; longer batches are split. Proxies and CDNs commonly
+ * refuse URLs past 8 KB, and the API refuses past 16 KB.
+ */
+const maxURLLength = 4_000;
+
 export function createNewsroomClient(url: string, options: NewsroomClientOptions = {}) {
+  const base = url.replace(/\/+$/, '');
+  const shared = {
+    url: base,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
+  };
   return createTRPCClient<AppRouter>({
     links: [
-      httpLink({
-        url,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      splitLink({
+        // A query too long for a URL even alone goes as a POST body (the API allows that for
+        // queries); everything else is batched, queries as GET so HTTP caches can keep them.
+        condition: (op) => op.type === 'query' && batchUrlLength(base, op.path, op.input) > maxURLLength,
+        true: httpLink({ ...shared, methodOverride: 'POST' }),
+        false: httpBatchLink({ ...shared, maxURLLength, maxItems: options.maxBatch ?? 20 }),
       }),
     ],
   });
+}
+
+/** The length of the URL httpBatchLink would build for this call alone. */
+function batchUrlLength(base: string, path: string, input: unknown): number {
+  const encoded = input === undefined ? '{}' : JSON.stringify({ 0: input });
+  return `${base}/${path}?batch=1&input=${encodeURIComponent(encoded)}`.length;
 }
 
 export type NewsroomClient = ReturnType<typeof createNewsroomClient>;

@@ -6,10 +6,22 @@ describe('API configuration', () => {
     const loaded = loadApiConfig({});
     expect(loaded).toEqual({
       ok: true,
-      config: expect.objectContaining({
+      config: {
         API_PORT: 3001,
+        API_HOST: '127.0.0.1',
         DATABASE_URL: `file:${process.cwd()}/data/newsroom.db`,
-      }),
+        API_MAX_BODY_BYTES: 1_000_000,
+        LOG_LEVEL: 'info',
+        API_CORS_ORIGINS: [],
+        API_TRUST_PROXY: false,
+        API_RATE_LIMIT_WRITES: 60,
+        API_RATE_LIMIT_COMMENTS: 5,
+        API_RATE_LIMIT_BAD_TOKENS: 30,
+        API_CACHE_S_MAXAGE: 30,
+        API_MAX_BATCH: 20,
+        API_SCHEDULER_INTERVAL_MS: 5_000,
+        API_SHUTDOWN_TIMEOUT_MS: 10_000,
+      },
     });
   });
 
@@ -25,6 +37,51 @@ describe('API configuration', () => {
   it('refuses a database URL it cannot open yet', () => {
     const loaded = loadApiConfig({ DATABASE_URL: 'mysql://localhost/db' });
     expect(loaded.ok).toBe(false);
+  });
+
+  it('refuses an unknown log level and limits below one', () => {
+    expect(loadApiConfig({ LOG_LEVEL: 'loud' }).ok).toBe(false);
+    expect(loadApiConfig({ API_RATE_LIMIT_WRITES: '0' }).ok).toBe(false);
+    expect(loadApiConfig({ API_MAX_BATCH: '0' }).ok).toBe(false);
+    expect(loadApiConfig({ API_SCHEDULER_INTERVAL_MS: '-1' }).ok).toBe(false);
+  });
+});
+
+describe('CORS origins', () => {
+  it('are a comma-separated list of origins', () => {
+    const loaded = loadApiConfig({ API_CORS_ORIGINS: 'https://news.example, http://localhost:4321,' });
+    expect(loaded.ok && loaded.config.API_CORS_ORIGINS).toEqual([
+      'https://news.example',
+      'http://localhost:4321',
+    ]);
+  });
+
+  it('refuse anything that is not an origin, naming it', () => {
+    for (const wrong of [
+      '*',
+      'news.example',
+      'https://news.example/',
+      'https://news.example/path',
+      'ftp://x.example',
+    ]) {
+      const loaded = loadApiConfig({ API_CORS_ORIGINS: `https://ok.example,${wrong}` });
+      expect(loaded.ok).toBe(false);
+      if (!loaded.ok) expect(loaded.message).toContain(`API_CORS_ORIGINS: "${wrong}" is not an origin`);
+    }
+  });
+});
+
+describe('trusting a proxy', () => {
+  it('is off by default, and takes true, a hop count or addresses', () => {
+    const trust = (value: string) => {
+      const loaded = loadApiConfig({ API_TRUST_PROXY: value });
+      return loaded.ok ? loaded.config.API_TRUST_PROXY : loaded.message;
+    };
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.1, 192.168.0.0/16')).toEqual(['10.0.0.1', '192.168.0.0/16']);
+    expect(trust('yes please')).toMatch(/^Invalid configuration: API_TRUST_PROXY: /);
   });
 });
 

@@ -1,6 +1,68 @@
+import { isIP } from 'node:net';
 import { DatabaseUrlSchema, resolveDatabaseUrl } from '@newsroom/db';
 import { issuesLine } from '@newsroom/domain';
 import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const count = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+/** A comma-separated list; blanks around commas and empty entries are ignored. */
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** Browser origins allowed to call the API cross-origin: `https://news.example`, no path, no `*`. */
+const CorsOriginsSchema = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const origins = list(value);
+    for (const origin of origins) {
+      if (!isOrigin(origin)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${origin}" is not an origin (scheme://host[:port], no path), e.g. https://news.example`,
+        });
+      }
+    }
+    return origins;
+  });
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Which proxies may tell the API the client's address (X-Forwarded-For): `false` (none: the
+ * socket's peer is the client), `true` (any), a number of hops, or a list of addresses/CIDRs.
+ */
+const TrustProxySchema = z
+  .string()
+  .default('false')
+  .transform((value, ctx): boolean | number | string[] => {
+    const trimmed = value.trim().toLowerCase();
+    if (trimmed === 'false' || trimmed === '') return false;
+    if (trimmed === 'true') return true;
+    if (/^\d{1,2}$/.test(trimmed)) return Number(trimmed);
+    const addresses = list(trimmed);
+    const wrong = addresses.find((address) => !isIP(address.replace(/\/\d{1,3}$/, '')));
+    if (wrong !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected true, false, a hop count or addresses/CIDRs; "${wrong}" is none of these`,
+      });
+    }
+    return addresses;
+  });
 
 /** The API's environment, validated once at start-up. Defaults suit a developer's machine. */
 export const ApiConfigSchema = z.object({
@@ -8,7 +70,24 @@ export const ApiConfigSchema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: DatabaseUrlSchema,
   /** Largest request body accepted, in bytes. */
-  API_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(50_000_000).default(1_000_000),
+  API_MAX_BODY_BYTES: count(1_024, 50_000_000, 1_000_000),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  API_CORS_ORIGINS: CorsOriginsSchema,
+  API_TRUST_PROXY: TrustProxySchema,
+  /** Mutation calls per client (token, else address) per minute. */
+  API_RATE_LIMIT_WRITES: count(1, 1_000_000, 60),
+  /** comment.create calls per client address per minute. */
+  API_RATE_LIMIT_COMMENTS: count(1, 1_000_000, 5),
+  /** Refused tokens per client address per minute before its token-bearing requests get 429. */
+  API_RATE_LIMIT_BAD_TOKENS: count(1, 1_000_000, 30),
+  /** How long shared caches (a CDN) may serve a public read, in seconds. */
+  API_CACHE_S_MAXAGE: count(0, 31_536_000, 30),
+  /** Most calls in one batched request. */
+  API_MAX_BATCH: count(1, 1_000, 20),
+  /** How often scheduled articles are published, in ms; 0 turns the scheduler off. */
+  API_SCHEDULER_INTERVAL_MS: count(0, 86_400_000, 5_000),
+  /** How long a stopping process waits for in-flight requests, in ms. */
+  API_SHUTDOWN_TIMEOUT_MS: count(0, 600_000, 10_000),
   /** Where npm was run: a relative database path counts from there. */
   INIT_CWD: z.string().optional(),
 });
@@ -27,4 +106,11 @@ export function loadApiConfig(
     ok: true,
     config: { ...config, DATABASE_URL: resolveDatabaseUrl(config.DATABASE_URL, INIT_CWD ?? process.cwd()) },
   };
+}
+
+/** Every default, for code that builds an API without an environment (tests, embedding). */
+export function defaultApiConfig(): ApiConfig {
+  const loaded = loadApiConfig({});
+  if (!loaded.ok) throw new Error(loaded.message);
+  return loaded.config;
 }

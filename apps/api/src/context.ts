@@ -1,32 +1,80 @@
+import { randomUUID } from 'node:crypto';
 import type { Store } from '@newsroom/db';
 import type { Principal } from '@newsroom/domain';
 import { TRPCError } from '@trpc/server';
-import type { CreateHTTPContextOptions } from '@trpc/server/adapters/standalone';
+import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 
 export interface Context {
   store: Store;
   /** Who is calling; null for anonymous readers. */
   principal: Principal | null;
+  /**
+   * The caller's address: the socket's peer, or what a trusted proxy says (API_TRUST_PROXY).
+   * For per-address limits and moderation.
+   */
+  clientAddress: string;
+  /** This request's id: in every log line about it and in messages about unexpected failures. */
+  requestId: string;
 }
 
 /** The context from plain values: what tests use with createCaller, no HTTP involved. */
-export function createContextInner(opts: { store: Store; principal?: Principal | null }): Context {
-  return { store: opts.store, principal: opts.principal ?? null };
+export function createContextInner(opts: {
+  store: Store;
+  principal?: Principal | null;
+  clientAddress?: string;
+  requestId?: string;
+}): Context {
+  return {
+    store: opts.store,
+    principal: opts.principal ?? null,
+    clientAddress: opts.clientAddress ?? '127.0.0.1',
+    requestId: opts.requestId ?? randomUUID(),
+  };
 }
+
+/** The one message a client gets for a failure it cannot act on: no internals, only what to quote. */
+export function internalErrorMessage(requestId: string | undefined): string {
+  return requestId
+    ? `Internal server error; quote request id ${requestId} when reporting it`
+    : 'Internal server error';
+}
+
+/**
+ * An unexpected failure before the context exists (the token lookup failed, say). It carries
+ * the request id itself, since the error formatter has no context to read it from.
+ */
+export class RequestInternalError extends TRPCError {
+  constructor(
+    readonly requestId: string,
+    cause: unknown,
+  ) {
+    super({ code: 'INTERNAL_SERVER_ERROR', message: internalErrorMessage(requestId), cause });
+  }
+}
+
+const bearer = /^Bearer ([A-Za-z0-9_-]{1,200})$/;
 
 /** The context of an HTTP request: resolves `Authorization: Bearer <token>` to a principal. */
 export function createHttpContextFactory(store: Store) {
-  return async ({ req }: CreateHTTPContextOptions): Promise<Context> => {
+  return async ({ req }: CreateFastifyContextOptions): Promise<Context> => {
+    const base = { store, clientAddress: req.ip, requestId: req.id };
     const header = req.headers.authorization;
-    if (!header) return createContextInner({ store });
-    const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header);
-    const principal = match?.[1] ? await store.tokens.resolve(match[1]) : null;
+    if (!header) return createContextInner(base);
+    const match = bearer.exec(header);
+    let principal: Principal | null = null;
+    if (match?.[1]) {
+      try {
+        principal = await store.tokens.resolve(match[1]);
+      } catch (error) {
+        throw new RequestInternalError(req.id, error);
+      }
+    }
     if (!principal) {
       throw new TRPCError({
         code: 'UNAUTHORIZED',
         message: 'The API token is missing, malformed or revoked',
       });
     }
-    return createContextInner({ store, principal });
+    return createContextInner({ ...base, principal });
   };
 }

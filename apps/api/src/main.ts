@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-/** Starts the API: validates the environment, opens (and migrates) the Store, listens. */
+/** Starts the API: validates the environment, opens (and migrates) the Store, listens, and stops cleanly. */
 import { openStore } from '@newsroom/db';
+import { createApi } from './app.js';
 import { loadApiConfig } from './config.js';
-import { createApiServer } from './http-server.js';
 
 const loaded = loadApiConfig(process.env);
 if (!loaded.ok) {
@@ -12,22 +12,41 @@ if (!loaded.ok) {
 const { config } = loaded;
 
 const store = await openStore(config.DATABASE_URL);
-const server = createApiServer({ store, maxBodyBytes: config.API_MAX_BODY_BYTES });
+const app = await createApi({ store, config });
 
-server.on('error', (error: NodeJS.ErrnoException) => {
-  console.error(`API cannot listen on ${config.API_HOST}:${config.API_PORT}: ${error.code ?? error.message}`);
+try {
+  await app.listen({ port: config.API_PORT, host: config.API_HOST });
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  app.log.fatal({ err: error }, `API cannot listen on ${config.API_HOST}:${config.API_PORT}: ${code}`);
+  await store.close();
   process.exit(1);
-});
-server.listen(config.API_PORT, config.API_HOST, () => {
-  console.log(`API ready on http://${config.API_HOST}:${config.API_PORT} (database ${config.DATABASE_URL})`);
-});
-
-function shutdown() {
-  server.close(() => {
-    void store.close().then(() => process.exit(0));
-  });
-  // Keep-alive connections would hold close() open; a stopping process does not wait for them.
-  server.closeAllConnections();
 }
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+app.log.info({ database: config.DATABASE_URL }, 'API ready');
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'Stopping: finishing in-flight requests');
+  // In-flight requests get API_SHUTDOWN_TIMEOUT_MS to finish; a client that holds on longer
+  // loses its connection rather than keeping the process (and the deploy) waiting.
+  const timeout = new Promise<'timeout'>((resolve) =>
+    setTimeout(resolve, config.API_SHUTDOWN_TIMEOUT_MS, 'timeout').unref(),
+  );
+  const closed = app.close().then(() => 'closed' as const);
+  const outcome = await Promise.race([closed, timeout]);
+  if (outcome === 'timeout') {
+    app.log.warn({ timeoutMs: config.API_SHUTDOWN_TIMEOUT_MS }, 'In-flight requests did not finish in time');
+    app.server.closeAllConnections();
+  }
+  try {
+    await store.close();
+  } catch (error) {
+    app.log.error({ err: error }, 'Closing the database failed');
+  }
+  app.log.info('Stopped');
+  process.exit(outcome === 'closed' ? 0 : 1);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,6 +1,6 @@
 import {
   CommentsClosedError,
-  CommentsClosedError,
+  InvalidInputError,
   InvalidTransitionError,
   MissingReferenceError,
   NotFoundError,
@@ -10,7 +10,7 @@ import {
 import { hasRole, issuesLine, type Role } from '@newsroom/domain';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
-import type { Context } from './context.js';
+import { type Context, internalErrorMessage, RequestInternalError } from './context.js';
 
 /** tRPC's own messages that are only a code, said in words a client can act on. */
 const clearerMessages: Record<string, string> = {
@@ -18,19 +18,27 @@ const clearerMessages: Record<string, string> = {
 };
 
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     // Stack traces are for the server's log, never for clients.
     const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
-      message: zodError
-        ? `Invalid input: ${issuesLine(zodError)}`
-        : (clearerMessages[error.message] ?? shape.message),
+      message: clientMessage(error, shape.message, zodError, ctx),
       data: { ...data, zodError: zodError ? z.flattenError(zodError) : null },
     };
   },
 });
+
+function clientMessage(error: TRPCError, message: string, zodError: ZodError | null, ctx?: Context): string {
+  if (zodError) return `Invalid input: ${issuesLine(zodError)}`;
+  // An unexpected failure's own message may name tables, files or secrets: the client gets the
+  // request id to quote, and the log (onError in app.ts) gets the rest.
+  if (error.code === 'INTERNAL_SERVER_ERROR') {
+    return error instanceof RequestInternalError ? error.message : internalErrorMessage(ctx?.requestId);
+  }
+  return clearerMessages[error.message] ?? message;
+}
 
 const storeErrorCodes: [new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY][] = [
   [NotFoundError, 'NOT_FOUND'],
@@ -39,6 +47,7 @@ const storeErrorCodes: [new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY][] 
   [MissingReferenceError, 'BAD_REQUEST'],
   [InvalidTransitionError, 'BAD_REQUEST'],
   [CommentsClosedError, 'FORBIDDEN'],
+  [InvalidInputError, 'BAD_REQUEST'],
 ];
 
 /** Turns the Store's expected failures into the HTTP statuses clients can act on. */

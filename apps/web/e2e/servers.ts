@@ -79,7 +79,7 @@ export async function startNewsroom(): Promise<RunningNewsroom> {
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await waitFor(`${apiUrl}/health`, api.child, api.output);
+    await waitFor(`${apiUrl}/readyz`, api.child, api.output);
     await waitFor(siteUrl, web.child, web.output);
   } catch (error) {
     await stop();

@@ -40,3 +40,8 @@ export class InvalidTransitionError extends StoreError {
 export class CommentsClosedError extends StoreError {
   override name = 'CommentsClosedError';
 }
+
+/** The caller asked for something that cannot be: a foreign cursor, a tag merged into itself. */
+export class InvalidInputError extends StoreError {
+  override name = 'InvalidInputError';
+}

@@ -6,6 +6,8 @@ export {
   resolveDatabaseUrl,
 } from './database-url.js';
 export {
+  CommentsClosedError,
+  InvalidInputError,
   InvalidTransitionError,
   MissingReferenceError,
   NotFoundError,
@@ -26,8 +28,14 @@ export { openSqliteStore } from './sqlite/sqlite-store.js';
 export type {
   ArticleRepository,
   CommentRepository,
+  CommentThread,
+  Counted,
   CreatedToken,
+  RedirectKind,
+  RedirectRepository,
   Store,
+  TagRepository,
   TaxonomyRepository,
   TokenRepository,
+  WriteOptions,
 } from './store.js';

@@ -65,28 +65,35 @@ export interface ArticleRepository {
   /**
    * Published articles matching a reader's search (the domain's parseSearchQuery: words,
    * "phrases", -exclusions), best match first, with a keyset cursor over (rank, id) and a
-   * snippet of plain-text runs marking the matched words.
+   * snippet of plain-text runs marking the matched words. Nothing typed acts as engine syntax;
+   * text with nothing to look for gives an empty page. Throws StoreError for text over
+   * limits.searchQuery or a cursor it did not make.
    */
   search(query: ArticleSearchQuery): Promise<Page<ArticleSearchHit>>;
   /**
    * Published stories related to a published article: the editor's picks (relatedSlugs) in
    * their order first, then others by the domain's relatednessScore among recent published
-   * articles that share a tag or the section. Never the article itself, never unpublished ones.
-   * Throws NotFoundError when the article is not published.
+   * articles that share a tag or the section. Never the article itself, never unpublished ones;
+   * at most 20 whatever `limit`. Throws NotFoundError when the article is not published.
    */
   related(id: string, limit: number): Promise<ArticleSummary[]>;
-  /** Creates a draft. Throws SlugTakenError, MissingReferenceError. */
+  /**
+   * Creates a draft. Throws SlugTakenError, MissingReferenceError (also for a related pick that
+   * names no article; the article's own slug among its picks is left out).
+   */
   create(input: CreateArticleInput, options?: WriteOptions): Promise<Article>;
   /**
    * Applies a partial update if `input.version` is the stored version, else throws
    * VersionConflictError and changes nothing. A `minor` save keeps updatedAt. A new slug
-   * leaves a redirect from the old one.
+   * leaves a redirect from the old one. Related picks are saved with renamed stories' current
+   * slugs; a new pick that names no article throws MissingReferenceError.
    */
   update(input: UpdateArticleInput, options?: WriteOptions): Promise<Article>;
   /**
    * Moves an article to another status (checked by the domain's statusTransition; throws
    * InvalidTransitionError). Publishing sets publishedAt the first time only. Scheduling
    * needs `scheduledFor`, a time after `now`. Checks `version` like update (VersionConflictError).
+   * Clears reviewRequestedAt.
    */
   setStatus(
     id: string,
@@ -94,22 +101,39 @@ export interface ArticleRepository {
     status: ArticleStatus,
     options?: WriteOptions & { scheduledFor?: string },
   ): Promise<Article>;
-  /** Marks a draft as ready for an editor's review (reviewRequestedAt = now). */
+  /**
+   * Marks a draft as ready for an editor's review (reviewRequestedAt = now; updatedAt stays).
+   * Checks `version`; InvalidTransitionError for an article that is not a draft. Recorded as a
+   * 'status' revision.
+   */
   requestReview(id: string, version: number, options?: WriteOptions): Promise<Article>;
-  /** Appends a dated public correction; updatedAt becomes now. Checks `version`. */
+  /**
+   * Appends a dated public correction; updatedAt becomes now. Checks `version`. Only for an
+   * article that has been published (InvalidTransitionError), at most limits.corrections.
+   */
   addCorrection(id: string, version: number, note: string, options?: WriteOptions): Promise<Article>;
-  /** Removes the article, its revisions and comments. Checks `version`. Throws NotFoundError. */
+  /**
+   * Removes the article, its revisions and comments, and the redirects that led to it. Checks
+   * `version`. Throws NotFoundError.
+   */
   delete(id: string, version: number): Promise<void>;
-  /** Saved states, newest first, with a keyset cursor. Throws NotFoundError. */
+  /**
+   * Saved states, newest (highest version) first, with a keyset cursor. An article imported or
+   * saved before revisions existed has none until its first tracked change, which first saves
+   * the state it had. Throws NotFoundError.
+   */
   revisions(id: string, query: { cursor?: string; limit: number }): Promise<Page<ArticleRevision>>;
   /**
    * Writes a revision's editable fields back as a new version (status, times and corrections
-   * stay as they are now). Checks `version`; throws NotFoundError for an unknown revision.
+   * stay as they are now). Sections, tags and authors renamed since are followed, deleted ones
+   * left out. Checks `version`; throws NotFoundError for an unknown revision (or one of another
+   * article), SlugTakenError when another article has the revision's slug now.
    */
   restore(id: string, revisionId: string, version: number, options?: WriteOptions): Promise<Article>;
   /**
    * Publishes every scheduled article whose time has come, each exactly once even when
-   * several processes call this at the same moment. Returns the ones this call published.
+   * several processes call this at the same moment (a conditional UPDATE decides). Returns the
+   * ones this call published, each recorded as a 'status' revision by the system actor.
    */
   publishDue(now: Date): Promise<Article[]>;
   /**
@@ -137,13 +161,14 @@ export interface TaxonomyRepository<T extends { slug: string }> {
   /** Throws SlugTakenError when the slug is in use. */
   create(item: T): Promise<T>;
   /**
-   * Changes fields; a new slug leaves a redirect from the old one so links keep working.
+   * Changes fields (the merged item is checked with the domain schema); a new slug moves every
+   * reference and leaves a redirect from the old one so links keep working.
    * Throws NotFoundError, SlugTakenError.
    */
   update(slug: string, patch: Partial<T>): Promise<T>;
   /**
-   * Removes it from every article (a section's articles are left without a section) and
-   * deletes it. Throws NotFoundError.
+   * Removes it from every article (a section's articles are left without a section; a deleted
+   * author's API tokens stay valid, for no author) and deletes it. Throws NotFoundError.
    */
   delete(slug: string): Promise<void>;
 }
@@ -151,7 +176,9 @@ export interface TaxonomyRepository<T extends { slug: string }> {
 export interface TagRepository extends TaxonomyRepository<Tag> {
   /**
    * Moves every article from tag `from` to tag `into` (keeping each article's tag order and
-   * never listing a tag twice), deletes `from`, and redirects its slug to `into`.
+   * never listing a tag twice), deletes `from`, and redirects its slug to `into`. An article
+   * that had both keeps `into` at the earlier of the two positions. Throws NotFoundError for an
+   * unknown tag, StoreError when `from` is `into`.
    */
   merge(from: string, into: string): Promise<Counted<Tag>>;
 }
@@ -159,7 +186,10 @@ export interface TagRepository extends TaxonomyRepository<Tag> {
 export type RedirectKind = 'article' | 'tag' | 'section' | 'author';
 
 export interface RedirectRepository {
-  /** The current slug for an old one (following a chain of renames), or null. */
+  /**
+   * The current slug for an old one (following a chain of renames), or null: also when the
+   * slug is current itself, or the item it led to is gone.
+   */
   lookup(kind: RedirectKind, slug: string): Promise<string | null>;
 }
 
@@ -169,7 +199,8 @@ export type CommentThread = Comment & { replies: Comment[] };
 export interface CommentRepository {
   /**
    * Approved top-level comments of a published article, oldest or newest first, each with
-   * its approved replies, keyset-paginated over the top-level ones. Throws NotFoundError.
+   * its approved replies (at most 100), keyset-paginated over the top-level ones. Throws
+   * NotFoundError.
    */
   list(
     articleId: string,

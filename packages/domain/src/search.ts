@@ -42,7 +42,7 @@ export function parseSearchQuery(input: string): SearchQuery {
 export const SearchTextSchema = z
   .string()
   .trim()
-  .min(1, 'search text must not be empty')
+  .min(1, { message: 'search text must not be empty', abort: true })
   .max(limits.searchQuery, `search text must be at most ${limits.searchQuery} characters`)
   .refine((q) => parseSearchQuery(q).include.length > 0, {
     message: 'search text needs at least one word to look for',

@@ -1,27 +1,205 @@
-import { ArticleListInputSchema, hasRole, SlugSchema } from '@newsroom/domain';
+import {
+  ArticleListInputSchema,
+  ArticleSearchInputSchema,
+  CreateArticleInputSchema,
+  hasRole,
+  limits,
+  SlugSchema,
+  TimestampSchema,
+  UpdateArticleInputSchema,
+} from '@newsroom/domain';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { publicProcedure } from '../trpc.js';
+import type { Context } from '../context.js';
+import { publicProcedure, roleProcedure } from '../trpc.js';
+import { actorOf, assertCanEdit, assertMaySetCommentPolicy, isOwn, ownAuthorSlug } from './access.js';
+
+const IdVersionSchema = z.object({ id: z.uuid(), version: z.number().int().min(1) }).strict();
+const PageQuerySchema = z.object({
+  cursor: z.string().max(limits.cursor, 'cursor is too long').optional(),
+  limit: ArticleListInputSchema.shape.limit,
+});
+
+async function articleById(ctx: Context, id: string) {
+  const article = await ctx.store.articles.byId(id);
+  if (!article) throw new TRPCError({ code: 'NOT_FOUND', message: `No article has the id ${id}` });
+  return article;
+}
+
+async function publishedBySlug(ctx: Context, slug: string) {
+  const article = await ctx.store.articles.bySlug(slug);
+  if (!article)
+    throw new TRPCError({ code: 'NOT_FOUND', message: `No published article has the slug "${slug}"` });
+  return article;
+}
+
+/** The article, once the caller is known to be allowed to change it. */
+async function editableArticle(ctx: Context & { principal: NonNullable<Context['principal']> }, id: string) {
+  const article = await articleById(ctx, id);
+  assertCanEdit(ctx.principal, article);
+  return article;
+}
 
 export const articleRouter = {
-  /** Summaries, newest first, with a cursor for the next page. Readers see published ones only. */
+  /**
+   * Summaries, newest first, with a cursor for the next page. Readers see published ones;
+   * editors any status; authors and contributors their own unpublished ones.
+   */
   list: publicProcedure.input(ArticleListInputSchema).query(({ ctx, input }) => {
     const status = input.status ?? 'published';
-    if (status !== 'published' && !(ctx.principal && hasRole(ctx.principal.role, 'editor'))) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `Listing ${status} articles needs an editor token` });
+    if (status === 'published') return ctx.store.articles.list({ ...input, status });
+    const principal = ctx.principal;
+    if (!principal) {
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: `Listing ${status} articles needs an API token` });
     }
-    return ctx.store.articles.list({ ...input, status });
+    if (hasRole(principal.role, 'editor')) return ctx.store.articles.list({ ...input, status });
+    const own = ownAuthorSlug(principal);
+    if (input.author !== undefined && input.author !== own) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `A ${principal.role} may only list their own ${status} articles`,
+      });
+    }
+    return ctx.store.articles.list({ ...input, status, author: own });
   }),
 
   /** One published article, whole. */
-  bySlug: publicProcedure.input(z.object({ slug: SlugSchema }).strict()).query(async ({ ctx, input }) => {
-    const article = await ctx.store.articles.bySlug(input.slug);
-    if (!article) {
-      throw new TRPCError({
-        code: 'NOT_FOUND',
-        message: `No published article has the slug "${input.slug}"`,
+  bySlug: publicProcedure
+    .input(z.object({ slug: SlugSchema }).strict())
+    .query(({ ctx, input }) => publishedBySlug(ctx, input.slug)),
+
+  /** Any article by id, in any status, for the people who may edit it. */
+  byId: roleProcedure('contributor')
+    .input(z.object({ id: z.uuid() }).strict())
+    .query(async ({ ctx, input }) => {
+      const article = await articleById(ctx, input.id);
+      if (!hasRole(ctx.principal.role, 'editor') && !isOwn(ctx.principal, article)) {
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: `A ${ctx.principal.role} may only read their own articles`,
+        });
+      }
+      return article;
+    }),
+
+  /** Editors' picks first, then stories that share tags, section and time. */
+  related: publicProcedure
+    .input(z.object({ slug: SlugSchema, limit: z.number().int().min(1).max(20).default(5) }).strict())
+    .query(async ({ ctx, input }) => {
+      const article = await publishedBySlug(ctx, input.slug);
+      return ctx.store.articles.related(article.id, input.limit);
+    }),
+
+  /** Full-text search over published articles: words, "phrases", -exclusions. */
+  search: publicProcedure
+    .input(ArticleSearchInputSchema)
+    .query(({ ctx, input }) => ctx.store.articles.search(input)),
+
+  create: roleProcedure('contributor')
+    .input(CreateArticleInputSchema)
+    .mutation(({ ctx, input }) => {
+      assertMaySetCommentPolicy(ctx.principal, input.commentPolicy);
+      let authorSlugs = input.authorSlugs;
+      if (!hasRole(ctx.principal.role, 'editor')) {
+        const own = ownAuthorSlug(ctx.principal);
+        if (!authorSlugs.includes(own)) authorSlugs = [own, ...authorSlugs];
+      }
+      return ctx.store.articles.create({ ...input, authorSlugs }, { actor: actorOf(ctx.principal) });
+    }),
+
+  /** A partial update naming the version it was based on; a stale version is a 409. */
+  update: roleProcedure('contributor')
+    .input(UpdateArticleInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const article = await editableArticle(ctx, input.id);
+      assertMaySetCommentPolicy(ctx.principal, input.commentPolicy, article.commentPolicy);
+      const editor = hasRole(ctx.principal.role, 'editor');
+      if (!editor && input.authorSlugs && !input.authorSlugs.includes(ownAuthorSlug(ctx.principal))) {
+        throw new TRPCError({ code: 'FORBIDDEN', message: 'You cannot take your own name off the byline' });
+      }
+      return ctx.store.articles.update(input, { actor: actorOf(ctx.principal) });
+    }),
+
+  /** An author asks an editor to review their draft. */
+  submit: roleProcedure('author')
+    .input(IdVersionSchema)
+    .mutation(async ({ ctx, input }) => {
+      await editableArticle(ctx, input.id);
+      return ctx.store.articles.requestReview(input.id, input.version, { actor: actorOf(ctx.principal) });
+    }),
+
+  publish: roleProcedure('editor')
+    .input(IdVersionSchema)
+    .mutation(({ ctx, input }) =>
+      ctx.store.articles.setStatus(input.id, input.version, 'published', { actor: actorOf(ctx.principal) }),
+    ),
+
+  /** Publishes at a future time; the API's scheduler does it when the time comes. */
+  schedule: roleProcedure('editor')
+    .input(IdVersionSchema.extend({ at: TimestampSchema }).strict())
+    .mutation(({ ctx, input }) => {
+      if (Date.parse(input.at) <= Date.now()) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: 'at must be in the future; use article.publish to publish now',
+        });
+      }
+      return ctx.store.articles.setStatus(input.id, input.version, 'scheduled', {
+        scheduledFor: input.at,
+        actor: actorOf(ctx.principal),
       });
-    }
-    return article;
-  }),
+    }),
+
+  /** Takes a published or scheduled article back to draft. */
+  unpublish: roleProcedure('editor')
+    .input(IdVersionSchema)
+    .mutation(({ ctx, input }) =>
+      ctx.store.articles.setStatus(input.id, input.version, 'draft', { actor: actorOf(ctx.principal) }),
+    ),
+
+  archive: roleProcedure('editor')
+    .input(IdVersionSchema)
+    .mutation(({ ctx, input }) =>
+      ctx.store.articles.setStatus(input.id, input.version, 'archived', { actor: actorOf(ctx.principal) }),
+    ),
+
+  delete: roleProcedure('editor')
+    .input(IdVersionSchema)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.store.articles.delete(input.id, input.version);
+      return { id: input.id, deleted: true as const };
+    }),
+
+  /** Every saved state, newest first, with who saved it and when. */
+  revisions: roleProcedure('contributor')
+    .input(PageQuerySchema.extend({ id: z.uuid() }).strict())
+    .query(async ({ ctx, input }) => {
+      const article = await articleById(ctx, input.id);
+      if (!hasRole(ctx.principal.role, 'editor') && !isOwn(ctx.principal, article)) {
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: `A ${ctx.principal.role} may only read their own articles`,
+        });
+      }
+      return ctx.store.articles.revisions(input.id, { cursor: input.cursor, limit: input.limit });
+    }),
+
+  /** Brings back a saved state as a new version. */
+  restore: roleProcedure('contributor')
+    .input(IdVersionSchema.extend({ revisionId: z.uuid() }).strict())
+    .mutation(async ({ ctx, input }) => {
+      await editableArticle(ctx, input.id);
+      return ctx.store.articles.restore(input.id, input.revisionId, input.version, {
+        actor: actorOf(ctx.principal),
+      });
+    }),
+
+  /** A dated public note; the article's updated time moves with it. */
+  addCorrection: roleProcedure('editor')
+    .input(IdVersionSchema.extend({ note: z.string().trim().min(1).max(limits.correctionText) }).strict())
+    .mutation(({ ctx, input }) =>
+      ctx.store.articles.addCorrection(input.id, input.version, input.note, {
+        actor: actorOf(ctx.principal),
+      }),
+    ),
 } satisfies TRPCRouterRecord;

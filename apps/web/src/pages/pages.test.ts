@@ -1,5 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import { createApiServer } from '@newsroom/api';
+import { startTestApi } from '@newsroom/api/testing';
 import { openStore, type Store, sampleStorySlug, seedIfEmpty } from '@newsroom/db';
 import type { ArticleSummary } from '@newsroom/domain';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
@@ -14,12 +13,10 @@ let latest: ArticleSummary[];
 beforeAll(async () => {
   store = await openStore(':memory:');
   await seedIfEmpty(store, { count: 25, seed: 3 });
-  const server = createApiServer({ store, logError: () => {} });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  process.env.API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const api = await startTestApi(store);
+  process.env.API_URL = api.url;
   stopApi = async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await api.close();
     await store.close();
   };
   container = await AstroContainer.create();

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { slugify } from '@newsroom/domain';
 import type { Insertable, Kysely } from 'kysely';
 import { ZodError, z } from 'zod';
-import { MissingReferenceError, SlugTakenError, StoreError } from '../errors.js';
+import { InvalidInputError, MissingReferenceError, SlugTakenError } from '../errors.js';
 import { type ImportArticle, type ImportArticleInput, ImportArticleInputSchema } from '../import-article.js';
 import { describeMissing } from './article-references.js';
 import { derivedColumnsOf } from './article-rows.js';
 import type { ArticlesTable, Database } from './database.js';
 import { isoUtc } from './iso-time.js';
+import { claimSlugs } from './redirects.js';
 
 /**
  * Articles per INSERT. Many rows per statement is what makes bulk loading fast; the caps keep
@@ -49,7 +50,7 @@ function parsed(raw: ImportArticleInput, index: number): ImportArticle {
   } catch (error) {
     if (!(error instanceof ZodError)) throw error;
     const name = typeof raw?.headline === 'string' ? ` ("${raw.headline.slice(0, 60)}")` : '';
-    throw new StoreError(`article ${index + 1}${name} cannot be imported: ${z.prettifyError(error)}`, {
+    throw new InvalidInputError(`article ${index + 1}${name} cannot be imported: ${z.prettifyError(error)}`, {
       cause: error,
     });
   }
@@ -75,6 +76,12 @@ async function insertBatch(db: Kysely<Database>, batch: ImportArticle[], taxonom
   });
 
   await db.insertInto('articles').values(rows).execute();
+  // The imported slugs are current now: old redirects from them stop.
+  await claimSlugs(
+    db,
+    'article',
+    rows.map((row) => row.slug),
+  );
   const bylines = rows.flatMap(({ id }, i) =>
     (batch[i]?.authorSlugs ?? []).map((author_slug, position) => ({ article_id: id, position, author_slug })),
   );
@@ -119,6 +126,9 @@ function rowOf(article: ImportArticle): Insertable<ArticlesTable> & { id: string
     seo_title: article.seoTitle,
     seo_description: article.seoDescription,
     language: article.language,
+    related_slugs: JSON.stringify(article.relatedSlugs),
+    comment_policy: article.commentPolicy,
+    review_requested_at: article.reviewRequestedAt && isoUtc(article.reviewRequestedAt),
     ...derivedColumnsOf(article.body, article.heroImage),
   };
 }
@@ -129,7 +139,7 @@ async function assertNewArticles(db: Kysely<Database>, rows: { id: string; slug:
   const ids = new Set<string>();
   for (const row of rows) {
     if (slugs.has(row.slug)) throw new SlugTakenError(row.slug);
-    if (ids.has(row.id)) throw new StoreError(`article id ${row.id} appears twice in the import`);
+    if (ids.has(row.id)) throw new InvalidInputError(`article id ${row.id} appears twice in the import`);
     slugs.add(row.slug);
     ids.add(row.id);
   }
@@ -140,7 +150,7 @@ async function assertNewArticles(db: Kysely<Database>, rows: { id: string; slug:
     .execute();
   for (const row of existing) {
     if (slugs.has(row.slug)) throw new SlugTakenError(row.slug);
-    throw new StoreError(`an article with the id ${row.id} already exists`);
+    throw new InvalidInputError(`an article with the id ${row.id} already exists`);
   }
 }
 

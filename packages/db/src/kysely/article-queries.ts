@@ -1,5 +1,7 @@
-import type { ArticleListQuery, ArticleStatus, CursorPosition } from '@newsroom/domain';
+import type { ArticleListQuery, ArticleStatus, ArticleSummary, CursorPosition } from '@newsroom/domain';
 import type { Kysely } from 'kysely';
+import { refsOf } from './article-references.js';
+import { summaryOf } from './article-rows.js';
 import type { Database } from './database.js';
 import { isoUtc } from './iso-time.js';
 
@@ -73,4 +75,42 @@ export function articleRowQuery(
   select = 'id' in by ? select.where('articles.id', '=', by.id) : select.where('articles.slug', '=', by.slug);
   if (statuses) select = select.where('articles.status', 'in', statuses);
   return select;
+}
+
+/**
+ * Summaries of the published articles among the given ids or slugs, by id, in three queries
+ * whatever their number (rows, bylines, tags). Callers put them in their own order.
+ */
+export async function publishedSummaries(
+  db: Kysely<Database>,
+  by: { ids: readonly string[] } | { slugs: readonly string[] },
+): Promise<Map<string, ArticleSummary>> {
+  const keys = 'ids' in by ? by.ids : by.slugs;
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('articles')
+    .leftJoin('sections', 'sections.slug', 'articles.section_slug')
+    .select(summaryColumns)
+    .where('articles.status', '=', 'published')
+    .where('ids' in by ? 'articles.id' : 'articles.slug', 'in', keys)
+    .execute();
+  const refs = await refsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return new Map(
+    rows.map((row) => [row.id, summaryOf(row, refs.get(row.id) ?? { authors: [], tags: [] })] as const),
+  );
+}
+
+/** Scheduled articles whose time has come, soonest first: what publishDue reads each round. */
+export function dueScheduledQuery(db: Kysely<Database>, at: string, limit: number) {
+  return db
+    .selectFrom('articles')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('scheduled_for', '<=', at)
+    .orderBy('scheduled_for')
+    .orderBy('id')
+    .limit(limit);
 }

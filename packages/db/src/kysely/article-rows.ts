@@ -79,6 +79,9 @@ export function articleOf(row: ArticleRow, refs: ArticleRefs): Article {
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
     language: row.language,
+    relatedSlugs: jsonOf<string[]>(row.related_slugs, []),
+    commentPolicy: row.comment_policy,
+    reviewRequestedAt: row.review_requested_at,
     wordCount: row.word_count,
     readingTimeMinutes: row.reading_time_minutes,
   };

@@ -1,41 +1,66 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Comment,
+  type CommentStatus,
   CreateCommentInputSchema,
+  type CursorPosition,
   commentStatuses,
   decodeCursor,
   encodeCursor,
 } from '@newsroom/domain';
 import type { Kysely, Selectable } from 'kysely';
-import { NotFoundError, StoreError } from '../errors.js';
-import type { CommentRepository } from '../store.js';
+import { CommentsClosedError, InvalidInputError, NotFoundError } from '../errors.js';
+import type { CommentRepository, CommentThread } from '../store.js';
 import type { CommentsTable, Database } from './database.js';
 import { isoUtc } from './iso-time.js';
 import { pageLimitOf } from './page-limit.js';
 
+/**
+ * Replies shown under one top-level comment, oldest first. Threads are one level deep and
+ * replies are not paginated, so this bounds what one page of threads can cost.
+ */
+export const maxRepliesPerThread = 100;
+
 export function createCommentRepository(db: Kysely<Database>): CommentRepository {
   return {
-    async listApproved(articleId, query) {
-      await assertArticleExists(db, articleId);
+    async list(articleId, query) {
+      await publishedArticle(db, articleId);
       const limit = pageLimitOf(query.limit);
-      const after = query.cursor ? decodeCursor(query.cursor) : null;
-      if (query.cursor && !after)
-        throw new StoreError('cursor is not valid; use nextCursor from a previous page');
+      const after = cursorOf(query.cursor);
+      const newest = query.order === 'newest';
       let select = db
         .selectFrom('comments')
         .selectAll()
         .where('article_id', '=', articleId)
-        .where('status', '=', 'approved');
+        .where('status', '=', 'approved')
+        .where('parent_id', 'is', null);
       if (after) {
         select = select.where(({ eb, refTuple, tuple }) =>
-          eb(refTuple('created_at', 'id'), '>', tuple(isoUtc(after.at), after.id)),
+          eb(refTuple('created_at', 'id'), newest ? '<' : '>', tuple(isoUtc(after.at), after.id)),
         );
       }
+      const direction = newest ? 'desc' : 'asc';
       const rows = await select
-        .orderBy('created_at')
-        .orderBy('id')
+        .orderBy('created_at', direction)
+        .orderBy('id', direction)
         .limit(limit + 1)
         .execute();
+      const page = rows.slice(0, limit);
+      const replies = await approvedReplies(
+        db,
+        page.map((row) => row.id),
+      );
+      const last = page.at(-1);
+      return {
+        items: page.map((row): CommentThread => ({ ...commentOf(row), replies: replies.get(row.id) ?? [] })),
+        nextCursor: rows.length > limit && last ? encodeCursor({ at: last.created_at, id: last.id }) : null,
+      };
+    },
+
+    async listByStatus(status, query) {
+      assertStatus(status);
+      const limit = pageLimitOf(query.limit);
+      const rows = await commentsByStatusQuery(db, status, cursorOf(query.cursor), limit + 1).execute();
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
@@ -48,7 +73,10 @@ export function createCommentRepository(db: Kysely<Database>): CommentRepository
       const input = CreateCommentInputSchema.parse(raw);
       const createdAt = isoUtc(options?.now ?? new Date());
       return db.transaction().execute(async (trx) => {
-        await assertArticleExists(trx, input.articleId);
+        const article = await publishedArticle(trx, input.articleId);
+        if (article.comment_policy === 'closed') {
+          throw new CommentsClosedError('comments are closed on this article');
+        }
         let parentId: string | null = null;
         if (input.parentId) {
           const parent = await trx
@@ -66,7 +94,7 @@ export function createCommentRepository(db: Kysely<Database>): CommentRepository
           parent_id: parentId,
           display_name: input.displayName,
           body: input.body,
-          status: 'pending',
+          status: article.comment_policy === 'open' ? 'approved' : 'pending',
           created_at: createdAt,
         };
         await trx.insertInto('comments').values(row).execute();
@@ -75,7 +103,7 @@ export function createCommentRepository(db: Kysely<Database>): CommentRepository
     },
 
     async setStatus(id, status) {
-      if (!commentStatuses.includes(status)) throw new StoreError(`unknown comment status "${status}"`);
+      assertStatus(status);
       const result = await db.updateTable('comments').set({ status }).where('id', '=', id).executeTakeFirst();
       if (result.numUpdatedRows === 0n) throw new NotFoundError(`no comment has the id ${id}`);
       const row = await db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -84,9 +112,79 @@ export function createCommentRepository(db: Kysely<Database>): CommentRepository
   };
 }
 
-async function assertArticleExists(db: Kysely<Database>, articleId: string): Promise<void> {
-  const found = await db.selectFrom('articles').select('id').where('id', '=', articleId).executeTakeFirst();
-  if (!found) throw new NotFoundError(`no article has the id ${articleId}`);
+/** The moderation queue: comments in one status across articles, oldest first, after `after`. */
+export function commentsByStatusQuery(
+  db: Kysely<Database>,
+  status: CommentStatus,
+  after: CursorPosition | null,
+  fetchLimit: number,
+) {
+  let select = db.selectFrom('comments').selectAll().where('status', '=', status);
+  if (after) {
+    select = select.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple('created_at', 'id'), '>', tuple(isoUtc(after.at), after.id)),
+    );
+  }
+  return select.orderBy('created_at').orderBy('id').limit(fetchLimit);
+}
+
+function assertStatus(status: CommentStatus): void {
+  if (!commentStatuses.includes(status)) throw new InvalidInputError(`unknown comment status "${status}"`);
+}
+
+function cursorOf(cursor: string | undefined): CursorPosition | null {
+  if (!cursor) return null;
+  const after = decodeCursor(cursor);
+  if (!after) throw new InvalidInputError('cursor is not valid; use nextCursor from a previous page');
+  return after;
+}
+
+/** Readers comment on, and read the comments of, published articles only. */
+async function publishedArticle(db: Kysely<Database>, articleId: string) {
+  const found = await db
+    .selectFrom('articles')
+    .select(['id', 'comment_policy'])
+    .where('id', '=', articleId)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  if (!found) throw new NotFoundError(`no published article has the id ${articleId}`);
+  return found;
+}
+
+/** The approved replies of these top-level comments, oldest first, at most maxRepliesPerThread each. */
+async function approvedReplies(
+  db: Kysely<Database>,
+  parentIds: readonly string[],
+): Promise<Map<string, Comment[]>> {
+  const replies = new Map<string, Comment[]>();
+  if (parentIds.length === 0) return replies;
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('comments')
+        .selectAll()
+        .select((inner) =>
+          inner.fn
+            .agg<number>('row_number')
+            .over((over) => over.partitionBy('parent_id').orderBy('created_at').orderBy('id'))
+            .as('n'),
+        )
+        .where('parent_id', 'in', parentIds)
+        .where('status', '=', 'approved')
+        .as('reply'),
+    )
+    .selectAll()
+    .where('n', '<=', maxRepliesPerThread)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  for (const { n: _n, ...row } of rows) {
+    const parentId = row.parent_id ?? '';
+    const list = replies.get(parentId) ?? [];
+    list.push(commentOf(row));
+    replies.set(parentId, list);
+  }
+  return replies;
 }
 
 function commentOf(row: Selectable<CommentsTable>): Comment {

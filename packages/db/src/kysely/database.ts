@@ -1,10 +1,17 @@
-import type { ArticleStatus, CommentStatus, Role, TagType } from '@newsroom/domain';
+import type {
+  ArticleStatus,
+  CommentPolicy,
+  CommentStatus,
+  RevisionKind,
+  Role,
+  TagType,
+} from '@newsroom/domain';
 import type { Generated, GeneratedAlways } from 'kysely';
 
 /**
  * The tables as Kysely sees them. Column types are what every backend stores and returns:
  * timestamps as ISO-8601 UTC text, structured values (body, hero image, sources,
- * corrections) as JSON text, so one set of queries serves SQLite and, later, PostgreSQL.
+ * corrections, related picks, revision snapshots) as JSON text, so one set of queries serves SQLite and, later, PostgreSQL.
  */
 export interface Database {
   articles: ArticlesTable;
@@ -15,6 +22,8 @@ export interface Database {
   authors: AuthorsTable;
   comments: CommentsTable;
   api_tokens: ApiTokensTable;
+  article_revisions: ArticleRevisionsTable;
+  slug_redirects: SlugRedirectsTable;
 }
 
 export interface ArticlesTable {
@@ -48,6 +57,10 @@ export interface ArticlesTable {
   seo_title: string | null;
   seo_description: string | null;
   language: string;
+  /** Slug[] as JSON: the editor's related picks, in order. */
+  related_slugs: string;
+  comment_policy: CommentPolicy;
+  review_requested_at: string | null;
   word_count: number;
   reading_time_minutes: number;
 }
@@ -107,4 +120,25 @@ export interface ApiTokensTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+}
+
+export interface ArticleRevisionsTable {
+  id: string;
+  article_id: string;
+  /** The article's version after this change; unique per article. */
+  version: number;
+  kind: RevisionKind;
+  created_at: string;
+  actor_token_id: string | null;
+  actor_name: string;
+  /** The whole Article after the change, as JSON. */
+  snapshot: string;
+}
+
+export interface SlugRedirectsTable {
+  kind: 'article' | 'tag' | 'section' | 'author';
+  old_slug: string;
+  /** Always a slug that was current when written: renames rewrite older redirects. */
+  new_slug: string;
+  created_at: string;
 }

@@ -6,117 +6,320 @@ import {
   type Tag,
   TagSchema,
 } from '@newsroom/domain';
-import type { Kysely } from 'kysely';
-import type { TaxonomyRepository } from '../store.js';
+import type { Expression, ExpressionBuilder, Kysely } from 'kysely';
+import { InvalidInputError, NotFoundError, SlugTakenError } from '../errors.js';
+import type { Counted, RedirectKind, TagRepository, TaxonomyRepository } from '../store.js';
 import type { Database } from './database.js';
+import { isoUtc } from './iso-time.js';
+import { claimSlugs, forgetRedirectsTo, recordRedirect } from './redirects.js';
 
 /*
- * Sections, tags and authors: small tables keyed by slug. Upserts replace everything but the
- * slug, so articles that point at the slug follow the new name at once.
+ * Sections, tags and authors: small tables keyed by slug. Articles point at them by slug, so
+ * a name change shows everywhere at once, and a slug change moves every reference inside the
+ * same transaction (a new row, references moved, the old row deleted: portable, and the
+ * foreign keys hold at every step) and leaves a redirect from the old slug.
  */
 
-export function createSectionRepository(db: Kysely<Database>): TaxonomyRepository<Section> {
-  const sectionOf = (row: {
-    slug: string;
-    name: string;
-    description: string | null;
-    sort_order: number;
-  }) => ({
-    slug: row.slug,
-    name: row.name,
-    description: row.description,
-    order: row.sort_order,
-  });
+/** What differs between the three: the table's columns and what refers to it. */
+interface TaxonomyTable<T extends { slug: string }> {
+  kind: RedirectKind;
+  /** Rows with their counts of published articles, in list order (all, or the one slug). */
+  select(db: Kysely<Database>, slug?: string): Promise<Counted<T>[]>;
+  exists(db: Kysely<Database>, slug: string): Promise<boolean>;
+  /** Inserts, or replaces everything but the slug. */
+  upsert(db: Kysely<Database>, item: T): Promise<void>;
+  insert(db: Kysely<Database>, item: T): Promise<void>;
+  remove(db: Kysely<Database>, slug: string): Promise<void>;
+  moveReferences(db: Kysely<Database>, from: string, to: string): Promise<void>;
+  removeReferences(db: Kysely<Database>, slug: string): Promise<void>;
+  parse(item: unknown): T;
+}
+
+function taxonomyRepository<T extends { slug: string }>(
+  db: Kysely<Database>,
+  table: TaxonomyTable<T>,
+): TaxonomyRepository<T> {
+  const label = table.kind;
   return {
-    async list() {
-      const rows = await db
-        .selectFrom('sections')
-        .selectAll()
-        .orderBy('sort_order')
-        .orderBy('name')
-        .execute();
-      return rows.map(sectionOf);
-    },
+    list: () => table.select(db),
     async bySlug(slug) {
-      const row = await db.selectFrom('sections').selectAll().where('slug', '=', slug).executeTakeFirst();
-      return row ? sectionOf(row) : null;
+      return (await table.select(db, slug))[0] ?? null;
     },
-    async upsert(item) {
-      const section = SectionSchema.parse(item);
+    async upsert(raw) {
+      const item = table.parse(raw);
+      await db.transaction().execute(async (trx) => {
+        await table.upsert(trx, item);
+        await claimSlugs(trx, table.kind, [item.slug]);
+      });
+      return item;
+    },
+    async create(raw) {
+      const item = table.parse(raw);
+      await db.transaction().execute(async (trx) => {
+        if (await table.exists(trx, item.slug)) throw new SlugTakenError(item.slug);
+        await table.insert(trx, item);
+        await claimSlugs(trx, table.kind, [item.slug]);
+      });
+      return item;
+    },
+    async update(slug, patch) {
+      return db.transaction().execute(async (trx) => {
+        const [current] = await table.select(trx, slug);
+        if (!current) throw new NotFoundError(`no ${label} has the slug "${slug}"`);
+        const { articleCount: _count, ...fields } = current;
+        const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+        const next = table.parse({ ...fields, ...given });
+        if (next.slug === slug) {
+          await table.upsert(trx, next);
+          return next;
+        }
+        if (await table.exists(trx, next.slug)) throw new SlugTakenError(next.slug);
+        await table.insert(trx, next);
+        await table.moveReferences(trx, slug, next.slug);
+        await table.remove(trx, slug);
+        await recordRedirect(trx, table.kind, slug, next.slug, isoUtc(new Date()));
+        return next;
+      });
+    },
+    async delete(slug) {
+      await db.transaction().execute(async (trx) => {
+        if (!(await table.exists(trx, slug))) throw new NotFoundError(`no ${label} has the slug "${slug}"`);
+        await table.removeReferences(trx, slug);
+        await forgetRedirectsTo(trx, table.kind, slug);
+        await table.remove(trx, slug);
+      });
+    },
+  };
+}
+
+/** A count as a number, whatever the driver returns for it. */
+function countOf(value: number | bigint | string | null | undefined): number {
+  return Number(value ?? 0);
+}
+
+function publishedWithSection(eb: ExpressionBuilder<Database, 'sections'>) {
+  return eb
+    .selectFrom('articles')
+    .select((inner) => inner.fn.countAll<number | bigint | string>().as('n'))
+    .whereRef('articles.section_slug', '=', 'sections.slug')
+    .where('articles.status', '=', 'published');
+}
+
+export function createSectionRepository(db: Kysely<Database>): TaxonomyRepository<Section> {
+  return taxonomyRepository<Section>(db, {
+    kind: 'section',
+    parse: (item) => SectionSchema.parse(item),
+    async select(db, slug) {
+      let query = db
+        .selectFrom('sections')
+        .select(['slug', 'name', 'description', 'sort_order'])
+        .select((eb) => publishedWithSection(eb).as('article_count'));
+      if (slug !== undefined) query = query.where('slug', '=', slug);
+      const rows = await query.orderBy('sort_order').orderBy('name').execute();
+      return rows.map((row) => ({
+        slug: row.slug,
+        name: row.name,
+        description: row.description,
+        order: row.sort_order,
+        articleCount: countOf(row.article_count),
+      }));
+    },
+    exists: (db, slug) => exists(db, 'sections', slug),
+    async upsert(db, section) {
       const row = { name: section.name, description: section.description, sort_order: section.order };
       await db
         .insertInto('sections')
         .values({ slug: section.slug, ...row })
         .onConflict((oc) => oc.column('slug').doUpdateSet(row))
         .execute();
-      return section;
+    },
+    async insert(db, section) {
+      await db
+        .insertInto('sections')
+        .values({
+          slug: section.slug,
+          name: section.name,
+          description: section.description,
+          sort_order: section.order,
+        })
+        .execute();
+    },
+    async remove(db, slug) {
+      await db.deleteFrom('sections').where('slug', '=', slug).execute();
+    },
+    async moveReferences(db, from, to) {
+      await db.updateTable('articles').set({ section_slug: to }).where('section_slug', '=', from).execute();
+    },
+    async removeReferences(db, slug) {
+      await db.updateTable('articles').set({ section_slug: null }).where('section_slug', '=', slug).execute();
+    },
+  });
+}
+
+function publishedWithTag(eb: ExpressionBuilder<Database, 'tags'>) {
+  return eb
+    .selectFrom('article_tags')
+    .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+    .select((inner) => inner.fn.countAll<number | bigint | string>().as('n'))
+    .whereRef('article_tags.tag_slug', '=', 'tags.slug')
+    .where('articles.status', '=', 'published');
+}
+
+const tagTable: TaxonomyTable<Tag> = {
+  kind: 'tag',
+  parse: (item) => TagSchema.parse(item),
+  async select(db, slug) {
+    let query = db
+      .selectFrom('tags')
+      .select(['slug', 'name', 'description', 'type'])
+      .select((eb) => publishedWithTag(eb).as('article_count'));
+    if (slug !== undefined) query = query.where('slug', '=', slug);
+    const rows = await query.orderBy('name').orderBy('slug').execute();
+    return rows.map((row) => ({
+      slug: row.slug,
+      name: row.name,
+      description: row.description,
+      type: row.type,
+      articleCount: countOf(row.article_count),
+    }));
+  },
+  exists: (db, slug) => exists(db, 'tags', slug),
+  async upsert(db, tag) {
+    const row = { name: tag.name, description: tag.description, type: tag.type };
+    await db
+      .insertInto('tags')
+      .values({ slug: tag.slug, ...row })
+      .onConflict((oc) => oc.column('slug').doUpdateSet(row))
+      .execute();
+  },
+  async insert(db, tag) {
+    await db
+      .insertInto('tags')
+      .values({ slug: tag.slug, name: tag.name, description: tag.description, type: tag.type })
+      .execute();
+  },
+  async remove(db, slug) {
+    await db.deleteFrom('tags').where('slug', '=', slug).execute();
+  },
+  async moveReferences(db, from, to) {
+    await db.updateTable('article_tags').set({ tag_slug: to }).where('tag_slug', '=', from).execute();
+  },
+  async removeReferences(db, slug) {
+    // Positions keep their gaps; order is all that matters, and the first tag is the primary one.
+    await db.deleteFrom('article_tags').where('tag_slug', '=', slug).execute();
+  },
+};
+
+export function createTagRepository(db: Kysely<Database>): TagRepository {
+  const base = taxonomyRepository(db, tagTable);
+  return {
+    ...base,
+    async merge(from, into) {
+      if (from === into) throw new InvalidInputError(`cannot merge tag "${from}" into itself`);
+      return db.transaction().execute(async (trx) => {
+        for (const slug of [from, into]) {
+          if (!(await tagTable.exists(trx, slug))) throw new NotFoundError(`no tag has the slug "${slug}"`);
+        }
+        // An article with both keeps one, at the earlier of the two positions: a merged tag that
+        // was an article's primary tag stays its primary tag.
+        const hasTagAt =
+          (slug: string, position: 'before' | 'any') => (eb: ExpressionBuilder<Database, 'article_tags'>) => {
+            let other = eb
+              .selectFrom('article_tags as other')
+              .select('other.article_id')
+              .whereRef('other.article_id', '=', 'article_tags.article_id')
+              .where('other.tag_slug', '=', slug);
+            if (position === 'before') other = other.whereRef('other.position', '<', 'article_tags.position');
+            return eb.exists(other) as Expression<boolean>;
+          };
+        await trx
+          .deleteFrom('article_tags')
+          .where('tag_slug', '=', into)
+          .where(hasTagAt(from, 'before'))
+          .execute();
+        await trx
+          .deleteFrom('article_tags')
+          .where('tag_slug', '=', from)
+          .where(hasTagAt(into, 'any'))
+          .execute();
+        await tagTable.moveReferences(trx, from, into);
+        await tagTable.remove(trx, from);
+        await recordRedirect(trx, 'tag', from, into, isoUtc(new Date()));
+        const [merged] = await tagTable.select(trx, into);
+        if (!merged) throw new NotFoundError(`no tag has the slug "${into}"`);
+        return merged;
+      });
     },
   };
 }
 
-export function createTagRepository(db: Kysely<Database>): TaxonomyRepository<Tag> {
-  return {
-    async list() {
-      const rows = await db
-        .selectFrom('tags')
-        .select(['slug', 'name', 'description', 'type'])
-        .orderBy('name')
-        .execute();
-      return rows.map(plain);
-    },
-    async bySlug(slug) {
-      const row = await db
-        .selectFrom('tags')
-        .select(['slug', 'name', 'description', 'type'])
-        .where('slug', '=', slug)
-        .executeTakeFirst();
-      return row ? plain(row) : null;
-    },
-    async upsert(item) {
-      const tag = TagSchema.parse(item);
-      const row = { name: tag.name, description: tag.description, type: tag.type };
-      await db
-        .insertInto('tags')
-        .values({ slug: tag.slug, ...row })
-        .onConflict((oc) => oc.column('slug').doUpdateSet(row))
-        .execute();
-      return tag;
-    },
-  };
+function publishedWithAuthor(eb: ExpressionBuilder<Database, 'authors'>) {
+  return eb
+    .selectFrom('article_authors')
+    .innerJoin('articles', 'articles.id', 'article_authors.article_id')
+    .select((inner) => inner.fn.countAll<number | bigint | string>().as('n'))
+    .whereRef('article_authors.author_slug', '=', 'authors.slug')
+    .where('articles.status', '=', 'published');
 }
 
 export function createAuthorRepository(db: Kysely<Database>): TaxonomyRepository<Author> {
-  return {
-    async list() {
-      const rows = await db
+  return taxonomyRepository<Author>(db, {
+    kind: 'author',
+    parse: (item) => AuthorSchema.parse(item),
+    async select(db, slug) {
+      let query = db
         .selectFrom('authors')
         .select(['slug', 'name', 'bio', 'avatar'])
-        .orderBy('name')
-        .execute();
-      return rows.map(plain);
+        .select((eb) => publishedWithAuthor(eb).as('article_count'));
+      if (slug !== undefined) query = query.where('slug', '=', slug);
+      const rows = await query.orderBy('name').orderBy('slug').execute();
+      return rows.map((row) => ({
+        slug: row.slug,
+        name: row.name,
+        bio: row.bio,
+        avatar: row.avatar,
+        articleCount: countOf(row.article_count),
+      }));
     },
-    async bySlug(slug) {
-      const row = await db
-        .selectFrom('authors')
-        .select(['slug', 'name', 'bio', 'avatar'])
-        .where('slug', '=', slug)
-        .executeTakeFirst();
-      return row ? plain(row) : null;
-    },
-    async upsert(item) {
-      const author = AuthorSchema.parse(item);
+    exists: (db, slug) => exists(db, 'authors', slug),
+    async upsert(db, author) {
       const row = { name: author.name, bio: author.bio, avatar: author.avatar };
       await db
         .insertInto('authors')
         .values({ slug: author.slug, ...row })
         .onConflict((oc) => oc.column('slug').doUpdateSet(row))
         .execute();
-      return author;
     },
-  };
+    async insert(db, author) {
+      await db
+        .insertInto('authors')
+        .values({ slug: author.slug, name: author.name, bio: author.bio, avatar: author.avatar })
+        .execute();
+    },
+    async remove(db, slug) {
+      await db.deleteFrom('authors').where('slug', '=', slug).execute();
+    },
+    async moveReferences(db, from, to) {
+      await db
+        .updateTable('article_authors')
+        .set({ author_slug: to })
+        .where('author_slug', '=', from)
+        .execute();
+      await db.updateTable('api_tokens').set({ author_slug: to }).where('author_slug', '=', from).execute();
+    },
+    async removeReferences(db, slug) {
+      await db.deleteFrom('article_authors').where('author_slug', '=', slug).execute();
+      // Tokens stay valid but speak for no author any more (revoke them to end their access).
+      await db.updateTable('api_tokens').set({ author_slug: null }).where('author_slug', '=', slug).execute();
+    },
+  });
 }
 
-/** Drivers may hand back rows without Object.prototype (node:sqlite does); callers get plain objects. */
-function plain<T extends object>(row: T): T {
-  return { ...row };
+async function exists(
+  db: Kysely<Database>,
+  table: 'sections' | 'tags' | 'authors',
+  slug: string,
+): Promise<boolean> {
+  const row = await db.selectFrom(table).select('slug').where('slug', '=', slug).executeTakeFirst();
+  return row !== undefined;
 }

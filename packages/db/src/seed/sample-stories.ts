@@ -26,6 +26,8 @@ export const sampleStory: ImportArticleInput = {
   sectionSlug: 'world',
   authorSlugs: ['newsroom-wire-desk'],
   tagSlugs: ['ukraine', 'russia', 'asean', 'marco-rubio', 'sergei-lavrov', 'malaysia'],
+  // The editor's related picks: the two stories its "See also" lines point to.
+  relatedSlugs: [tomorrowlandSlug, salgadoSlug],
   sources: [{ name: 'AP', type: 'wire', url: null }],
   status: 'published',
   createdAt: '2025-07-10T13:40:00.000Z',

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, migrationTable } from './migrate.js';
+import { initialSchema } from './migrations/0001-initial-schema.js';
 import { sqliteMigrations } from './migrations/index.js';
-import { openSqliteKysely } from './sqlite-store.js';
+import { openSqliteKysely, sqliteStoreOf } from './sqlite-store.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -41,6 +42,8 @@ describe('migrations', () => {
         'comments',
         'api_tokens',
         'article_search',
+        'article_revisions',
+        'slug_redirects',
       ]),
     );
     await first.destroy();
@@ -70,5 +73,64 @@ describe('migrations', () => {
     const tables = await tablesOf(db);
     expect(tables).not.toContain('good');
     expect(tables).not.toContain('half');
+  });
+
+  it('upgrades a database made by 0001 alone, keeping its content and giving it the new defaults', async () => {
+    const file = tempFile();
+    const old = openSqliteKysely(file);
+    expect(await migrateToLatest(old, { '0001-initial-schema': initialSchema })).toEqual([
+      '0001-initial-schema',
+    ]);
+    const id = '0b6a5a52-4a0e-4a8e-9d59-6c3f0f1c7aff';
+    for (const statement of [
+      `insert into sections (slug, name, sort_order) values ('world', 'World', 0)`,
+      `insert into tags (slug, name, type) values ('harbours', 'Harbours', 'topic')`,
+      `insert into authors (slug, name) values ('al', 'Al')`,
+      `insert into articles (id, slug, headline, standfirst, body, body_text, status, created_at, updated_at,
+         published_at, version, section_slug, sources, corrections, language, word_count, reading_time_minutes)
+       values ('${id}', 'old-story', 'Old harbour story', null,
+         '[{"type":"paragraph","text":"The lighthouse keeper waved."}]', 'The lighthouse keeper waved.',
+         'published', '2024-01-01T10:00:00.000Z', '2024-01-01T10:00:00.000Z', '2024-01-01T10:00:00.000Z',
+         3, 'world', '[]', '[]', 'en', 4, 1)`,
+      `insert into article_tags (article_id, position, tag_slug) values ('${id}', 0, 'harbours')`,
+      `insert into article_authors (article_id, position, author_slug) values ('${id}', 0, 'al')`,
+      `insert into comments (id, article_id, display_name, body, status, created_at)
+       values ('1b6a5a52-4a0e-4a8e-9d59-6c3f0f1c7a00', '${id}', 'R', 'Nice', 'approved', '2024-01-02T00:00:00.000Z')`,
+    ]) {
+      await sql.raw(statement).execute(old);
+    }
+    await old.destroy();
+
+    const db = openSqliteKysely(file);
+    expect(await migrateToLatest(db)).toEqual(['0002-revisions-redirects-comment-policy']);
+    const store = sqliteStoreOf(db);
+    cleanups.push(() => store.close());
+    const article = await store.articles.bySlug('old-story');
+    expect(article).toMatchObject({
+      id,
+      version: 3,
+      section: { slug: 'world' },
+      tags: [{ slug: 'harbours' }],
+      authors: [{ slug: 'al' }],
+      relatedSlugs: [],
+      commentPolicy: 'moderated',
+      reviewRequestedAt: null,
+    });
+    expect((await store.articles.search({ q: 'lighthouse', limit: 5 })).items.map((a) => a.id)).toEqual([id]);
+    expect((await store.comments.list(id, { order: 'oldest', limit: 5 })).items.map((c) => c.body)).toEqual([
+      'Nice',
+    ]);
+    expect((await store.tags.bySlug('harbours'))?.articleCount).toBe(1);
+
+    // Its first tracked change saves the state it had before, then the change.
+    const renamed = await store.articles.update({ id, version: 3, slug: 'renamed-story' });
+    expect((await store.articles.revisions(id, { limit: 5 })).items.map((r) => [r.version, r.kind])).toEqual([
+      [4, 'updated'],
+      [3, 'created'],
+    ]);
+    expect(await store.redirects.lookup('article', 'old-story')).toBe('renamed-story');
+    expect(renamed.slug).toBe('renamed-story');
+    // CHECK constraints came with the new columns.
+    await expect(sql`update articles set comment_policy = 'anything'`.execute(db)).rejects.toThrow(/CHECK/);
   });
 });

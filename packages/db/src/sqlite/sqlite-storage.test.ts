@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { CreateArticleInputSchema } from '@newsroom/domain';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKyselyStore } from '../kysely/kysely-store.js';
+import { dueScheduledQuery } from '../kysely/article-queries.js';
+import { publishIfDue } from '../kysely/article-repository.js';
 import { migrateToLatest } from './migrate.js';
-import { openSqliteKysely, openSqliteStore } from './sqlite-store.js';
+import { openSqliteKysely, openSqliteStore, sqliteStoreOf } from './sqlite-store.js';
 
 /* What the SQLite backend stores, beyond what the contract can see through the Store. */
 
@@ -37,7 +38,7 @@ describe('SQLite storage', () => {
   it('keeps the full-text index in step with article writes', async () => {
     const db = openSqliteKysely(':memory:');
     await migrateToLatest(db);
-    const store = createKyselyStore(db);
+    const store = sqliteStoreOf(db);
     cleanups.push(() => store.close());
     const search = async (words: string) =>
       (
@@ -78,5 +79,47 @@ describe('SQLite storage', () => {
     });
     expect(await search('lighthouse')).toEqual([]);
     expect(await search('cafe')).toEqual(['harbour']);
+  });
+
+  it('publishes a scheduled article once when two processes both saw it as due', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsroom-schedule-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'newsroom.db');
+    const dbA = openSqliteKysely(file);
+    await migrateToLatest(dbA);
+    const a = sqliteStoreOf(dbA);
+    const b = await openSqliteStore(file);
+    cleanups.push(
+      () => a.close(),
+      () => b.close(),
+    );
+    const created = new Date('2025-07-01T08:00:00.000Z');
+    const now = new Date('2025-07-01T12:00:00.000Z');
+    for (let i = 0; i < 3; i++) {
+      const draft = await a.articles.create(
+        CreateArticleInputSchema.parse({ headline: `Due ${i}`, body: [] }),
+        {
+          now: created,
+        },
+      );
+      await a.articles.setStatus(draft.id, 1, 'scheduled', {
+        now: created,
+        scheduledFor: new Date(created.getTime() + (i + 1) * 60_000).toISOString(),
+      });
+    }
+
+    // Process A reads what is due; process B publishes it all before A writes.
+    const seenByA = await dueScheduledQuery(dbA, now.toISOString(), 100).execute();
+    expect(seenByA).toHaveLength(3);
+    const publishedByB = await b.articles.publishDue(now);
+    expect(publishedByB).toHaveLength(3);
+    for (const { id } of seenByA) expect(await publishIfDue(dbA, id, now.toISOString())).toBeNull();
+    expect(await a.articles.publishDue(now)).toEqual([]);
+
+    for (const { id } of seenByA) {
+      const revisions = (await a.articles.revisions(id, { limit: 10 })).items;
+      expect(revisions.filter((r) => r.snapshot.status === 'published')).toHaveLength(1);
+      expect((await a.articles.byId(id))?.version).toBe(3);
+    }
   });
 });

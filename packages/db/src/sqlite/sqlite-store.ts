@@ -2,6 +2,7 @@ import { Kysely, sql } from 'kysely';
 import type { Database } from '../kysely/database.js';
 import { createKyselyStore } from '../kysely/kysely-store.js';
 import type { Store } from '../store.js';
+import { fts5Search } from './fts5-search.js';
 import { migrateToLatest } from './migrate.js';
 import { NodeSqliteDialect } from './node-sqlite-dialect.js';
 import { openSqliteDatabase, optimizeBeforeCloseSql } from './open-sqlite-database.js';
@@ -9,6 +10,14 @@ import { openSqliteDatabase, optimizeBeforeCloseSql } from './open-sqlite-databa
 /** The Kysely instance for a SQLite file (or `:memory:`), schema not yet migrated. */
 export function openSqliteKysely(path: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new NodeSqliteDialect(openSqliteDatabase(path)) });
+}
+
+/** The Store over an open, migrated SQLite Kysely instance, with FTS5 for search. */
+export function sqliteStoreOf(
+  db: Kysely<Database>,
+  options: { beforeClose?: () => Promise<void> } = {},
+): Store {
+  return createKyselyStore(db, { search: fts5Search, ...options });
 }
 
 /** Opens the SQLite Store at `path` (a file, or `:memory:`) and brings its schema up to date. */
@@ -20,7 +29,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db, {
+  return sqliteStoreOf(db, {
     beforeClose: async () => {
       await sql.raw(optimizeBeforeCloseSql).execute(db);
     },

@@ -3,9 +3,6 @@ import {
   ArticleSchema,
   ArticleSummarySchema,
   type Block,
-  CommentSchema,
-  type CreateArticleInput,
-  CreateArticleInputSchema,
   limits,
   PrincipalSchema,
   readingTimeMinutes,
@@ -20,14 +17,33 @@ import {
   StoreError,
   VersionConflictError,
 } from '../errors.js';
-import type { ImportArticleInput } from '../import-article.js';
 import { sampleStorySlug } from '../seed/sample-stories.js';
 import { seedIfEmpty } from '../seed/seed.js';
 import type { Store } from '../store.js';
+import { describeCommentContract } from './contract-comments.js';
+import { describeEditorialContract } from './contract-editorial.js';
+import {
+  at,
+  day2025,
+  draftInput,
+  everyBlock,
+  everyField,
+  givenTaxonomy,
+  importInput,
+  publish,
+  slugsOf,
+} from './contract-fixtures.js';
+import { describeRedirectContract } from './contract-redirects.js';
+import { describeRelatedContract } from './contract-related.js';
+import { describeRevisionContract } from './contract-revisions.js';
+import { describeSearchContract } from './contract-search.js';
+import { describeTaxonomyContract } from './contract-taxonomy.js';
 
 /**
  * The behaviour every Store backend must show, as vitest tests. A backend's test file calls
- * this with a function that opens a new, empty, migrated Store; each test gets its own.
+ * this with a function that opens a new, empty, migrated Store; each test gets its own (with
+ * the sections, tags and authors of givenTaxonomy). The parts in ./contract-*.ts receive a
+ * function that returns the current test's Store.
  * Imports vitest: only test code should import this module.
  */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -40,6 +56,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     afterEach(async () => {
       await store.close();
     });
+    const current = () => store;
 
     describe('writing and reading an article', () => {
       it('keeps every field and every block type as written, and derives the figures from the body', async () => {
@@ -68,6 +85,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           publishedAt: null,
           scheduledFor: null,
           corrections: [],
+          relatedSlugs: [],
+          commentPolicy: 'moderated',
+          reviewRequestedAt: null,
           section: { slug: 'world', name: 'World' },
           authors: [
             { slug: 'bea', name: 'Bea Reporter' },
@@ -469,6 +489,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           name: 'Climate crisis',
           description: 'Warming.',
           type: 'topic',
+          articleCount: 1,
         });
         expect((await store.articles.bySlug('tagged'))?.tags).toEqual([
           { slug: 'climate', name: 'Climate crisis', type: 'topic' },
@@ -485,13 +506,14 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           name: 'Culture',
           description: null,
           order: 1,
+          articleCount: 0,
         });
       });
 
       it('keeps author details', async () => {
         const author = { slug: 'cy', name: 'Cy Columnist', bio: 'Writes.', avatar: '/avatars/cy.png' };
         await store.authors.upsert(author);
-        expect(await store.authors.bySlug('cy')).toEqual(author);
+        expect(await store.authors.bySlug('cy')).toEqual({ ...author, articleCount: 0 });
         expect((await store.authors.list()).map((a) => a.slug)).toEqual(['al', 'bea', 'cy']);
       });
     });
@@ -540,95 +562,19 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
     });
 
-    describe('comments', () => {
-      it('holds new comments until approved, then lists approved ones oldest first', async () => {
-        const article = await publish(store, draftInput({ slug: 'talk' }), at(0));
-        const say = (text: string, minute: number) =>
-          store.comments.create(
-            { articleId: article.id, displayName: 'Reader', body: text, parentId: null },
-            { now: at(minute) },
-          );
-        const first = await say('First!', 1);
-        const second = await say('Spam spam', 2);
-        const third = await say('Thoughtful', 3);
-        expect(CommentSchema.parse(first)).toEqual(first);
-        expect(first.status).toBe('pending');
-        expect((await store.comments.listApproved(article.id, { limit: 10 })).items).toEqual([]);
+    describeCommentContract(current);
+    describeSearchContract(current);
+    describeRelatedContract(current);
+    describeRevisionContract(current);
+    describeEditorialContract(current);
+    describeRedirectContract(current);
+    describeTaxonomyContract(current);
 
-        await store.comments.setStatus(third.id, 'approved');
-        const approvedFirst = await store.comments.setStatus(first.id, 'approved');
-        expect(approvedFirst.status).toBe('approved');
-        await store.comments.setStatus(second.id, 'spam');
-        const page = await store.comments.listApproved(article.id, { limit: 10 });
-        expect(page.items.map((c) => c.body)).toEqual(['First!', 'Thoughtful']);
-        expect(page.nextCursor).toBeNull();
-      });
-
-      it('pages approved comments with a cursor', async () => {
-        const article = await publish(store, draftInput({ slug: 'busy' }), at(0));
-        for (let i = 0; i < 5; i++) {
-          const c = await store.comments.create(
-            { articleId: article.id, displayName: `R${i}`, body: `Comment ${i}`, parentId: null },
-            { now: at(1) },
-          );
-          await store.comments.setStatus(c.id, 'approved');
-        }
-        const bodies: string[] = [];
-        let cursor: string | undefined;
-        let pages = 0;
-        do {
-          const page = await store.comments.listApproved(article.id, {
-            limit: 2,
-            ...(cursor ? { cursor } : {}),
-          });
-          bodies.push(...page.items.map((c) => c.body));
-          cursor = page.nextCursor ?? undefined;
-          pages += 1;
-        } while (cursor && pages < 10);
-        expect(pages).toBe(3);
-        expect(new Set(bodies).size).toBe(5);
-      });
-
-      it('files replies under the top-level comment', async () => {
-        const article = await publish(store, draftInput({ slug: 'thread' }), at(0));
-        const top = await store.comments.create({
-          articleId: article.id,
-          displayName: 'A',
-          body: 'Top',
-          parentId: null,
-        });
-        const reply = await store.comments.create({
-          articleId: article.id,
-          displayName: 'B',
-          body: 'Re',
-          parentId: top.id,
-        });
-        const replyToReply = await store.comments.create({
-          articleId: article.id,
-          displayName: 'C',
-          body: 'Re re',
-          parentId: reply.id,
-        });
-        expect(reply.parentId).toBe(top.id);
-        expect(replyToReply.parentId).toBe(top.id);
-      });
-
-      it('reports unknown articles, parents and comments as not found', async () => {
-        const unknown = '00000000-0000-4000-8000-000000000000';
-        await expect(
-          store.comments.create({ articleId: unknown, displayName: 'A', body: 'Hello', parentId: null }),
-        ).rejects.toThrow(NotFoundError);
-        await expect(store.comments.listApproved(unknown, { limit: 5 })).rejects.toThrow(NotFoundError);
-        const article = await publish(store, draftInput({ slug: 'x' }), at(0));
-        await expect(
-          store.comments.create({
-            articleId: article.id,
-            displayName: 'A',
-            body: 'Hello',
-            parentId: unknown,
-          }),
-        ).rejects.toThrow(NotFoundError);
-        await expect(store.comments.setStatus(unknown, 'approved')).rejects.toThrow(NotFoundError);
+    describe('readiness', () => {
+      it('answers a ping while open, and says no once closed', async () => {
+        expect(await store.ping()).toBe(true);
+        await store.close();
+        expect(await store.ping()).toBe(false);
       });
     });
 
@@ -651,6 +597,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           updatedAt: at(5).toISOString(),
           version: 1,
           tags: [{ slug: 'climate' }],
+          relatedSlugs: [],
+          commentPolicy: 'moderated',
+          reviewRequestedAt: null,
         });
         expect(await slugsOf(store.articles.list({ limit: 5 }))).toEqual(['imported']);
       });
@@ -738,99 +687,11 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           const target = await store.articles.bySlug(link.slug ?? '');
           expect(target?.headline).toBe(link.headline);
         }
+        // The editor's related picks are the two see-also stories, shown first and in order.
+        expect(story?.relatedSlugs).toEqual(seeAlso.map((b) => b.slug));
+        const related = await store.articles.related((story as Article).id, 4);
+        expect(related.slice(0, 2).map((a) => a.slug)).toEqual(seeAlso.map((b) => b.slug));
       });
     });
   });
-}
-
-/** Minutes after a fixed instant, so tests never depend on the clock. */
-function at(minutes: number): Date {
-  return new Date(Date.UTC(2025, 0, 15, 9, 0) + minutes * 60_000);
-}
-
-function day2025(day: number): Date {
-  return new Date(Date.UTC(2025, 2, day, 12, 0));
-}
-
-async function givenTaxonomy(store: Store) {
-  await store.sections.upsert({ slug: 'world', name: 'World', description: null, order: 0 });
-  await store.sections.upsert({ slug: 'culture', name: 'Culture', description: null, order: 1 });
-  await store.tags.upsert({ slug: 'climate', name: 'Climate', description: null, type: 'topic' });
-  await store.tags.upsert({ slug: 'lisbon', name: 'Lisbon', description: null, type: 'place' });
-  await store.authors.upsert({ slug: 'al', name: 'Al Writer', bio: null, avatar: null });
-  await store.authors.upsert({ slug: 'bea', name: 'Bea Reporter', bio: null, avatar: null });
-}
-
-const everyBlock: Block[] = [
-  { type: 'paragraph', text: 'Opening with **strong**, *emphasis* and [a link](https://example.org/a).' },
-  { type: 'heading', level: 2, text: 'A section' },
-  { type: 'heading', level: 3, text: 'A subsection' },
-  { type: 'quote', text: 'Words worth quoting.', attribution: 'A Person, a role' },
-  { type: 'quote', text: 'Unattributed.', attribution: null },
-  {
-    type: 'image',
-    src: 'https://example.org/photo.jpg',
-    alt: 'A harbour at dawn',
-    caption: 'The harbour, early.',
-    credit: 'Photo: Someone',
-    width: 1600,
-    height: 900,
-  },
-  { type: 'list', style: 'bulleted', items: ['One', 'Two **bold**'] },
-  { type: 'list', style: 'numbered', items: ['First', 'Second', 'Third'] },
-  { type: 'see-also', slug: 'another-story', headline: 'Another story' },
-  { type: 'see-also', slug: null, headline: 'A story we do not have' },
-  { type: 'paragraph', text: 'Ünïcödé, 日本語のテキスト, and “curly quotes”.' },
-];
-
-const everyField = {
-  headline: 'Everything at once',
-  standfirst: 'A standfirst.',
-  body: everyBlock,
-  heroImage: {
-    src: '/media/hero.jpg',
-    alt: 'Hero',
-    caption: null,
-    credit: 'Credit',
-    width: 1200,
-    height: 800,
-  },
-  dateline: 'LISBON',
-  sources: [{ name: 'AP', type: 'wire' as const, url: null }],
-  canonicalUrl: 'https://example.org/original',
-  seoTitle: 'SEO title',
-  seoDescription: 'SEO description',
-  language: 'pt-BR',
-  sectionSlug: 'world',
-  authorSlugs: ['bea', 'al'],
-  tagSlugs: ['climate', 'lisbon'],
-};
-
-function draftInput(overrides: Partial<CreateArticleInput> = {}) {
-  return CreateArticleInputSchema.parse({
-    headline: 'A headline',
-    body: [{ type: 'paragraph', text: 'Some words.' }],
-    ...overrides,
-  });
-}
-
-function importInput(overrides: Partial<ImportArticleInput>): ImportArticleInput {
-  return {
-    headline: 'Imported',
-    body: [{ type: 'paragraph', text: 'Imported words.' }],
-    tagSlugs: ['climate'],
-    status: 'published',
-    createdAt: at(0).toISOString(),
-    publishedAt: at(1).toISOString(),
-    ...overrides,
-  };
-}
-
-async function publish(store: Store, input: ReturnType<typeof draftInput>, when: Date): Promise<Article> {
-  const draft = await store.articles.create(input, { now: new Date(when.getTime() - 3_600_000) });
-  return store.articles.setStatus(draft.id, draft.version, 'published', { now: when });
-}
-
-async function slugsOf(page: Promise<{ items: { slug: string }[] }>): Promise<string[]> {
-  return (await page).items.map((a) => a.slug);
 }

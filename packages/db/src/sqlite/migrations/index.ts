@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import { initialSchema } from './0001-initial-schema.js';
+import { revisionsRedirectsCommentPolicy } from './0002-revisions-redirects-comment-policy.js';
 
 /**
  * Every SQLite migration, applied in the order of their names. Add a migration as a new file
@@ -7,4 +8,5 @@ import { initialSchema } from './0001-initial-schema.js';
  */
 export const sqliteMigrations: Readonly<Record<string, Migration>> = {
   '0001-initial-schema': initialSchema,
+  '0002-revisions-redirects-comment-policy': revisionsRedirectsCommentPolicy,
 };

@@ -1,34 +1,27 @@
-import { type AddressInfo, connect } from 'node:net';
+import { connect } from 'node:net';
 import { openStore, type Store, seedIfEmpty } from '@newsroom/db';
 import type { Article, ArticleSummary, Page } from '@newsroom/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNewsroomClient, errorCodeOf } from './client.js';
-import { createApiServer } from './http-server.js';
+import { callApi } from './testing/call-api.js';
+import { startTestApi, type TestApi } from './testing/start-test-api.js';
 
+// The procedures over a real HTTP server, as any client sees them.
 let store: Store;
-let base: string;
-let close: () => Promise<void>;
+let api: TestApi;
 
 beforeAll(async () => {
   store = await openStore(':memory:');
   await seedIfEmpty(store, { count: 30, seed: 7 });
-  const server = createApiServer({ store, maxBodyBytes: 100_000, logError: () => {} });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await store.close();
-  };
+  api = await startTestApi(store, { API_MAX_BODY_BYTES: 100_000 });
 });
-afterAll(() => close());
+afterAll(async () => {
+  await api.close();
+  await store.close();
+});
 
-async function call(path: string, input?: unknown, init?: RequestInit) {
-  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const res = await fetch(`${base}/${path}${query}`, init);
-  // biome-ignore lint/suspicious/noExplicitAny: tests walk arbitrary JSON answers
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
+const call = (path: string, input?: unknown, headers?: Record<string, string>) =>
+  callApi(api.url, path, input, headers ? { headers } : {});
 
 describe('reading over plain HTTP', () => {
   it('lists published articles newest first with a cursor, dates as ISO strings', async () => {
@@ -55,11 +48,10 @@ describe('reading over plain HTTP', () => {
     expect(article.body.length).toBeGreaterThan(0);
   });
 
-  it('answers /health with the article count', async () => {
-    const { status, body } = await call('health');
+  it('answers a query sent as a POST body, for inputs too long for a URL', async () => {
+    const { status, body } = await callApi(api.url, 'article.list', { limit: 2 }, { method: 'POST' });
     expect(status).toBe(200);
-    expect(body).toEqual({ status: 'ok', articles: expect.any(Number) });
-    expect(body.articles).toBeGreaterThanOrEqual(30);
+    expect(body.result.data.items).toHaveLength(2);
   });
 });
 
@@ -116,25 +108,31 @@ describe('bad input gets a clear client error', () => {
   });
 
   it('invalid JSON in the input is a 400', async () => {
-    const res = await fetch(`${base}/article.bySlug?input=%7Bnot-json`);
+    const res = await fetch(`${api.url}/article.bySlug?input=%7Bnot-json`);
     expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { data: { code: string } } }).error.data.code).toMatch(
+      /PARSE_ERROR|BAD_REQUEST/,
+    );
   });
 
-  it('a 10 MB string in a POST body is refused with 413 before it is read', async () => {
-    const res = await fetch(`${base}/article.bySlug`, {
+  it('a 10 MB string in a POST body is refused with 413 and a message saying the limit', async () => {
+    const res = await fetch(`${api.url}/article.bySlug`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ slug: 'x'.repeat(10_000_000) }),
     });
     expect(res.status).toBe(413);
-    const body = (await res.json()) as { error: { message: string } };
-    expect(body.error.message).toMatch(/too large|exceed/i);
+    const body = (await res.json()) as {
+      error: { message: string; data: { code: string; httpStatus: number } };
+    };
+    expect(body.error.message).toBe('Request body too large: it exceeds 100000 bytes (API_MAX_BODY_BYTES)');
+    expect(body.error.data).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 });
   });
 
-  it('a 10 MB string in the URL is refused with a JSON message saying what to do', async () => {
+  it('a 10 MB string in the URL is refused with 431 and a JSON message saying what to do', async () => {
     // Node refuses an oversized request line before routing; a raw socket sees that answer
     // even though the server stops reading after 16 KB.
-    const { port } = new URL(base);
+    const { port } = new URL(api.url);
     const reply = await new Promise<string>((resolve) => {
       let received = '';
       const socket = connect(Number(port), '127.0.0.1', () => {
@@ -147,27 +145,35 @@ describe('bad input gets a clear client error', () => {
       socket.on('close', () => resolve(received));
     });
     expect(reply).toMatch(/^HTTP\/1\.1 431 /);
-    expect(reply).toContain('send large input as a POST body');
+    const body = JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4));
+    expect(body.error.message).toContain('send large input as a POST body');
+    expect(body.error.data.httpStatus).toBe(431);
   });
 
   it('an unknown procedure is a 404', async () => {
-    expect((await call('article.nothing', {})).status).toBe(404);
+    const { status, body } = await call('article.nothing', {});
+    expect(status).toBe(404);
+    expect(body.error.data.code).toBe('NOT_FOUND');
   });
 
-  it('listing drafts without an editor token is refused', async () => {
-    const { status } = await call('article.list', { status: 'draft' });
-    expect(status).toBe(403);
+  it('an unknown route is a 404 in the same error shape', async () => {
+    const res = await fetch(`${api.url}/no/such/place`);
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as { error: { message: string; data: { code: string } } };
+    expect(body.error.data.code).toBe('NOT_FOUND');
+    expect(body.error.message).toContain('/no/such/place');
   });
 
   it('a bad token is a 401', async () => {
-    const { status } = await call('article.list', {}, { headers: { authorization: 'Bearer nope' } });
+    const { status, body } = await call('article.list', {}, { authorization: 'Bearer nope' });
     expect(status).toBe(401);
+    expect(body.error.data.code).toBe('UNAUTHORIZED');
   });
 });
 
 describe('the typed client', () => {
   it('reads through createNewsroomClient with full types', async () => {
-    const client = createNewsroomClient(base);
+    const client = createNewsroomClient(api.url);
     const page = await client.article.list.query({ limit: 2 });
     expect(page.items).toHaveLength(2);
     const slug = page.items[0]?.slug ?? '';
@@ -176,8 +182,14 @@ describe('the typed client', () => {
   });
 
   it('exposes the error code of a failed call', async () => {
-    const client = createNewsroomClient(base);
+    const client = createNewsroomClient(api.url);
     const error = await client.article.bySlug.query({ slug: 'missing' }).catch((e: unknown) => e);
     expect(errorCodeOf(error)).toBe('NOT_FOUND');
+  });
+
+  it('sends a query too long for a URL as a POST body and gets the server’s answer', async () => {
+    const client = createNewsroomClient(api.url);
+    const error = await client.article.bySlug.query({ slug: 'a'.repeat(10_000) }).catch((e: unknown) => e);
+    expect(errorCodeOf(error)).toBe('BAD_REQUEST');
   });
 });

@@ -1,0 +1,445 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import type { Store } from '@newsroom/db';
+import { type AnyTRPCProcedure, getTRPCErrorShape, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
+import { type DestinationStream, pino } from 'pino';
+import { type ApiConfig, defaultApiConfig } from './config.js';
+import { createHttpContextFactory, RequestInternalError } from './context.js';
+import {
+  etagOf,
+  ifNoneMatchHits,
+  noStoreCacheControl,
+  privateCacheControl,
+  publicCacheControl,
+} from './http-cache.js';
+import { type AppRouter, appRouter } from './root.js';
+import { createScheduler } from './scheduler.js';
+
+export interface CreateApiOptions {
+  store: Store;
+  /** Overrides of the defaults (the environment is read by main.ts, not here). */
+  config?: Partial<ApiConfig>;
+  /** JSON log lines at LOG_LEVEL (default true); false logs nothing at all. */
+  logger?: boolean;
+  /** Where log lines go instead of stdout: tests read them from here. */
+  logDestination?: DestinationStream;
+}
+
+/** The route the tRPC plugin serves: one path segment, `article.list` or a batch `a.b,c.d`. */
+const trpcRoute = '/:path';
+const minute = 60_000;
+/** A client's own request id is kept when it is this plain; anything else gets a fresh one. */
+const saneRequestId = /^[A-Za-z0-9._:@-]{1,128}$/;
+
+/** The procedures a tRPC request calls, read from its URL before anything else runs. */
+interface TrpcCall {
+  batch: boolean;
+  paths: string[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    trpcCall: TrpcCall | null;
+  }
+}
+
+const procedures = appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure | undefined>;
+const typeOf = (path: string) => procedures[path]?._def.type;
+
+/**
+ * The API as a Fastify instance, not yet listening: tRPC procedures at `/<router>.<procedure>`
+ * (plain JSON, batches with `?batch=1`), `/healthz` and `/readyz`, security headers, CORS,
+ * rate limits on writes, HTTP caching of public reads, and the scheduler, which starts when
+ * the instance is ready and stops when it closes. Closing it leaves the Store open: the Store
+ * is the caller's.
+ */
+export async function createApi(options: CreateApiOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const config: ApiConfig = { ...defaultApiConfig(), ...options.config };
+
+  const app = Fastify({
+    ...(options.logger === false
+      ? {}
+      : {
+          loggerInstance: pino(
+            {
+              level: config.LOG_LEVEL,
+              timestamp: pino.stdTimeFunctions.isoTime,
+              redact: ['req.headers.authorization'],
+            },
+            options.logDestination,
+          ) as FastifyBaseLogger,
+        }),
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && saneRequestId.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy:
+      typeof config.API_TRUST_PROXY === 'number' ? trustHops(config.API_TRUST_PROXY) : config.API_TRUST_PROXY,
+    bodyLimit: config.API_MAX_BODY_BYTES,
+    // A batch names every procedure in one path segment; the 16 KB header cap bounds it anyway.
+    routerOptions: { maxParamLength: 8_192 },
+    // Slow clients must not hold connections forever.
+    requestTimeout: 30_000,
+    // Requests that arrive while closing get a tRPC-shaped 503 from the onRequest hook below.
+    return503OnClosing: false,
+    clientErrorHandler: answerClientError,
+    // One line per request (the onResponse hook below) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  app.server.headersTimeout = 10_000;
+
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
+  app.decorateRequest('trpcCall', null);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    request.trpcCall = trpcCallOf(request);
+  });
+
+  await app.register(helmet, {
+    // The API serves JSON only: nothing in it may load, run or be framed.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cors, {
+    // No origins configured: no CORS headers at all, so browsers allow same-origin calls only.
+    origin: config.API_CORS_ORIGINS.length > 0 ? config.API_CORS_ORIGINS : false,
+    methods: ['GET', 'HEAD', 'POST'],
+    allowedHeaders: ['authorization', 'content-type', 'trpc-accept', 'x-request-id'],
+    exposedHeaders: ['etag', 'retry-after', 'x-request-id'],
+    maxAge: 600,
+  });
+  await app.register(rateLimit, { global: false });
+
+  const writeLimit = app.createRateLimit({
+    max: config.API_RATE_LIMIT_WRITES,
+    timeWindow: minute,
+    keyGenerator: clientKey,
+  });
+  const commentLimit = app.createRateLimit({
+    max: config.API_RATE_LIMIT_COMMENTS,
+    timeWindow: minute,
+    keyGenerator: (request) => normalizeIP(request.ip),
+  });
+  const badTokenLimit = app.createRateLimit({
+    max: config.API_RATE_LIMIT_BAD_TOKENS,
+    timeWindow: minute,
+    keyGenerator: (request) => normalizeIP(request.ip),
+  });
+
+  // Checks that need only the URL and headers, so an oversized batch or a flood is refused
+  // before its body is read.
+  app.addHook('onRequest', async (request, reply) => {
+    if (closing) {
+      reply.header('connection', 'close');
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The API is shutting down; try again' });
+    }
+    const call = request.trpcCall;
+    if (!call) return;
+    if (call.batch && call.paths.length > config.API_MAX_BATCH) {
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: `A batch may hold at most ${config.API_MAX_BATCH} calls (API_MAX_BATCH); this one has ${call.paths.length}`,
+      });
+    }
+
+    if (request.headers.authorization !== undefined) {
+      const refused = await badTokenLimit(request, { increment: false });
+      if (!refused.isAllowed && refused.remaining === 0) {
+        tooManyRequests(
+          reply,
+          refused.ttlInSeconds,
+          `Too many refused API tokens from this address (${config.API_RATE_LIMIT_BAD_TOKENS} a minute)`,
+        );
+      }
+    }
+
+    // Only writes are limited: reads are cheap, cacheable, and what every reader does.
+    if (request.method !== 'POST') return;
+    const limits: { limiter: typeof writeLimit; what: string }[] = [];
+    for (const path of call.paths) {
+      if (typeOf(path) !== 'mutation') continue;
+      limits.push({
+        limiter: writeLimit,
+        what: `writes (${config.API_RATE_LIMIT_WRITES} a minute per client, API_RATE_LIMIT_WRITES)`,
+      });
+      if (path === 'comment.create') {
+        limits.push({
+          limiter: commentLimit,
+          what: `comments (${config.API_RATE_LIMIT_COMMENTS} a minute per address, API_RATE_LIMIT_COMMENTS)`,
+        });
+      }
+    }
+    // Every call in a batch counts, so batching cannot multiply a limit; the strictest one
+    // that is exceeded decides the answer.
+    let exceeded: { retryAfter: number; what: string } | null = null;
+    for (const { limiter, what } of limits) {
+      const result = await limiter(request);
+      if (!result.isAllowed && result.isExceeded && result.ttlInSeconds >= (exceeded?.retryAfter ?? 0)) {
+        exceeded = { retryAfter: result.ttlInSeconds, what };
+      }
+    }
+    if (exceeded) tooManyRequests(reply, exceeded.retryAfter, `Too many ${exceeded.what}`);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    // A request that was in flight when close() began: answer it, then let its connection go,
+    // or a keep-alive client would hold the close open.
+    if (closing) reply.header('connection', 'close');
+    let body = payload;
+    // The tRPC adapter answers with a fetch Response; read it here so its status is known and
+    // its body can be tagged. Streamed answers (trpc-accept: application/jsonl) pass through.
+    if (isFetchResponse(body)) {
+      reply.code(body.status);
+      for (const [name, value] of body.headers) {
+        reply.header(name, name === 'vary' ? appendVary(reply.getHeader('vary'), value) : value);
+      }
+      if (!body.headers.get('content-type')?.startsWith('application/json')) {
+        reply.header('cache-control', noStoreCacheControl);
+        return body;
+      }
+      body = await body.text();
+    }
+    // Counted before the answer leaves, so a client's next guess already sees the count.
+    if (reply.statusCode === 401 && request.headers.authorization !== undefined) await badTokenLimit(request);
+
+    if (!isPublicRead(request, reply) || typeof body !== 'string') {
+      const authenticated = request.headers.authorization !== undefined && reply.statusCode < 400;
+      reply.header('cache-control', authenticated ? privateCacheControl : noStoreCacheControl);
+      return body;
+    }
+    const etag = etagOf(body);
+    reply.header('cache-control', publicCacheControl(config.API_CACHE_S_MAXAGE));
+    reply.header('etag', etag);
+    // A token changes what some procedures answer: caches must not hand one reader's copy to another.
+    reply.header('vary', appendVary(reply.getHeader('vary'), 'authorization'));
+    if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {
+      reply.code(304);
+      reply.removeHeader('content-type');
+      reply.removeHeader('content-length');
+      return null;
+    }
+    return body;
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url.length > 300 ? `${request.url.slice(0, 300)}…` : request.url,
+        statusCode: reply.statusCode,
+        responseTimeMs: Math.round(reply.elapsedTime),
+        clientAddress: request.ip,
+      },
+      'Request completed',
+    );
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const trpcError = trpcErrorOf(error, request, config);
+    if (trpcError.code === 'INTERNAL_SERVER_ERROR') request.log.error({ err: error }, 'Unexpected error');
+    return sendTrpcError(request, reply, trpcError);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const message = `Nothing at ${request.method} ${path.slice(0, 200)}: procedures are at /<router>.<procedure>`;
+    return sendTrpcError(request, reply, new TRPCError({ code: 'NOT_FOUND', message }));
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (request, reply) => {
+    let ready = false;
+    try {
+      ready = await store.ping();
+    } catch (error) {
+      request.log.warn({ err: error }, 'Readiness check: the database failed');
+    }
+    if (ready) return { status: 'ready' };
+    return reply.code(503).send({ status: 'unavailable', message: 'The database is not answering' });
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    trpcOptions: {
+      router: appRouter,
+      createContext: createHttpContextFactory(store),
+      // Fastify's bodyLimit covers JSON; this covers bodies tRPC reads itself (multipart).
+      maxBodySize: config.API_MAX_BODY_BYTES,
+      // Lets clients send a query's input as a POST body when it is too long for a URL.
+      allowMethodOverride: true,
+      onError({ error, path, req }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          req.log.error({ err: error.cause ?? error, path }, 'Unexpected error in a procedure');
+        }
+      },
+    },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>);
+
+  if (config.API_SCHEDULER_INTERVAL_MS > 0) {
+    const scheduler = createScheduler({
+      store,
+      intervalMs: config.API_SCHEDULER_INTERVAL_MS,
+      log: app.log.child({ component: 'scheduler' }),
+    });
+    app.addHook('onReady', async () => scheduler.start());
+    app.addHook('onClose', async () => scheduler.stop());
+  }
+
+  return app;
+}
+
+/** Trusts the nearest `hops` proxies, as a hop count does in Express and proxy-addr. */
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
+function trpcCallOf(request: FastifyRequest): TrpcCall | null {
+  if (request.routeOptions.url !== trpcRoute) return null;
+  const { path } = request.params as { path: string };
+  const batch = (request.query as Record<string, unknown>).batch === '1';
+  return { batch, paths: batch ? path.split(',') : [path] };
+}
+
+/** Who a write counts against: the token when there is one (a newsroom shares an address), else the address. */
+function clientKey(request: FastifyRequest): string {
+  const token = /^Bearer (\S{1,200})$/.exec(request.headers.authorization ?? '')?.[1];
+  // Hashed, so the limiter's memory never holds a secret.
+  if (token) return `token:${createHash('sha256').update(token).digest('base64url')}`;
+  return `address:${normalizeIP(request.ip)}`;
+}
+
+function tooManyRequests(reply: FastifyReply, retryAfterSeconds: number, what: string): never {
+  const seconds = Math.max(1, retryAfterSeconds);
+  reply.header('retry-after', String(seconds));
+  throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `${what}; retry in ${seconds} s` });
+}
+
+/** A GET that only reads, for anyone, and succeeded: the same for every reader, so caches may keep it. */
+function isPublicRead(request: FastifyRequest, reply: FastifyReply): boolean {
+  const call = request.trpcCall;
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    reply.statusCode === 200 &&
+    request.headers.authorization === undefined &&
+    (call?.paths.every((path) => typeOf(path) === 'query') ?? false)
+  );
+}
+
+function isFetchResponse(value: unknown): value is Response {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.prototype.toString.call(value) === '[object Response]'
+  );
+}
+
+function appendVary(current: unknown, name: string): string {
+  const values = String(current ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
+  if (values.some((value) => value.toLowerCase() === name.toLowerCase() || value === '*'))
+    return values.join(', ');
+  return [...values, name].join(', ');
+}
+
+const codesByStatus: Record<number, TRPC_ERROR_CODE_KEY> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_SUPPORTED',
+  408: 'TIMEOUT',
+  409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE_CONTENT',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/** Any failure as the TRPCError a client should see: Fastify's own 4xx keep their meaning, the rest are internal. */
+function trpcErrorOf(error: unknown, request: FastifyRequest, config: ApiConfig): TRPCError {
+  if (error instanceof TRPCError) return error;
+  const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || statusCode === 413) {
+    return new TRPCError({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `Request body too large: it exceeds ${config.API_MAX_BODY_BYTES} bytes (API_MAX_BODY_BYTES)`,
+    });
+  }
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    const message = error instanceof Error ? error.message : (STATUS_CODES[statusCode] ?? 'Bad request');
+    return new TRPCError({ code: codesByStatus[statusCode] ?? 'BAD_REQUEST', message, cause: error });
+  }
+  return new RequestInternalError(request.id, error);
+}
+
+/** Answers with tRPC's own error shape (one per call for a batch), so every client reads it the same way. */
+function sendTrpcError(request: FastifyRequest, reply: FastifyReply, error: TRPCError) {
+  const call = request.trpcCall;
+  const shapeFor = (path: string | undefined) => ({
+    error: getTRPCErrorShape({
+      config: appRouter._def._config,
+      error,
+      type: path ? (typeOf(path) ?? 'unknown') : 'unknown',
+      path,
+      input: undefined,
+      ctx: undefined,
+    }),
+  });
+  const body = call?.batch ? call.paths.map(shapeFor) : shapeFor(call?.paths[0]);
+  return reply
+    .code(getHTTPStatusCodeFromError(error))
+    .type('application/json; charset=utf-8')
+    .send(JSON.stringify(body));
+}
+
+/**
+ * Requests Node refuses before any handler runs (a URL or headers over 16 KB, a slow client)
+ * still get a JSON answer that says what to do, not a bare status.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [
+          431,
+          'PAYLOAD_TOO_LARGE',
+          'The URL or headers are too large (16 KB at most); send large input as a POST body',
+        ]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'TIMEOUT', 'The request took too long to arrive']
+        : [400, 'BAD_REQUEST', 'The request is not valid HTTP'];
+  const body = JSON.stringify({ error: { message, data: { code, httpStatus: status } } });
+  if (socket.writable) {
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  } else {
+    socket.destroy();
+  }
+}

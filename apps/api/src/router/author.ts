@@ -1,0 +1,11 @@
+import { AuthorSchema } from '@newsroom/domain';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { taxonomyProcedures } from './taxonomy.js';
+
+export const authorRouter = {
+  ...taxonomyProcedures({
+    noun: 'author',
+    repository: (store) => store.authors,
+    schema: AuthorSchema.strict(),
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,71 @@
+import { TRPCError } from '@trpc/server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type NewsroomFixture, newsroomFixture } from '../testing/newsroom-fixture.js';
+
+let fx: NewsroomFixture;
+beforeEach(async () => {
+  fx = await newsroomFixture();
+});
+afterEach(() => fx.close());
+
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'ok',
+    (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
+  );
+
+describe('tags, sections and authors', () => {
+  it('list with counts of published articles and show each with its latest stories', async () => {
+    const published = await fx.draft({ status: 'published' });
+    await fx.draft();
+    const reader = fx.as('reader');
+    const tags = await reader.tag.list();
+    expect(tags.find((t) => t.slug === 'climate')?.articleCount).toBe(1);
+    const climate = await reader.tag.bySlug({ slug: 'climate' });
+    expect(climate.name).toBe('Climate');
+    expect(climate.articles.items.map((a) => a.id)).toEqual([published.id]);
+    const science = await reader.section.bySlug({ slug: 'science' });
+    expect(science.articles.items.map((a) => a.id)).toEqual([published.id]);
+    const author = await reader.author.bySlug({ slug: 'cy-contributor' });
+    expect(author.articleCount).toBe(1);
+    expect(await codeOf(reader.tag.bySlug({ slug: 'nothing-here' }))).toBe('NOT_FOUND');
+    expect((await reader.section.list()).map((s) => s.slug)).toEqual(['world', 'science']);
+  });
+
+  it('keep slugs unique and leave a redirect when renamed', async () => {
+    const editor = fx.as('editor');
+    expect(
+      await codeOf(editor.tag.create({ slug: 'climate', name: 'Again', description: null, type: 'topic' })),
+    ).toBe('CONFLICT');
+    await editor.tag.update({ slug: 'climate', patch: { slug: 'climate-crisis', name: 'Climate crisis' } });
+    expect((await fx.as('reader').redirect.lookup({ kind: 'tag', slug: 'climate' })).slug).toBe(
+      'climate-crisis',
+    );
+    expect(await codeOf(editor.tag.update({ slug: 'ukraine', patch: { slug: 'russia' } }))).toBe('CONFLICT');
+  });
+
+  it('merge one tag into another, moving its articles', async () => {
+    const article = await fx.draft({ status: 'published' });
+    const editor = fx.as('editor');
+    const merged = await editor.tag.merge({ from: 'climate', into: 'russia' });
+    expect(merged.slug).toBe('russia');
+    expect((await fx.store.articles.byId(article.id))?.tags.map((t) => t.slug)).toEqual(['russia']);
+    expect(await codeOf(fx.as('reader').tag.bySlug({ slug: 'climate' }))).toBe('NOT_FOUND');
+    expect((await fx.as('reader').redirect.lookup({ kind: 'tag', slug: 'climate' })).slug).toBe('russia');
+  });
+
+  it('delete a section, leaving its articles without one', async () => {
+    const article = await fx.draft({ status: 'published' });
+    await fx.as('editor').section.delete({ slug: 'science' });
+    expect((await fx.store.articles.byId(article.id))?.section).toBeNull();
+    expect(await codeOf(fx.as('editor').section.delete({ slug: 'science' }))).toBe('NOT_FOUND');
+  });
+
+  it('refuse bad input with BAD_REQUEST', async () => {
+    const editor = fx.as('editor');
+    expect(
+      await codeOf(editor.tag.create({ slug: 'Bad Slug', name: 'x', description: null, type: 'topic' })),
+    ).toBe('BAD_REQUEST');
+    expect(await codeOf(editor.section.update({ slug: 'world', patch: { order: -1 } }))).toBe('BAD_REQUEST');
+  });
+});

@@ -1,0 +1,65 @@
+import type { Store, TaxonomyRepository } from '@newsroom/db';
+import { CursorSchema, PageLimitSchema, SlugSchema } from '@newsroom/domain';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { publicProcedure, roleProcedure } from '../trpc.js';
+
+interface TaxonomyOptions<T extends { slug: string }> {
+  /** "tag", "section", "author": in messages and as the article-list filter. */
+  noun: 'tag' | 'section' | 'author';
+  repository: (store: Store) => TaxonomyRepository<T>;
+  /** The domain schema of T; its output is T (checked where each router passes it). */
+  schema: z.ZodObject;
+}
+
+/**
+ * The procedures sections, tags and authors share: public reading with counts and latest
+ * stories, and editors' create, update (a new slug leaves a redirect) and delete.
+ */
+export function taxonomyProcedures<T extends { slug: string }>({
+  noun,
+  repository,
+  schema,
+}: TaxonomyOptions<T>) {
+  const SlugInput = z.object({ slug: SlugSchema }).strict();
+  const find = async (store: Store, slug: string) => {
+    const item = await repository(store).bySlug(slug);
+    if (!item) throw new TRPCError({ code: 'NOT_FOUND', message: `No ${noun} has the slug "${slug}"` });
+    return item;
+  };
+  return {
+    /** Every one, with its number of published articles. */
+    list: publicProcedure.query(({ ctx }) => repository(ctx.store).list()),
+
+    /** One, with its latest published articles (a page, with a cursor for more). */
+    bySlug: publicProcedure
+      .input(SlugInput.extend({ cursor: CursorSchema.optional(), limit: PageLimitSchema }).strict())
+      .query(async ({ ctx, input }) => {
+        const item = await find(ctx.store, input.slug);
+        const articles = await ctx.store.articles.list({
+          [noun]: input.slug,
+          status: 'published',
+          limit: input.limit,
+          ...(input.cursor ? { cursor: input.cursor } : {}),
+        });
+        return { ...item, articles };
+      }),
+
+    create: roleProcedure('editor')
+      .input(schema)
+      .mutation(({ ctx, input }) => repository(ctx.store).create(input as T)),
+
+    /** Changes fields; renaming the slug keeps the old one working as a redirect. */
+    update: roleProcedure('editor')
+      .input(z.object({ slug: SlugSchema, patch: schema.partial() }).strict())
+      .mutation(({ ctx, input }) => repository(ctx.store).update(input.slug, input.patch as Partial<T>)),
+
+    delete: roleProcedure('editor')
+      .input(SlugInput)
+      .mutation(async ({ ctx, input }) => {
+        await find(ctx.store, input.slug);
+        await repository(ctx.store).delete(input.slug);
+        return { slug: input.slug, deleted: true as const };
+      }),
+  };
+}

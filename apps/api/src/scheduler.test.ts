@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { openStore, type Store } from '@newsroom/db';
+import type { Article } from '@newsroom/domain';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createScheduler } from './scheduler.js';
+import { callApi } from './testing/call-api.js';
+import { startTestApi } from './testing/start-test-api.js';
+
+/** Polls `check` until it is true, for at most `timeoutMs`. */
+async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await sleep(50);
+  }
+  return check();
+}
+
+describe('the scheduler', () => {
+  it('publishes what is due, logs it, and survives a failing run', async () => {
+    const published = { id: 'a1', slug: 'due-story', publishedAt: '2025-01-01T00:00:00.000Z' } as Article;
+    let calls = 0;
+    const store = {
+      articles: {
+        publishDue: async () => {
+          calls++;
+          if (calls === 1) throw new Error('database is locked');
+          return calls === 2 ? [published] : [];
+        },
+      },
+    } as unknown as Store;
+    const info: object[] = [];
+    const errors: object[] = [];
+    const scheduler = createScheduler({
+      store,
+      intervalMs: 20,
+      log: { info: (details) => info.push(details), error: (details) => errors.push(details) },
+    });
+    scheduler.start();
+    expect(await eventually(() => calls >= 3, 4_000)).toBe(true);
+    await scheduler.stop();
+
+    expect(errors).toHaveLength(1);
+    expect(String((errors[0] as { err: Error }).err.message)).toContain('database is locked');
+    expect(info).toEqual([{ articleId: 'a1', slug: 'due-story', publishedAt: published.publishedAt }]);
+  });
+
+  it('waits for a run in progress when stopped', async () => {
+    let finish!: () => void;
+    let finished = false;
+    const store = {
+      articles: {
+        publishDue: () =>
+          new Promise<Article[]>((resolve) => {
+            finish = () => {
+              finished = true;
+              resolve([]);
+            };
+          }),
+      },
+    } as unknown as Store;
+    const scheduler = createScheduler({ store, intervalMs: 10, log: { info() {}, error() {} } });
+    scheduler.start();
+    const stopped = scheduler.stop();
+    finish();
+    await stopped;
+    expect(finished).toBe(true);
+  });
+});
+
+describe('a scheduled article', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-scheduler-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  // A generous timeout: the article falls due 3 s in, and a slow machine may take longer to start.
+  it('is published once due by an API started after a restart: the schedule lives in the database', {
+    timeout: 30_000,
+  }, async () => {
+    const databaseUrl = `file:${join(dir, 'newsroom.db')}`;
+    const config = { API_SCHEDULER_INTERVAL_MS: 200 };
+
+    // First process: schedule an article a few seconds ahead, then stop everything.
+    const first = await openStore(databaseUrl);
+    const firstApi = await startTestApi(first, config);
+    const draft = await first.articles.create({
+      headline: 'Results are in',
+      body: [{ type: 'paragraph', text: 'The count is complete.' }],
+    });
+    const scheduledFor = new Date(Date.now() + 3_000).toISOString();
+    const scheduled = await first.articles.setStatus(draft.id, draft.version, 'scheduled', { scheduledFor });
+    expect(scheduled.status).toBe('scheduled');
+    await firstApi.close();
+    await first.close();
+
+    // Second process, same database file: it publishes the article once its time comes.
+    const second = await openStore(databaseUrl);
+    const secondApi = await startTestApi(second, config);
+    try {
+      // Unless this machine took the whole 3 s to get here, nothing has published it yet.
+      const stillScheduled = await second.articles.byId(draft.id);
+      expect(stillScheduled?.status === 'scheduled' || Date.now() >= Date.parse(scheduledFor)).toBe(true);
+      const published = await eventually(
+        async () => (await callApi(secondApi.url, 'article.bySlug', { slug: draft.slug })).status === 200,
+      );
+      expect(published).toBe(true);
+      const article = await second.articles.byId(draft.id);
+      expect(article?.status).toBe('published');
+      expect(Date.parse(article?.publishedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(scheduledFor));
+    } finally {
+      await secondApi.close();
+      await second.close();
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import type { Store } from '@newsroom/db';
+
+/** The part of a pino logger the scheduler writes to. */
+export interface SchedulerLog {
+  info(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface Scheduler {
+  /** Publishes what is due now, then again every interval. */
+  start(): void;
+  /** No more runs; resolves once a run in progress has finished (so the Store can close). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Publishes scheduled articles when their time comes. The schedule lives in the database, so a
+ * restarted process picks up where the last one stopped (and publishes what fell due while
+ * it was down on its first run); the Store publishes each article once even when several
+ * API processes run this at the same moment.
+ */
+export function createScheduler(opts: { store: Store; intervalMs: number; log: SchedulerLog }): Scheduler {
+  const { store, intervalMs, log } = opts;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = true;
+
+  async function publishDue(): Promise<void> {
+    try {
+      const published = await store.articles.publishDue(new Date());
+      for (const article of published) {
+        log.info(
+          { articleId: article.id, slug: article.slug, publishedAt: article.publishedAt },
+          'Published a scheduled article',
+        );
+      }
+    } catch (error) {
+      // A failing run (database busy, disk full) is logged and retried at the next tick; it
+      // must never take the API down with it.
+      log.error({ err: error }, 'Publishing scheduled articles failed');
+    }
+  }
+
+  function tick(): void {
+    running = publishDue().finally(() => {
+      running = undefined;
+      // A timeout after each run, not an interval: runs never overlap, however slow one is.
+      if (!stopped) timer = setTimeout(tick, intervalMs).unref();
+    });
+  }
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      tick();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

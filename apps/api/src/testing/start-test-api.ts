@@ -1,0 +1,37 @@
+import type { AddressInfo } from 'node:net';
+import type { Store } from '@newsroom/db';
+import { createApi } from '../app.js';
+import type { ApiConfig } from '../config.js';
+
+export interface TestApi {
+  /** The API's base URL, e.g. `http://127.0.0.1:54321` (procedures at `${url}/article.list`). */
+  url: string;
+  /** Stops the server (in-flight requests finish first). The Store stays open: it is the caller's. */
+  close(): Promise<void>;
+}
+
+/** Every test request comes from 127.0.0.1: limits would only get in the way of tests of other things. */
+const unlimited = 1_000_000;
+
+/**
+ * The API on 127.0.0.1 at a free port, for tests that call it over real HTTP: silent logs, no
+ * scheduler and no rate limits, unless `config` asks for them (`API_SCHEDULER_INTERVAL_MS: 200`,
+ * `API_RATE_LIMIT_WRITES: 3`, say).
+ */
+export async function startTestApi(store: Store, config: Partial<ApiConfig> = {}): Promise<TestApi> {
+  const app = await createApi({
+    store,
+    config: {
+      LOG_LEVEL: 'silent',
+      API_SCHEDULER_INTERVAL_MS: 0,
+      API_RATE_LIMIT_WRITES: unlimited,
+      API_RATE_LIMIT_COMMENTS: unlimited,
+      API_RATE_LIMIT_BAD_TOKENS: unlimited,
+      ...config,
+    },
+    logger: false,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}

@@ -1,0 +1,29 @@
+import type { ArticleRepository, Store, TokenRepository } from '@newsroom/db';
+
+function override<T extends object>(target: T, replaced: Partial<T>): T {
+  return new Proxy(target, {
+    get(object, name) {
+      if (Object.hasOwn(replaced, name)) return replaced[name as keyof T];
+      const value = Reflect.get(object, name);
+      // Bound to the real object, so its private fields still work.
+      return typeof value === 'function' ? value.bind(object) : value;
+    },
+  });
+}
+
+/** A real Store with some methods replaced: to make it fail, or wait, where a test needs it. */
+export function storeWith(
+  store: Store,
+  replaced: {
+    ping?: Store['ping'];
+    articles?: Partial<ArticleRepository>;
+    tokens?: Partial<TokenRepository>;
+  },
+): Store {
+  const { articles, tokens, ...own } = replaced;
+  return override(store, {
+    ...own,
+    ...(articles ? { articles: override(store.articles, articles) } : {}),
+    ...(tokens ? { tokens: override(store.tokens, tokens) } : {}),
+  });
+}

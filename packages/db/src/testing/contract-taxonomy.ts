@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { NotFoundError, SlugTakenError, StoreError } from '../errors.js';
+import type { Store } from '../store.js';
+import { at, draftInput, publish, slugsOf } from './contract-fixtures.js';
+
+/** Editing sections, tags and authors. Part of describeStoreContract. */
+export function describeTaxonomyContract(store: () => Store): void {
+  describe('taxonomy editing', () => {
+    const tagsOf = async (slug: string) =>
+      (await store().articles.bySlug(slug, { status: 'any' }))?.tags.map((t) => t.slug);
+
+    it('counts the published articles that carry each section, tag and author', async () => {
+      await publish(
+        store(),
+        draftInput({ slug: 'p1', sectionSlug: 'world', tagSlugs: ['climate'], authorSlugs: ['al'] }),
+        at(0),
+      );
+      await publish(
+        store(),
+        draftInput({
+          slug: 'p2',
+          sectionSlug: 'world',
+          tagSlugs: ['climate', 'lisbon'],
+          authorSlugs: ['al', 'bea'],
+        }),
+        at(1),
+      );
+      await store().articles.create(
+        draftInput({ slug: 'd', sectionSlug: 'world', tagSlugs: ['climate'], authorSlugs: ['al'] }),
+      );
+      const counts = (items: { slug: string; articleCount: number }[]) =>
+        Object.fromEntries(items.map((i) => [i.slug, i.articleCount]));
+      expect(counts(await store().sections.list())).toEqual({ world: 2, culture: 0 });
+      expect(counts(await store().tags.list())).toEqual({ climate: 2, lisbon: 1 });
+      expect(counts(await store().authors.list())).toEqual({ al: 2, bea: 1 });
+      expect((await store().tags.bySlug('lisbon'))?.articleCount).toBe(1);
+      expect((await store().sections.bySlug('culture'))?.articleCount).toBe(0);
+    });
+
+    it('creates new items only under free slugs, and checks them', async () => {
+      const tag = await store().tags.create({
+        slug: 'oceans',
+        name: 'Oceans',
+        description: null,
+        type: 'topic',
+      });
+      expect(tag).toEqual({ slug: 'oceans', name: 'Oceans', description: null, type: 'topic' });
+      expect(await store().tags.bySlug('oceans')).toEqual({ ...tag, articleCount: 0 });
+      await expect(
+        store().tags.create({ slug: 'climate', name: 'Again', description: null, type: 'topic' }),
+      ).rejects.toThrow(SlugTakenError);
+      await expect(
+        store().sections.create({ slug: 'world', name: 'Again', description: null, order: 3 }),
+      ).rejects.toThrow(SlugTakenError);
+      await expect(
+        store().authors.create({ slug: 'al', name: 'Again', bio: null, avatar: null }),
+      ).rejects.toThrow(SlugTakenError);
+      await expect(
+        store().sections.create({ slug: 'Not A Slug', name: 'Bad', description: null, order: 0 }),
+      ).rejects.toThrow();
+      expect((await store().tags.bySlug('climate'))?.name).toBe('Climate');
+    });
+
+    it('changes fields in place; articles show the change', async () => {
+      await publish(store(), draftInput({ slug: 'a', sectionSlug: 'world', authorSlugs: ['al'] }), at(0));
+      const section = await store().sections.update('world', { name: 'The World', order: 5 });
+      expect(section).toEqual({ slug: 'world', name: 'The World', description: null, order: 5 });
+      const author = await store().authors.update('al', { bio: 'Writes about weather.' });
+      expect(author).toMatchObject({ slug: 'al', name: 'Al Writer', bio: 'Writes about weather.' });
+      expect(await store().articles.bySlug('a')).toMatchObject({
+        section: { slug: 'world', name: 'The World' },
+        authors: [{ slug: 'al', name: 'Al Writer' }],
+      });
+      expect((await store().sections.list()).map((s) => s.slug)).toEqual(['culture', 'world']);
+      await expect(store().tags.update('climate', { name: '' })).rejects.toThrow();
+      expect((await store().tags.bySlug('climate'))?.name).toBe('Climate');
+    });
+
+    it('moves every reference when a slug changes', async () => {
+      await publish(
+        store(),
+        draftInput({
+          slug: 'a',
+          sectionSlug: 'world',
+          tagSlugs: ['lisbon', 'climate'],
+          authorSlugs: ['bea', 'al'],
+        }),
+        at(0),
+      );
+      const { principal } = await store().tokens.create({
+        name: 'Al’s laptop',
+        role: 'author',
+        authorSlug: 'al',
+      });
+      const { token } = await store().tokens.create({ name: 'Al’s phone', role: 'author', authorSlug: 'al' });
+
+      expect(
+        await store().tags.update('climate', { slug: 'climate-crisis', name: 'Climate crisis' }),
+      ).toMatchObject({
+        slug: 'climate-crisis',
+        name: 'Climate crisis',
+      });
+      await store().sections.update('world', { slug: 'international' });
+      await store().authors.update('al', { slug: 'alice' });
+
+      expect(await store().articles.bySlug('a')).toMatchObject({
+        section: { slug: 'international', name: 'World' },
+        tags: [{ slug: 'lisbon' }, { slug: 'climate-crisis', name: 'Climate crisis' }],
+        authors: [{ slug: 'bea' }, { slug: 'alice' }],
+      });
+      expect(await slugsOf(store().articles.list({ limit: 5, tag: 'climate-crisis' }))).toEqual(['a']);
+      expect(await slugsOf(store().articles.list({ limit: 5, section: 'international' }))).toEqual(['a']);
+      expect(await slugsOf(store().articles.list({ limit: 5, author: 'alice' }))).toEqual(['a']);
+      expect(await slugsOf(store().articles.list({ limit: 5, tag: 'climate' }))).toEqual([]);
+      expect(await store().tags.bySlug('climate')).toBeNull();
+      expect((await store().tags.bySlug('climate-crisis'))?.articleCount).toBe(1);
+      expect((await store().tokens.resolve(token))?.authorSlug).toBe('alice');
+      expect(principal.authorSlug).toBe('al');
+    });
+
+    it('refuses a slug change to a slug in use, and an unknown item', async () => {
+      await expect(store().tags.update('climate', { slug: 'lisbon' })).rejects.toThrow(SlugTakenError);
+      await expect(store().tags.update('nope', { name: 'X' })).rejects.toThrow(NotFoundError);
+      await expect(store().sections.update('nope', { name: 'X' })).rejects.toThrow(NotFoundError);
+      await expect(store().authors.update('nope', { name: 'X' })).rejects.toThrow(NotFoundError);
+      expect((await store().tags.list()).map((t) => t.slug)).toEqual(['climate', 'lisbon']);
+    });
+
+    it('deletes a tag or an author from every article, keeping the others in order', async () => {
+      await store().tags.upsert({ slug: 'porto', name: 'Porto', description: null, type: 'place' });
+      await publish(
+        store(),
+        draftInput({ slug: 'a', tagSlugs: ['climate', 'lisbon', 'porto'], authorSlugs: ['al', 'bea'] }),
+        at(0),
+      );
+      await store().tags.delete('climate');
+      await store().authors.delete('al');
+      expect(await tagsOf('a')).toEqual(['lisbon', 'porto']);
+      expect((await store().articles.bySlug('a'))?.authors.map((a) => a.slug)).toEqual(['bea']);
+      expect(await store().tags.bySlug('climate')).toBeNull();
+      expect(await store().authors.bySlug('al')).toBeNull();
+      await expect(store().tags.delete('climate')).rejects.toThrow(NotFoundError);
+    });
+
+    it('deletes a section, leaving its articles without one', async () => {
+      await publish(store(), draftInput({ slug: 'a', sectionSlug: 'culture' }), at(0));
+      await store().sections.delete('culture');
+      expect((await store().articles.bySlug('a'))?.section).toBeNull();
+      expect((await store().sections.list()).map((s) => s.slug)).toEqual(['world']);
+      await expect(store().sections.delete('culture')).rejects.toThrow(NotFoundError);
+    });
+
+    it('keeps an author’s tokens working, for no author, once the author is deleted', async () => {
+      const { token } = await store().tokens.create({ name: 'Al', role: 'author', authorSlug: 'al' });
+      await store().authors.delete('al');
+      expect(await store().tokens.resolve(token)).toMatchObject({ name: 'Al', authorSlug: null });
+    });
+
+    it('merges a tag into another, keeping each article’s order and never a tag twice', async () => {
+      await store().tags.upsert({ slug: 'warming', name: 'Warming', description: null, type: 'topic' });
+      await store().tags.upsert({ slug: 'porto', name: 'Porto', description: null, type: 'place' });
+      await publish(store(), draftInput({ slug: 'only-from', tagSlugs: ['warming', 'porto'] }), at(0));
+      await publish(
+        store(),
+        draftInput({ slug: 'from-first', tagSlugs: ['warming', 'porto', 'climate'] }),
+        at(1),
+      );
+      await publish(
+        store(),
+        draftInput({ slug: 'into-first', tagSlugs: ['porto', 'climate', 'warming'] }),
+        at(2),
+      );
+      await store().articles.create(draftInput({ slug: 'draft', tagSlugs: ['warming'] }));
+
+      const merged = await store().tags.merge('warming', 'climate');
+      expect(merged).toEqual({
+        slug: 'climate',
+        name: 'Climate',
+        description: null,
+        type: 'topic',
+        articleCount: 3,
+      });
+      expect(await tagsOf('only-from')).toEqual(['climate', 'porto']);
+      expect(await tagsOf('from-first')).toEqual(['climate', 'porto']);
+      expect(await tagsOf('into-first')).toEqual(['porto', 'climate']);
+      expect(await tagsOf('draft')).toEqual(['climate']);
+      expect(await store().tags.bySlug('warming')).toBeNull();
+      expect(await store().redirects.lookup('tag', 'warming')).toBe('climate');
+    });
+
+    it('refuses to merge a tag into itself or with an unknown tag', async () => {
+      await expect(store().tags.merge('climate', 'climate')).rejects.toThrow(StoreError);
+      await expect(store().tags.merge('climate', 'nope')).rejects.toThrow(NotFoundError);
+      await expect(store().tags.merge('nope', 'climate')).rejects.toThrow(NotFoundError);
+      expect((await store().tags.list()).map((t) => t.slug)).toEqual(['climate', 'lisbon']);
+    });
+  });
+}
