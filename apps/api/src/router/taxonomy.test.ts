@@ -69,3 +69,41 @@ describe('tags, sections and authors', () => {
     expect(await codeOf(editor.section.update({ slug: 'world', patch: { order: -1 } }))).toBe('BAD_REQUEST');
   });
 });
+
+describe('the rest of the editing procedures', () => {
+  it('create, rename and delete authors, sections and tags', async () => {
+    const editor = fx.as('editor');
+    await editor.author.create({
+      slug: 'new-reporter',
+      name: 'New Reporter',
+      bio: 'Covers courts.',
+      avatar: null,
+    });
+    expect((await fx.as('reader').author.list()).map((a) => a.slug)).toContain('new-reporter');
+    const renamed = await editor.author.update({ slug: 'new-reporter', patch: { name: 'Court Reporter' } });
+    expect(renamed.name).toBe('Court Reporter');
+    await editor.author.delete({ slug: 'new-reporter' });
+    expect(await codeOf(fx.as('reader').author.bySlug({ slug: 'new-reporter' }))).toBe('NOT_FOUND');
+
+    await editor.section.create({ slug: 'culture', name: 'Culture', description: null, order: 3 });
+    expect((await fx.as('reader').section.list()).map((s) => s.slug)).toEqual([
+      'world',
+      'science',
+      'culture',
+    ]);
+
+    await editor.tag.delete({ slug: 'ukraine' });
+    expect((await fx.as('reader').tag.list()).map((t) => t.slug)).not.toContain('ukraine');
+  });
+
+  it('lets an admin create and revoke tokens, and nobody else', async () => {
+    const created = await fx.as('admin').token.create({ name: 'Night desk', role: 'editor' });
+    expect(created.token).toMatch(/^nr_/);
+    expect(await fx.store.tokens.resolve(created.token)).toMatchObject({ role: 'editor' });
+    expect(await codeOf(fx.as('editor').token.create({ name: 'x', role: 'admin' }))).toBe('FORBIDDEN');
+    expect(await fx.as('admin').token.revoke({ tokenId: created.principal.tokenId })).toEqual({
+      revoked: true,
+    });
+    expect(await fx.store.tokens.resolve(created.token)).toBeNull();
+  });
+});
