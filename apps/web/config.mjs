@@ -6,6 +6,12 @@ const WebConfigSchema = z.object({
   WEB_PORT: z.coerce.number().int().min(0).max(65_535).default(4321),
   WEB_HOST: z.string().min(1).default('127.0.0.1'),
   API_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
+  /** The public address of the site, for canonical URLs, feeds, sitemaps and social cards. */
+  SITE_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('http://localhost:4321')
+    .transform((url) => url.replace(/\/+$/, '')),
+  SITE_NAME: z.string().trim().min(1).max(100).default('Newsroom'),
 });
 
 /** @returns {{ ok: true, config: z.infer<typeof WebConfigSchema> } | { ok: false, message: string }} */
