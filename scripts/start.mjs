@@ -12,6 +12,10 @@ const webPort = env.WEB_PORT ?? '4321';
 const apiHost = env.API_HOST ?? '127.0.0.1';
 const webHost = env.WEB_HOST ?? '127.0.0.1';
 env.API_URL ??= `http://${apiHost === '0.0.0.0' ? '127.0.0.1' : apiHost}:${apiPort}`;
+// The site calls the API from this machine and names each commenter's address in
+// X-Forwarded-For, so the API's per-address comment limit counts readers, not the site. Only
+// loopback peers are believed: nobody else can name an address.
+env.API_TRUST_PROXY ??= '127.0.0.1,::1';
 
 const seeded = spawnSync(process.execPath, ['apps/cli/dist/main.js', 'seed', '--if-empty'], {
   cwd: root,

@@ -3,8 +3,12 @@ import { defineConfig } from 'astro/config';
 
 export default defineConfig({
   output: 'server',
-  // The comment form (a later step) is the largest thing a reader posts.
+  // The comment form is the largest thing a reader posts.
   adapter: node({ mode: 'standalone', bodySizeLimit: 1_000_000 }),
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  // The comment form checks Origin itself (src/lib/same-origin.ts), against the address the
+  // request reached and SITE_URL: Astro's own check knows only the first, so behind a proxy
+  // that ends TLS it would refuse every real comment, and it answers with a bare text page.
+  security: { checkOrigin: false },
 });

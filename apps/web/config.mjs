@@ -6,6 +6,8 @@ const WebConfigSchema = z.object({
   WEB_PORT: z.coerce.number().int().min(0).max(65_535).default(4321),
   WEB_HOST: z.string().min(1).default('127.0.0.1'),
   API_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
+  /** How long a page waits for the API before it answers 503: an API that hangs must not hold readers. */
+  API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** The public address of the site, for canonical URLs, feeds, sitemaps and social cards. */
   SITE_URL: z
     .url({ protocol: /^https?$/ })

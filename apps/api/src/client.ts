@@ -12,6 +12,11 @@ export interface NewsroomClientOptions {
   fetch?: typeof fetch;
   /** Most calls in one batched request: the server's API_MAX_BATCH or lower (default 20). */
   maxBatch?: number;
+  /**
+   * Extra headers for every request, read per request: a site's server forwards its reader's
+   * address as `x-forwarded-for`, say. The token's `authorization` header wins over these.
+   */
+  headers?: () => Record<string, string>;
 }
 
 /**
@@ -25,7 +30,10 @@ export function createNewsroomClient(url: string, options: NewsroomClientOptions
   const shared = {
     url: base,
     ...(options.fetch ? { fetch: options.fetch } : {}),
-    headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    headers: () => ({
+      ...options.headers?.(),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    }),
   };
   return createTRPCClient<AppRouter>({
     links: [

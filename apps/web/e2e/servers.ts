@@ -66,8 +66,14 @@ export async function startNewsroom(): Promise<RunningNewsroom> {
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const siteUrl = `http://127.0.0.1:${webPort}`;
-  const api = start(['apps/api/dist/main.js'], { DATABASE_URL: databaseUrl, API_PORT: String(apiPort) });
-  const web = start(['apps/web/server.mjs'], { WEB_PORT: String(webPort), API_URL: apiUrl });
+  // The site forwards each reader's address so the API's per-address limits see readers, not the site.
+  const api = start(['apps/api/dist/main.js'], {
+    DATABASE_URL: databaseUrl,
+    API_PORT: String(apiPort),
+    API_TRUST_PROXY: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  });
+  const web = start(['apps/web/server.mjs'], { WEB_PORT: String(webPort), API_URL: apiUrl, SITE_URL: siteUrl });
   const stop = async () => {
     for (const { child } of [api, web]) {
       if (child.exitCode === null) {

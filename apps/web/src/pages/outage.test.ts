@@ -1,0 +1,53 @@
+import { createServer } from 'node:net';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { render } from '../testing/site';
+
+// The API does not answer: API_URL points at a port nobody listens on. This file has its own
+// module graph, so src/lib/api.ts reads this address when the pages first import it.
+let container: AstroContainer;
+
+async function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+beforeAll(async () => {
+  process.env.API_URL = `http://127.0.0.1:${await closedPort()}`;
+  container = await AstroContainer.create();
+  // The pages log each failed call; the log is not what these tests are about.
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterAll(() => vi.restoreAllMocks());
+
+const pages = [
+  ['/', () => import('./index.astro'), {}],
+  ['/articles/some-story', () => import('./articles/[slug].astro'), { slug: 'some-story' }],
+  ['/sections/world', () => import('./sections/[slug].astro'), { slug: 'world' }],
+  ['/tags/ukraine', () => import('./tags/[slug].astro'), { slug: 'ukraine' }],
+  ['/authors/someone', () => import('./authors/[slug].astro'), { slug: 'someone' }],
+  ['/search?q=rubio', () => import('./search.astro'), {}],
+] as const;
+
+describe('when the API does not answer', () => {
+  it.each(pages)('%s is a 503 page that says so, with no error details', async (path, load, params) => {
+    const { status, html } = await render(container, await load(), path, { params: { ...params } });
+    expect(status).toBe(503);
+    expect(html).toContain('<h1>Service unavailable</h1>');
+    expect(html).toContain('The news service is not answering right now.');
+    expect(html).not.toMatch(/ECONNREFUSED|fetch failed|TRPCClientError|\bat .+:\d+:\d+/);
+    // The header still renders, with a link home and the search form.
+    expect(html).toContain('<a class="site-name" href="/">');
+  });
+
+  it('still renders the 404 page', async () => {
+    const { html } = await render(container, await import('./404.astro'), '/nowhere');
+    expect(html).toContain('<h1>Page not found</h1>');
+  });
+});
