@@ -73,7 +73,11 @@ export async function startNewsroom(): Promise<RunningNewsroom> {
     API_TRUST_PROXY: '127.0.0.1',
     LOG_LEVEL: 'warn',
   });
-  const web = start(['apps/web/server.mjs'], { WEB_PORT: String(webPort), API_URL: apiUrl, SITE_URL: siteUrl });
+  const web = start(['apps/web/server.mjs'], {
+    WEB_PORT: String(webPort),
+    API_URL: apiUrl,
+    SITE_URL: siteUrl,
+  });
   const stop = async () => {
     for (const { child } of [api, web]) {
       if (child.exitCode === null) {
