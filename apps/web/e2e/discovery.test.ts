@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.js';
 import { pageTypes, sampleHeadline, sampleSlug } from './page-types.js';
 import { type RunningNewsroom, startNewsroom } from './servers.js';
+import { sitemapSchemaErrors } from './xml-schema.js';
 
 let newsroom: RunningNewsroom;
 let browser: Browser;
@@ -79,6 +80,19 @@ describe('search engines and feed readers', () => {
     const urls = [urlset.urlset.url].flat() as { loc: string; lastmod: string }[];
     expect(urls.some((u) => u.loc.endsWith(`/articles/${sampleSlug}`))).toBe(true);
     expect(urls.every((u) => !Number.isNaN(Date.parse(u.lastmod)))).toBe(true);
+  });
+
+  it('get sitemaps that are valid against the sitemap and Google News schemas', async () => {
+    const index = await text('/sitemap.xml', /xml/);
+    const maps = [xml.parse(index).sitemapindex.sitemap].flat() as { loc: string }[];
+    const checked: Record<string, string[]> = { '/sitemap.xml': sitemapSchemaErrors(index) };
+    for (const { loc } of maps.slice(0, 4)) {
+      const path = new URL(loc).pathname;
+      checked[path] = sitemapSchemaErrors(await text(path, /xml/));
+    }
+    checked['/news-sitemap.xml'] = sitemapSchemaErrors(await text('/news-sitemap.xml', /xml/));
+    expect(Object.keys(checked)).toContain('/sitemaps/taxonomy.xml');
+    expect(checked).toEqual(Object.fromEntries(Object.keys(checked).map((path) => [path, []])));
   });
 
   it('get a news sitemap and a robots.txt that points to the sitemaps', async () => {
