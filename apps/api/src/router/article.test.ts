@@ -1,19 +1,12 @@
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type NewsroomFixture, newsroomFixture } from '../testing/newsroom-fixture.js';
+import { codeOf, type NewsroomFixture, newsroomFixture } from '../testing/newsroom-fixture.js';
 
 let fx: NewsroomFixture;
 beforeEach(async () => {
   fx = await newsroomFixture();
 });
 afterEach(() => fx.close());
-
-/** The tRPC code a failed call ended with. */
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'ok',
-    (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
-  );
 
 describe('reading', () => {
   it('shows readers published articles only, by list and by slug', async () => {

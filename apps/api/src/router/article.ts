@@ -33,6 +33,18 @@ async function publishedBySlug(ctx: Context, slug: string) {
   return article;
 }
 
+/** The article, once the caller is known to be allowed to read it in any status. */
+async function readableArticle(ctx: Context & { principal: NonNullable<Context['principal']> }, id: string) {
+  const article = await articleById(ctx, id);
+  if (!hasRole(ctx.principal.role, 'editor') && !isOwn(ctx.principal, article)) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `A ${ctx.principal.role} may only read their own articles`,
+    });
+  }
+  return article;
+}
+
 /** The article, once the caller is known to be allowed to change it. */
 async function editableArticle(ctx: Context & { principal: NonNullable<Context['principal']> }, id: string) {
   const article = await articleById(ctx, id);
@@ -71,16 +83,7 @@ export const articleRouter = {
   /** Any article by id, in any status, for the people who may edit it. */
   byId: roleProcedure('contributor')
     .input(z.object({ id: z.uuid() }).strict())
-    .query(async ({ ctx, input }) => {
-      const article = await articleById(ctx, input.id);
-      if (!hasRole(ctx.principal.role, 'editor') && !isOwn(ctx.principal, article)) {
-        throw new TRPCError({
-          code: 'FORBIDDEN',
-          message: `A ${ctx.principal.role} may only read their own articles`,
-        });
-      }
-      return article;
-    }),
+    .query(({ ctx, input }) => readableArticle(ctx, input.id)),
 
   /** Editors' picks first, then stories that share tags, section and time. */
   related: publicProcedure
@@ -174,13 +177,7 @@ export const articleRouter = {
   revisions: roleProcedure('contributor')
     .input(PageQuerySchema.extend({ id: z.uuid() }).strict())
     .query(async ({ ctx, input }) => {
-      const article = await articleById(ctx, input.id);
-      if (!hasRole(ctx.principal.role, 'editor') && !isOwn(ctx.principal, article)) {
-        throw new TRPCError({
-          code: 'FORBIDDEN',
-          message: `A ${ctx.principal.role} may only read their own articles`,
-        });
-      }
+      await readableArticle(ctx, input.id);
       return ctx.store.articles.revisions(input.id, { cursor: input.cursor, limit: input.limit });
     }),
 

@@ -1,18 +1,11 @@
-import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type NewsroomFixture, newsroomFixture } from '../testing/newsroom-fixture.js';
+import { codeOf, type NewsroomFixture, newsroomFixture } from '../testing/newsroom-fixture.js';
 
 let fx: NewsroomFixture;
 beforeEach(async () => {
   fx = await newsroomFixture();
 });
 afterEach(() => fx.close());
-
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'ok',
-    (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
-  );
 
 describe('comments', () => {
   it('wait for a moderator, then appear with their replies under them', async () => {

@@ -1,5 +1,6 @@
 import { openStore, type Store } from '@newsroom/db';
 import type { Article, Principal, Role } from '@newsroom/domain';
+import { TRPCError } from '@trpc/server';
 import { createContextInner } from '../context.js';
 import { createCaller } from '../root.js';
 
@@ -65,4 +66,12 @@ export async function newsroomFixture(): Promise<NewsroomFixture> {
   };
 
   return { store, tokens, principals, as, draft, close: () => store.close() };
+}
+
+/** The tRPC code a call ended with, or "ok": for asserting who may do what. */
+export function codeOf(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => 'ok',
+    (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
+  );
 }
