@@ -7,16 +7,17 @@ const CliEnvSchema = z.object({
   INIT_CWD: z.string().optional(),
 });
 
-/** The CLI's environment; a relative database path counts from where npm was run. */
+/**
+ * The CLI's environment. A relative database path, like a relative input path, counts from
+ * where npm was run (INIT_CWD): npm runs the workspace's script in apps/cli.
+ */
 export function loadCliConfig(
   env: Record<string, string | undefined>,
-): { ok: true; databaseUrl: string } | { ok: false; message: string } {
+): { ok: true; databaseUrl: string; cwd: string } | { ok: false; message: string } {
   const result = CliEnvSchema.safeParse(env);
   if (!result.success) {
     return { ok: false, message: `Invalid configuration: ${issuesLine(result.error)}` };
   }
-  return {
-    ok: true,
-    databaseUrl: resolveDatabaseUrl(result.data.DATABASE_URL, result.data.INIT_CWD ?? process.cwd()),
-  };
+  const cwd = result.data.INIT_CWD ?? process.cwd();
+  return { ok: true, databaseUrl: resolveDatabaseUrl(result.data.DATABASE_URL, cwd), cwd };
 }

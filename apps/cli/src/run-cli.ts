@@ -3,6 +3,7 @@ import { openStore, type Store } from '@newsroom/db';
 import { issuesLine } from '@newsroom/domain';
 import { z } from 'zod';
 import type { CommandAction } from './commands/command.js';
+import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { seedCommand } from './commands/seed.js';
 import { tokenCommand } from './commands/token.js';
@@ -12,6 +13,9 @@ export const usage = `Usage: newsroom <command> [options]
 
 Commands:
   migrate                         apply pending database migrations
+  import <files|urls…> [--status draft|published] [--section SLUG] [--dry-run] [--json] [--force]
+                                  import scraped text, Markdown or RSS/Atom feeds; again is safe:
+                                  unchanged stories are skipped, changed ones updated in place
   seed [--count N] [--seed S] [--if-empty]
                                   add the sample stories and N generated articles (default 50)
   token create --role ROLE --name NAME [--author SLUG]
@@ -24,15 +28,32 @@ Environment:
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
+  /**
+   * Rewrites one status line (a progress bar) in place; '' clears it. Only where stderr is a
+   * terminal: absent otherwise, and commands then show no progress.
+   */
+  status?: (line: string) => void;
 }
 
-const commands = { migrate: migrateCommand, seed: seedCommand, token: tokenCommand } as const;
+/** Lines to stdout and stderr, and a status line on stderr when it is a terminal. */
+export const processIo: CliIo = {
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+  ...(process.stderr.isTTY ? { status: (line: string) => process.stderr.write(`\r\x1b[2K${line}`) } : {}),
+};
+
+const commands = {
+  migrate: migrateCommand,
+  import: importCommand,
+  seed: seedCommand,
+  token: tokenCommand,
+} as const;
 
 /** Runs one command and returns the exit code; every failure is one clear line on stderr. */
 export async function runCli(
   argv: string[],
   env: Record<string, string | undefined>,
-  io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) },
+  io: CliIo = processIo,
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
@@ -61,7 +82,7 @@ export async function runCli(
   let store: Store | undefined;
   try {
     store = await openStore(config.databaseUrl);
-    return await action({ store, io });
+    return await action({ store, io, cwd: config.cwd });
   } catch (error) {
     io.err(`${name}: ${(error as Error).message}`);
     return 1;

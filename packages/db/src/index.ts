@@ -20,9 +20,22 @@ export {
   type ImportArticleInput,
   ImportArticleInputSchema,
 } from './import-article.js';
+export {
+  type ArticleImport,
+  type ImportDraft,
+  type ImportDraftInput,
+  ImportDraftInputSchema,
+  type ImportDraftOptions,
+  type ImportDraftOutcome,
+  type ImportDraftResult,
+  type ImportSkipReason,
+  type ImportStatus,
+  importStatuses,
+} from './import-draft.js';
 export { openStore } from './open-store.js';
+export { type SeeAlsoResolverOptions, seeAlsoResolverOf } from './see-also-resolver.js';
 export { type GenerateArticlesOptions, generateArticles } from './seed/generate-articles.js';
-export { sampleStories, sampleStorySlug } from './seed/sample-stories.js';
+export { type SampleStory, sampleStories, sampleStorySlug } from './seed/sample-stories.js';
 export { type SeedCounts, type SeedOptions, seed, seedIfEmpty } from './seed/seed.js';
 export { openSqliteStore } from './sqlite/sqlite-store.js';
 export type {
@@ -31,6 +44,7 @@ export type {
   CommentThread,
   Counted,
   CreatedToken,
+  ImportRepository,
   RedirectKind,
   RedirectRepository,
   Store,

@@ -20,6 +20,13 @@ import type {
   UpdateArticleInput,
 } from '@newsroom/domain';
 import type { ImportArticleInput } from './import-article.js';
+import type {
+  ArticleImport,
+  ImportDraftInput,
+  ImportDraftOptions,
+  ImportDraftOutcome,
+  ImportDraftResult,
+} from './import-draft.js';
 
 /**
  * Everything the API and the CLI may do with stored content, in the domain's terms.
@@ -40,6 +47,7 @@ export interface Store {
   readonly comments: CommentRepository;
   readonly tokens: TokenRepository;
   readonly redirects: RedirectRepository;
+  readonly imports: ImportRepository;
   /** Number of articles in any status: an empty database is seeded on first start. */
   articleCount(): Promise<number>;
   /** Whether the database answers a trivial query: for readiness checks. */
@@ -147,6 +155,47 @@ export interface ArticleRepository {
     articles: Iterable<ImportArticleInput> | AsyncIterable<ImportArticleInput>,
     options?: { batchSize?: number },
   ): Promise<number>;
+}
+
+/**
+ * Idempotent imports of outside copy (what `newsroom import` and the seed use), one story at a
+ * time. Each story is recognised again by the copy's own identity (`sourceId`: a feed guid, a
+ * front-matter id) when it has one, else by `contentHash`, the hash of its text; what was
+ * imported, and which article version the import wrote, is recorded (migration 0003).
+ */
+export interface ImportRepository {
+  /**
+   * In one transaction: finds the earlier import of this story and
+   * - none: creates the article (slug from the headline, with -2, -3… when taken; an explicit
+   *   slug that is taken throws SlugTakenError), creating its tags and authors by name when no
+   *   tag or author has the slug of that name (a renamed one is followed); the section must
+   *   exist (MissingReferenceError). Status: `options.status`, else the draft's, else draft; a
+   *   published one gets the copy's publishedAt, else now. Recorded as a 'created' revision.
+   * - the article was edited since (its version is above the imported version): skips it with
+   *   reason 'edited since import', unless `force`, which updates it from the copy.
+   * - the same copy and no status to change: skips it with reason 'unchanged'.
+   * - otherwise updates it in place (same id and slug): headline and body from the copy; its
+   *   other fields only where the copy carries them (an empty one keeps the article's value);
+   *   then moves it to the status asked for, if any (by the domain's statusTransition).
+   * A story that fails (invalid draft: InvalidInputError naming the fields; unknown section;
+   * a status move not allowed) throws and leaves nothing written, new tags included.
+   * `dryRun` decides the same way, then rolls back.
+   */
+  importDraft(draft: ImportDraftInput, options?: ImportDraftOptions): Promise<ImportDraftResult>;
+  /**
+   * The same for many stories with the same options, read lazily: one outcome per draft, in
+   * order, each decided and written exactly as importDraft would. For speed, `batchSize`
+   * stories (default 100) share a transaction, each inside its own savepoint, so a story that
+   * fails is rolled back alone and reported as `{ ok: false, error }` while the others are
+   * kept. Outcomes are yielded once their batch is committed. A failure of the database itself
+   * (not of a story) throws, and that batch is rolled back.
+   */
+  importDrafts(
+    drafts: Iterable<ImportDraftInput> | AsyncIterable<ImportDraftInput>,
+    options?: ImportDraftOptions & { batchSize?: number },
+  ): AsyncGenerator<ImportDraftOutcome>;
+  /** What the article was imported from, or null for an article never imported. */
+  byArticleId(articleId: string): Promise<ArticleImport | null>;
 }
 
 /** A section, tag or author with the number of published articles that carry it. */

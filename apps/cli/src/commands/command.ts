@@ -7,8 +7,11 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
-/** The work a command does once its arguments have been checked. Returns the exit code. */
-export type CommandAction = (context: { store: Store; io: CliIo }) => Promise<number>;
+/**
+ * The work a command does once its arguments have been checked. Returns the exit code. `cwd`
+ * is where the operator ran the command (INIT_CWD under npm), for relative paths.
+ */
+export type CommandAction = (context: { store: Store; io: CliIo; cwd?: string }) => Promise<number>;
 
 export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;

@@ -102,7 +102,7 @@ function chunksOf<T>(items: T[], size: number): T[][] {
   return chunks;
 }
 
-function rowOf(article: ImportArticle): Insertable<ArticlesTable> & { id: string; slug: string } {
+export function rowOf(article: ImportArticle): Insertable<ArticlesTable> & { id: string; slug: string } {
   const publishedAt = article.publishedAt && isoUtc(article.publishedAt);
   const createdAt = isoUtc(article.createdAt);
   return {

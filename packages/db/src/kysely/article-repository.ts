@@ -55,7 +55,7 @@ import { relatedArticles } from './related-articles.js';
 export const publishDueBatchSize = 100;
 
 /** The fields an edit may change: an update's, or a revision's being restored. */
-type ArticleEdit = Omit<UpdateArticle, 'id' | 'version' | 'minor'>;
+export type ArticleEdit = Omit<UpdateArticle, 'id' | 'version' | 'minor'>;
 
 export function createArticleRepository(db: Kysely<Database>, fullText: FullTextSearch): ArticleRepository {
   /**
@@ -359,7 +359,7 @@ export async function publishIfDue(db: Kysely<Database>, id: string, at: string)
 }
 
 /** Applies an edit (an update, or a revision being restored) as the next version. */
-async function applyEdit(
+export async function applyEdit(
   trx: Kysely<Database>,
   current: Article,
   edit: ArticleEdit,
@@ -405,7 +405,7 @@ async function applyEdit(
 }
 
 /** Saves the next version with `changes` and records it as a revision of `kind`. */
-async function saveTracked(
+export async function saveTracked(
   trx: Kysely<Database>,
   current: Article,
   kind: RevisionKind,
@@ -504,7 +504,7 @@ async function resolveRelatedPicks(
   return resolved;
 }
 
-async function articleBy(
+export async function articleBy(
   db: Kysely<Database>,
   by: { id: string } | { slug: string },
   statuses?: readonly ArticleStatus[],
@@ -541,12 +541,12 @@ async function saveVersion(
   }
 }
 
-async function assertSlugFree(db: Kysely<Database>, slug: string): Promise<void> {
+export async function assertSlugFree(db: Kysely<Database>, slug: string): Promise<void> {
   const taken = await db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
   if (taken) throw new SlugTakenError(slug);
 }
 
-function mustExist(article: Article | null, id: string): Article {
+export function mustExist(article: Article | null, id: string): Article {
   if (!article) throw new NotFoundError(`no article has the id ${id}`);
   return article;
 }

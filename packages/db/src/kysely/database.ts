@@ -24,6 +24,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   article_revisions: ArticleRevisionsTable;
   slug_redirects: SlugRedirectsTable;
+  article_imports: ArticleImportsTable;
 }
 
 export interface ArticlesTable {
@@ -141,4 +142,15 @@ export interface SlugRedirectsTable {
   /** Always a slug that was current when written: renames rewrite older redirects. */
   new_slug: string;
   created_at: string;
+}
+
+export interface ArticleImportsTable {
+  article_id: string;
+  /** The copy's own identity (feed guid, Atom id, front-matter id); unique when set. */
+  source_id: string | null;
+  /** SHA-256 (hex) of the copy's normalized text, as ingest computes it. */
+  content_hash: string;
+  /** The article's version after the import wrote it; a higher stored version is an edit. */
+  imported_version: number;
+  imported_at: string;
 }

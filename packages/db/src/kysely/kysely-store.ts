@@ -4,6 +4,7 @@ import { createArticleRepository } from './article-repository.js';
 import { createCommentRepository } from './comment-repository.js';
 import type { Database } from './database.js';
 import type { FullTextSearch } from './full-text-search.js';
+import { createImportRepository } from './import-repository.js';
 import { createRedirectRepository } from './redirects.js';
 import {
   createAuthorRepository,
@@ -33,6 +34,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     comments: createCommentRepository(db),
     tokens: createTokenRepository(db),
     redirects: createRedirectRepository(db),
+    imports: createImportRepository(db),
     async articleCount() {
       const row = await db
         .selectFrom('articles')

@@ -44,6 +44,7 @@ describe('migrations', () => {
         'article_search',
         'article_revisions',
         'slug_redirects',
+        'article_imports',
       ]),
     );
     await first.destroy();
@@ -102,7 +103,10 @@ describe('migrations', () => {
     await old.destroy();
 
     const db = openSqliteKysely(file);
-    expect(await migrateToLatest(db)).toEqual(['0002-revisions-redirects-comment-policy']);
+    expect(await migrateToLatest(db)).toEqual([
+      '0002-revisions-redirects-comment-policy',
+      '0003-article-imports',
+    ]);
     const store = sqliteStoreOf(db);
     cleanups.push(() => store.close());
     const article = await store.articles.bySlug('old-story');
@@ -132,5 +136,30 @@ describe('migrations', () => {
     expect(renamed.slug).toBe('renamed-story');
     // CHECK constraints came with the new columns.
     await expect(sql`update articles set comment_policy = 'anything'`.execute(db)).rejects.toThrow(/CHECK/);
+    // The old article was never imported; importing other copy works beside it.
+    expect(await store.imports.byArticleId(id)).toBeNull();
+  });
+
+  it('records imports in article_imports: unique identities, gone with their article', async () => {
+    const db = openSqliteKysely(':memory:');
+    await migrateToLatest(db);
+    const store = sqliteStoreOf(db);
+    cleanups.push(() => store.close());
+    const hash = 'a'.repeat(64);
+    const article = (await store.imports.importDraft({ contentHash: hash, headline: 'One', body: [] }))
+      .article;
+    const other = await store.articles.create({ headline: 'Two', body: [] });
+    const row = (articleId: string, sourceId: string | null) =>
+      sql`insert into article_imports (article_id, source_id, content_hash, imported_version, imported_at)
+          values (${articleId}, ${sourceId}, ${hash}, 1, '2025-01-01T00:00:00.000Z')`.execute(db);
+    await sql`update article_imports set source_id = 'urn:x'`.execute(db);
+    await expect(row(other.id, 'urn:x')).rejects.toThrow(/UNIQUE/);
+    await expect(row(other.id, null)).resolves.toBeDefined();
+    await expect(
+      sql`update article_imports set content_hash = 'short' where article_id = ${other.id}`.execute(db),
+    ).rejects.toThrow(/CHECK/);
+    await store.articles.delete(article.id, article.version);
+    const { rows } = await sql<{ article_id: string }>`select article_id from article_imports`.execute(db);
+    expect(rows.map((r) => r.article_id)).toEqual([other.id]);
   });
 });

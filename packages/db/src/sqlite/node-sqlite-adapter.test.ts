@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { kyselyDatabaseOf } from './node-sqlite-adapter.js';
+import { kyselyDatabaseOf, statementCacheSize } from './node-sqlite-adapter.js';
 import { NodeSqliteDialect } from './node-sqlite-dialect.js';
 
 interface TestDb {
@@ -158,5 +158,23 @@ describe('node:sqlite behind Kysely', () => {
     cleanups.push(() => db.destroy());
     await withNotes(db);
     expect(await db.selectFrom('notes').selectAll().execute()).toEqual([]);
+  });
+});
+
+describe('the prepared-statement cache', () => {
+  it('reuses a statement for the same SQL, keeps the most recent ones, and still sees schema changes', async () => {
+    const database = new DatabaseSync(':memory:');
+    const adapter = kyselyDatabaseOf(database);
+    cleanups.push(() => adapter.close());
+    database.exec('create table t (a integer)');
+    const first = adapter.prepare('select * from t');
+    expect(adapter.prepare('select * from t')).toBe(first);
+    for (let i = 0; i < statementCacheSize; i++) adapter.prepare(`select ${i} as n`);
+    expect(adapter.prepare('select * from t')).not.toBe(first);
+
+    const kept = adapter.prepare('select * from t');
+    database.exec('alter table t add column b text');
+    database.exec("insert into t values (1, 'one')");
+    expect(kept.all([])).toEqual([{ a: 1, b: 'one' }]);
   });
 });

@@ -9,11 +9,37 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
  *   it has result columns (SELECT, PRAGMA, and INSERT/UPDATE … RETURNING alike).
  * - Parameters are passed spread, not as one array.
  * - node:sqlite refuses booleans, so they are bound as 1 and 0 (SQLite has no boolean type).
+ *
+ * Kysely prepares every query it runs. Preparing costs about as much as running a small
+ * statement, so prepared statements are kept by their SQL text (the most recent
+ * `statementCacheSize`) and reused: an import, which runs the same twenty statements per story,
+ * goes about twice as fast. Reuse is safe because Kysely runs one query at a time on the
+ * connection, and SQLite prepares a kept statement again by itself after a schema change.
  */
+export const statementCacheSize = 200;
+
 export function kyselyDatabaseOf(database: DatabaseSync): SqliteDatabase {
+  const statements = new Map<string, SqliteStatement>();
   return {
-    close: () => database.close(),
-    prepare: (sql) => kyselyStatementOf(database.prepare(sql)),
+    close: () => {
+      statements.clear();
+      database.close();
+    },
+    prepare: (sql) => {
+      let statement = statements.get(sql);
+      if (statement) {
+        // Most recently used last, so the first key is the one to let go.
+        statements.delete(sql);
+      } else {
+        statement = kyselyStatementOf(database.prepare(sql));
+        if (statements.size >= statementCacheSize) {
+          const oldest = statements.keys().next().value;
+          if (oldest !== undefined) statements.delete(oldest);
+        }
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
   };
 }
 

@@ -33,6 +33,7 @@ import {
   publish,
   slugsOf,
 } from './contract-fixtures.js';
+import { describeImportContract } from './contract-imports.js';
 import { describeRedirectContract } from './contract-redirects.js';
 import { describeRelatedContract } from './contract-related.js';
 import { describeRevisionContract } from './contract-revisions.js';
@@ -569,6 +570,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     describeEditorialContract(current);
     describeRedirectContract(current);
     describeTaxonomyContract(current);
+    describeImportContract(current);
 
     describe('readiness', () => {
       it('answers a ping while open, and says no once closed', async () => {

@@ -1,0 +1,231 @@
+import { resolve } from 'node:path';
+import { type ImportDraftResult, importStatuses, seeAlsoResolverOf } from '@newsroom/db';
+import { type Actor, SlugSchema } from '@newsroom/domain';
+import { type ArticleDraft, draftsFrom } from '@newsroom/ingest';
+import { z } from 'zod';
+import { Progress } from '../progress.js';
+import { type Command, UsageError } from './command.js';
+
+export interface ImportLimits {
+  inputs: number;
+  articles: number;
+  inputBytes: number;
+  urlTimeoutMs: number;
+}
+
+/** How much one run takes on; more is refused (inputs) or reported and left for another run. */
+export const importLimits: Readonly<ImportLimits> = {
+  inputs: 1_000,
+  articles: 50_000,
+  /** Bytes read from one file or URL. */
+  inputBytes: 25 * 1024 * 1024,
+  /** How long a URL may take to answer and send its body. */
+  urlTimeoutMs: 20_000,
+};
+
+const ImportFlagsSchema = z.object({
+  status: z.enum(importStatuses).optional(),
+  section: SlugSchema.optional(),
+  'dry-run': z.boolean().default(false),
+  json: z.boolean().default(false),
+  force: z.boolean().default(false),
+});
+
+/** Who the revisions of imported articles name. */
+const importActor: Actor = { tokenId: null, name: 'newsroom import' };
+
+type Outcome = 'created' | 'updated' | 'skipped' | 'failed';
+
+/** One line of the report: an article, or an input that gave none. */
+export interface ImportItem {
+  input: string;
+  /** The article's origin (a path, a URL, a feed item), or the input when it failed whole. */
+  origin: string;
+  action: Outcome;
+  slug?: string;
+  id?: string;
+  status?: string;
+  reason?: string;
+  warnings: string[];
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  items: ImportItem[];
+  summary: Record<Outcome, number>;
+}
+
+type DraftsFromOptions = NonNullable<Parameters<typeof draftsFrom>[1]>;
+
+export interface ImportCommandOptions {
+  limits?: Partial<ImportLimits>;
+  /** How drafts are read; @newsroom/ingest's draftsFrom unless a test gives another. */
+  draftsFrom?: (input: string, options: DraftsFromOptions) => Promise<ArticleDraft[]>;
+}
+
+/**
+ * `newsroom import <files|urls…>`: reads each input with @newsroom/ingest and imports every
+ * story through the Store's idempotent import, one transaction per story. A bad input or a bad
+ * story is one line in the report and the run goes on.
+ */
+export function createImportCommand(options: ImportCommandOptions = {}): Command {
+  const limits = { ...importLimits, ...options.limits };
+  const readDrafts = options.draftsFrom ?? draftsFrom;
+  return {
+    options: {
+      status: { type: 'string' },
+      section: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      force: { type: 'boolean' },
+    },
+    prepare({ values, positionals }) {
+      const flags = ImportFlagsSchema.parse(values);
+      if (positionals.length === 0) throw new UsageError('name at least one file or URL to import');
+      if (positionals.length > limits.inputs) {
+        throw new UsageError(
+          `${positionals.length} inputs is more than a run takes (${limits.inputs}); import them in several runs`,
+        );
+      }
+      const inputs = positionals;
+      return async ({ store, io, cwd = process.cwd() }) => {
+        const section = flags.section;
+        if (
+          section &&
+          !(await store.sections.bySlug(section)) &&
+          !(await store.redirects.lookup('section', section))
+        ) {
+          const known = (await store.sections.list()).map((s) => s.slug).join(', ');
+          io.err(`import: no section has the slug "${section}"; the sections are: ${known || 'none'}`);
+          return 2;
+        }
+        const dryRun = flags['dry-run'];
+        const report: ImportReport = {
+          dryRun,
+          items: [],
+          summary: { created: 0, updated: 0, skipped: 0, failed: 0 },
+        };
+        const progress = new Progress(flags.json ? undefined : io.status, inputs.length);
+        const print = (item: ImportItem) => {
+          report.items.push(item);
+          report.summary[item.action] += 1;
+          if (flags.json) return;
+          progress.clear();
+          io.out(lineOf(item));
+          for (const warning of item.warnings) io.err(`warning ${item.origin}: ${warning}`);
+        };
+
+        // Stories imported in this run, by headline, so that a later story's see-also finds
+        // them even while they are drafts (search sees published articles only).
+        const known = new Map<string, string>();
+        const resolveSeeAlso = seeAlsoResolverOf(store, { known });
+        let articles = 0;
+        for (const [index, input] of inputs.entries()) {
+          // A relative path counts from where the operator ran the command; reports name the
+          // input as it was given.
+          const source = /^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : resolve(cwd, input);
+          const asGiven = (origin: string) =>
+            origin.startsWith(source) ? `${input}${origin.slice(source.length)}` : origin;
+          let drafts: ArticleDraft[];
+          try {
+            drafts = (
+              await readDrafts(source, {
+                resolveSeeAlso,
+                maxBytes: limits.inputBytes,
+                timeoutMs: limits.urlTimeoutMs,
+              })
+            ).map((draft) => ({ ...draft, origin: asGiven(draft.origin) }));
+          } catch (error) {
+            // Ingest's messages name the input first; the report's line names it already.
+            const full = reasonOf(error);
+            const reason = full.startsWith(`${source}: `) ? full.slice(source.length + 2) : full;
+            print({ input, origin: input, action: 'failed', reason, warnings: [] });
+            continue;
+          }
+          if (drafts.length === 0) {
+            print({ input, origin: input, action: 'failed', reason: 'no articles in it', warnings: [] });
+            continue;
+          }
+          const room = Math.max(0, limits.articles - articles);
+          const taken = drafts.slice(0, room);
+          const outcomes = store.imports.importDrafts(taken, {
+            ...(flags.status ? { status: flags.status } : {}),
+            ...(flags.section ? { section: flags.section } : {}),
+            force: flags.force,
+            dryRun,
+            actor: importActor,
+          });
+          let done = 0;
+          for await (const outcome of outcomes) {
+            const draft = taken[done] as ArticleDraft;
+            const base = { input, origin: draft.origin, warnings: draft.warnings };
+            if (outcome.ok) {
+              const { article } = outcome.result;
+              if (outcome.result.action !== 'skipped') known.set(article.headline, article.slug);
+              print({ ...base, ...outcomeOf(outcome.result) });
+            } else {
+              print({ ...base, action: 'failed', reason: reasonOf(outcome.error) });
+            }
+            done += 1;
+            articles += 1;
+            progress.update({ input: index, doneInInput: done, inInput: drafts.length, articles });
+          }
+          if (drafts.length > room) {
+            const reason =
+              room === 0
+                ? `not imported: a run imports at most ${limits.articles} articles; import it in another run`
+                : `${drafts.length - room} of its ${drafts.length} articles left out: a run imports at most ${limits.articles} articles`;
+            print({ input, origin: input, action: 'failed', reason, warnings: [] });
+          }
+        }
+        progress.clear();
+
+        if (flags.json) io.out(JSON.stringify(report, null, 2));
+        else io.out(summaryLineOf(report));
+        return report.summary.failed > 0 ? 1 : 0;
+      };
+    },
+  };
+}
+
+export const importCommand = createImportCommand();
+
+function outcomeOf(
+  result: ImportDraftResult,
+): Pick<ImportItem, 'action' | 'slug' | 'id' | 'status' | 'reason'> {
+  const { article } = result;
+  return {
+    action: result.action,
+    slug: article.slug,
+    id: article.id,
+    status: article.status,
+    ...(result.reason ? { reason: result.reason } : {}),
+  };
+}
+
+/** "created <slug>", "skipped <slug>: unchanged", "failed <origin>: <reason>". */
+export function lineOf(item: ImportItem): string {
+  switch (item.action) {
+    case 'created':
+    case 'updated':
+      return `${item.action} ${item.slug}`;
+    case 'skipped':
+      return `skipped ${item.slug}: ${item.reason === 'edited since import' ? 'edited since import (use --force)' : item.reason}`;
+    case 'failed':
+      return `failed ${item.origin}: ${item.reason}`;
+  }
+}
+
+/** "3 created, 1 updated, 2 skipped, 1 failed", and what a dry run did not do. */
+export function summaryLineOf(report: ImportReport): string {
+  const { created, updated, skipped, failed } = report.summary;
+  const line = `${created} created, ${updated} updated, ${skipped} skipped, ${failed} failed`;
+  return report.dryRun ? `${line} (dry run: nothing was written)` : line;
+}
+
+/** One line, whatever the error: a report never spills a stack or a multi-line message. */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.replace(/\s+/g, ' ').trim() || 'failed for an unknown reason';
+  return line.length > 500 ? `${line.slice(0, 499)}…` : line;
+}

@@ -1,0 +1,65 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IngestError } from './draft.js';
+import { draftsFrom } from './drafts-from.js';
+import { seeAlsoResolverFor } from './see-also.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ingest-drafts-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('draftsFrom', () => {
+  it('reads the scraped sample as one text draft, passing the resolver on', async () => {
+    const resolveSeeAlso = seeAlsoResolverFor([
+      { slug: 'tomorrowland-fire', headline: "Fire destroys Tomorrowland's iconic main stage" },
+    ]);
+    const drafts = await draftsFrom(fixture('scraped-article.txt'), { resolveSeeAlso });
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]?.origin).toBe(fixture('scraped-article.txt'));
+    expect(drafts[0]?.sources).toEqual([{ name: 'AP', type: 'wire', url: null }]);
+    expect(drafts[0]?.body.find((b) => b.type === 'see-also')).toEqual({
+      type: 'see-also',
+      slug: 'tomorrowland-fire',
+      headline: "Fire destroys Tomorrowland's iconic main stage",
+    });
+  });
+
+  it('reads Markdown and feeds by their extension', async () => {
+    expect((await draftsFrom(fixture('story.md'))).map((d) => d.headline)).toEqual([
+      'Night trains return to the Alps',
+    ]);
+    expect(await draftsFrom(fixture('feed.rss'))).toHaveLength(3);
+    expect(await draftsFrom(fixture('feed.atom'))).toHaveLength(2);
+  });
+
+  it('reads a feed from a URL without an extension by its content', async () => {
+    const feed = '<rss version="2.0"><channel><item><title>From the web</title></item></channel></rss>';
+    const drafts = await draftsFrom('https://news.example/feed', { fetch: async () => new Response(feed) });
+    expect(drafts.map((d) => [d.origin, d.headline])).toEqual([
+      ['https://news.example/feed (item 1)', 'From the web'],
+    ]);
+  });
+
+  it('refuses an HTML page', async () => {
+    const path = join(dir, 'page');
+    await writeFile(path, '<!DOCTYPE html><html><body><p>Hi</p></body></html>');
+    await expect(draftsFrom(path)).rejects.toThrow(IngestError);
+    await expect(draftsFrom(path)).rejects.toThrow(`${path}: an HTML page, not article text or a feed`);
+  });
+
+  it('passes on the refusals of readInput and the parsers', async () => {
+    await expect(draftsFrom(join(dir, 'nothing.txt'))).rejects.toThrow('no such file');
+    const blank = join(dir, 'furniture.txt');
+    await writeFile(blank, 'Share This Article\n\nLeave a comment\n');
+    await expect(draftsFrom(blank)).rejects.toThrow(`${blank}: no headline`);
+  });
+});

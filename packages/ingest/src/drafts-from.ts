@@ -1,0 +1,37 @@
+import { detectFormat } from './detect-format.js';
+import { type ArticleDraft, IngestError, type SeeAlsoResolver } from './draft.js';
+import { parseFeed } from './feed.js';
+import { parseMarkdown } from './markdown.js';
+import { type ReadInputOptions, readInput } from './read-input.js';
+import { parseScrapedText } from './scraped-text.js';
+
+export interface DraftsFromOptions extends ReadInputOptions {
+  resolveSeeAlso?: SeeAlsoResolver;
+}
+
+/**
+ * The drafts in a file or URL: readInput, then detectFormat, then that format's parser. One
+ * draft for text and Markdown, one per item for a feed (none for an empty feed). An HTML page is
+ * refused: its text is site markup, not copy (save the story's text, or read the site's feed).
+ */
+export async function draftsFrom(
+  pathOrUrl: string,
+  options: DraftsFromOptions = {},
+): Promise<ArticleDraft[]> {
+  const { origin, name, text } = await readInput(pathOrUrl, options);
+  if (/^\s*<(?:!doctype\s+html|html[\s>])/i.test(text)) {
+    throw new IngestError(`${origin}: an HTML page, not article text or a feed`);
+  }
+  const parseOptions = {
+    origin,
+    ...(options.resolveSeeAlso ? { resolveSeeAlso: options.resolveSeeAlso } : {}),
+  };
+  switch (detectFormat(name, text)) {
+    case 'feed':
+      return parseFeed(text, { origin });
+    case 'markdown':
+      return [await parseMarkdown(text, parseOptions)];
+    case 'text':
+      return [await parseScrapedText(text, parseOptions)];
+  }
+}

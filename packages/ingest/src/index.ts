@@ -1,0 +1,29 @@
+export { contentHashOf } from './content-hash.js';
+export { detectFormat, type InputFormat } from './detect-format.js';
+export * from './draft.js';
+export { defaultImageSize } from './draft-limits.js';
+export { type DraftsFromOptions, draftsFrom } from './drafts-from.js';
+export { maxFeedItems, parseFeed } from './feed.js';
+export { parseMarkdown } from './markdown.js';
+export {
+  defaultMaxBytes,
+  defaultTimeoutMs,
+  type Input,
+  type ReadInputOptions,
+  readInput,
+} from './read-input.js';
+export {
+  type ParagraphContext,
+  parseScrapedText,
+  type RuleMatch,
+  type ScrapedTextEffect,
+  type ScrapedTextRule,
+  scrapedTextRules,
+} from './scraped-text.js';
+export {
+  fuzzyHeadlineThreshold,
+  type HeadlineMatch,
+  matchHeadline,
+  normalizedHeadline,
+  seeAlsoResolverFor,
+} from './see-also.js';
