@@ -17,6 +17,7 @@ import type { ArticleDraft } from './draft.js';
 /** Copy rarely says how big an image is; the Store needs a size, so this one stands in (3:2). */
 export const defaultImageSize = { width: 1200, height: 800 } as const;
 
+/** A draft with nothing in it yet: the starting point parsers (and tests) fill in. */
 export function blankDraft(origin: string, contentHash: string): ArticleDraft {
   return {
     origin,

@@ -1,7 +1,7 @@
 export { contentHashOf } from './content-hash.js';
 export { detectFormat, type InputFormat } from './detect-format.js';
 export * from './draft.js';
-export { defaultImageSize } from './draft-limits.js';
+export { blankDraft, defaultImageSize } from './draft-limits.js';
 export { type DraftsFromOptions, draftsFrom } from './drafts-from.js';
 export { maxFeedItems, parseFeed } from './feed.js';
 export { parseMarkdown } from './markdown.js';

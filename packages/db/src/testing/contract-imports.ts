@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '@newsroom/domain';
+import { blankDraft } from '@newsroom/ingest';
 import { describe, expect, it } from 'vitest';
 import {
   InvalidInputError,
@@ -19,23 +20,9 @@ function copy(
 ): ImportDraftInput {
   const { words = 'Crews worked through the night.', ...rest } = overrides;
   return {
-    origin: 'copy.txt',
-    sourceId: null,
-    contentHash: hashOf(`${rest.headline ?? 'Harbour lights return'}\n${words}`),
+    ...blankDraft('copy.txt', hashOf(`${rest.headline ?? 'Harbour lights return'}\n${words}`)),
     headline: 'Harbour lights return',
-    slug: null,
-    standfirst: null,
     body: textBody(words),
-    heroImage: null,
-    sources: [],
-    tags: [],
-    authors: [],
-    section: null,
-    status: null,
-    publishedAt: null,
-    canonicalUrl: null,
-    language: null,
-    warnings: [],
     ...rest,
   } as ImportDraftInput;
 }
