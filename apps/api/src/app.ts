@@ -1,13 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { STATUS_CODES } from 'node:http';
-import type { Socket } from 'node:net';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { Store } from '@newsroom/db';
-import { type AnyTRPCProcedure, getTRPCErrorShape, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
+import { TRPCError } from '@trpc/server';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -17,7 +14,8 @@ import Fastify, {
 } from 'fastify';
 import { type DestinationStream, pino } from 'pino';
 import { type ApiConfig, defaultApiConfig } from './config.js';
-import { createHttpContextFactory, RequestInternalError } from './context.js';
+import { createHttpContextFactory } from './context.js';
+import { answerClientError, sendTrpcError, trpcErrorOf } from './error-answers.js';
 import {
   etagOf,
   ifNoneMatchHits,
@@ -25,6 +23,7 @@ import {
   privateCacheControl,
   publicCacheControl,
 } from './http-cache.js';
+import { typeOf } from './procedures.js';
 import { type AppRouter, appRouter } from './root.js';
 import { createScheduler } from './scheduler.js';
 
@@ -55,9 +54,6 @@ declare module 'fastify' {
     trpcCall: TrpcCall | null;
   }
 }
-
-const procedures = appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure | undefined>;
-const typeOf = (path: string) => procedures[path]?._def.type;
 
 /**
  * The API as a Fastify instance, not yet listening: tRPC procedures at `/<router>.<procedure>`
@@ -364,82 +360,4 @@ function appendVary(current: unknown, name: string): string {
   if (values.some((value) => value.toLowerCase() === name.toLowerCase() || value === '*'))
     return values.join(', ');
   return [...values, name].join(', ');
-}
-
-const codesByStatus: Record<number, TRPC_ERROR_CODE_KEY> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_SUPPORTED',
-  408: 'TIMEOUT',
-  409: 'CONFLICT',
-  412: 'PRECONDITION_FAILED',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE_CONTENT',
-  429: 'TOO_MANY_REQUESTS',
-};
-
-/** Any failure as the TRPCError a client should see: Fastify's own 4xx keep their meaning, the rest are internal. */
-function trpcErrorOf(error: unknown, request: FastifyRequest, config: ApiConfig): TRPCError {
-  if (error instanceof TRPCError) return error;
-  const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || statusCode === 413) {
-    return new TRPCError({
-      code: 'PAYLOAD_TOO_LARGE',
-      message: `Request body too large: it exceeds ${config.API_MAX_BODY_BYTES} bytes (API_MAX_BODY_BYTES)`,
-    });
-  }
-  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    const message = error instanceof Error ? error.message : (STATUS_CODES[statusCode] ?? 'Bad request');
-    return new TRPCError({ code: codesByStatus[statusCode] ?? 'BAD_REQUEST', message, cause: error });
-  }
-  return new RequestInternalError(request.id, error);
-}
-
-/** Answers with tRPC's own error shape (one per call for a batch), so every client reads it the same way. */
-function sendTrpcError(request: FastifyRequest, reply: FastifyReply, error: TRPCError) {
-  const call = request.trpcCall;
-  const shapeFor = (path: string | undefined) => ({
-    error: getTRPCErrorShape({
-      config: appRouter._def._config,
-      error,
-      type: path ? (typeOf(path) ?? 'unknown') : 'unknown',
-      path,
-      input: undefined,
-      ctx: undefined,
-    }),
-  });
-  const body = call?.batch ? call.paths.map(shapeFor) : shapeFor(call?.paths[0]);
-  return reply
-    .code(getHTTPStatusCodeFromError(error))
-    .type('application/json; charset=utf-8')
-    .send(JSON.stringify(body));
-}
-
-/**
- * Requests Node refuses before any handler runs (a URL or headers over 16 KB, a slow client)
- * still get a JSON answer that says what to do, not a bare status.
- */
-function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code, message] =
-    error.code === 'HPE_HEADER_OVERFLOW'
-      ? [
-          431,
-          'PAYLOAD_TOO_LARGE',
-          'The URL or headers are too large (16 KB at most); send large input as a POST body',
-        ]
-      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, 'TIMEOUT', 'The request took too long to arrive']
-        : [400, 'BAD_REQUEST', 'The request is not valid HTTP'];
-  const body = JSON.stringify({ error: { message, data: { code, httpStatus: status } } });
-  if (socket.writable) {
-    socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-    );
-  } else {
-    socket.destroy();
-  }
 }
