@@ -26,15 +26,38 @@ describe('parseDatabaseUrl', () => {
     expect(parseDatabaseUrl('file::memory:')).toEqual({ kind: 'sqlite', path: ':memory:' });
   });
 
-  it('refuses other schemes, saying what is supported and without echoing a password', () => {
+  it('reads PostgreSQL URLs as they are', () => {
+    const url = 'postgres://newsroom:hunter2@db.example.org:5432/newsroom';
+    expect(parseDatabaseUrl(url)).toEqual({ kind: 'postgres', url });
+    expect(parseDatabaseUrl(` postgresql://localhost/newsroom `)).toEqual({
+      kind: 'postgres',
+      url: 'postgresql://localhost/newsroom',
+    });
+    expect(resolveDatabaseUrl(url, '/home/me/site')).toBe(url);
+  });
+
+  it('refuses a malformed PostgreSQL URL without echoing it', () => {
     const error = (() => {
       try {
-        parseDatabaseUrl('postgres://newsroom:hunter2@db.example.org/newsroom');
+        parseDatabaseUrl('postgres:hunter2@');
       } catch (e) {
         return e as Error;
       }
     })();
-    expect(error?.message).toContain('"postgres:" scheme is not supported');
+    expect(error?.message).toContain('not a valid postgres:// URL');
+    expect(error?.message).not.toContain('hunter2');
+  });
+
+  it('refuses other schemes, saying what is supported and without echoing a password', () => {
+    const error = (() => {
+      try {
+        parseDatabaseUrl('mysql://newsroom:hunter2@db.example.org/newsroom');
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).toContain('"mysql:" scheme is not supported');
+    expect(error?.message).toContain('postgres://');
     expect(error?.message).toContain('file:<path>');
     expect(error?.message).not.toContain('hunter2');
     expect(() => parseDatabaseUrl('newsroom.db')).toThrow(/supported: file:/);
@@ -52,6 +75,9 @@ describe('resolveDatabaseUrl', () => {
       'file:/var/lib/newsroom.db',
     );
     expect(resolveDatabaseUrl(':memory:', '/home/me/site')).toBe(':memory:');
-    expect(parseDatabaseUrl(resolveDatabaseUrl('file:x.db', '/a'), '/elsewhere').path).toBe('/a/x.db');
+    expect(parseDatabaseUrl(resolveDatabaseUrl('file:x.db', '/a'), '/elsewhere')).toEqual({
+      kind: 'sqlite',
+      path: '/a/x.db',
+    });
   });
 });

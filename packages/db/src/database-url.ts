@@ -2,20 +2,21 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** Where the Store keeps its data, as named by DATABASE_URL. `path` is absolute, or `:memory:`. */
-export interface DatabaseLocation {
-  kind: 'sqlite';
-  path: string;
-}
+/**
+ * Where the Store keeps its data, as named by DATABASE_URL: a SQLite file (`path` absolute, or
+ * `:memory:`), or a PostgreSQL server (`url` as given, `postgres://` or `postgresql://`).
+ */
+export type DatabaseLocation = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 const supported =
   'supported: file:<path> (SQLite; relative paths start at the working directory), ' +
-  'file:///absolute/path, file::memory: or :memory: (SQLite in memory)';
+  'file:///absolute/path, file::memory: or :memory: (SQLite in memory), ' +
+  'postgres://user:password@host:port/database or postgresql://… (PostgreSQL)';
 
 /**
  * Reads a DATABASE_URL. Relative file paths are resolved against process.cwd() now, so the
  * Store does not move if the process changes directory later. Anything else is refused with
- * the list of what is supported; the refused URL is not echoed since it may hold a password.
+ * the list of what is supported; no URL is echoed in an error since it may hold a password.
  */
 export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): DatabaseLocation {
   const trimmed = url.trim();
@@ -28,7 +29,14 @@ export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): Data
     return { kind: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) };
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1];
-  const what = scheme ? `the "${scheme}:" scheme is not supported yet` : 'DATABASE_URL is not a database URL';
+  if (scheme && /^postgres(ql)?$/i.test(scheme)) {
+    // Checked as a URL, but never echoed: it may hold a password.
+    if (!URL.canParse(trimmed) || !/^[a-z]+:\/\//i.test(trimmed)) {
+      throw new Error(`DATABASE_URL is not a valid ${scheme}:// URL; ${supported}`);
+    }
+    return { kind: 'postgres', url: trimmed };
+  }
+  const what = scheme ? `the "${scheme}:" scheme is not supported` : 'DATABASE_URL is not a database URL';
   throw new Error(`${what}; ${supported}`);
 }
 
@@ -38,8 +46,9 @@ export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): Data
  * resolves against INIT_CWD, where the user typed the command). Throws like parseDatabaseUrl.
  */
 export function resolveDatabaseUrl(url: string, cwd: string): string {
-  const { path } = parseDatabaseUrl(url, cwd);
-  return path === ':memory:' ? ':memory:' : `file:${path}`;
+  const location = parseDatabaseUrl(url, cwd);
+  if (location.kind === 'postgres') return location.url;
+  return location.path === ':memory:' ? ':memory:' : `file:${location.path}`;
 }
 
 export const defaultDatabaseUrl = 'file:./data/newsroom.db';

@@ -33,6 +33,7 @@ export {
   importStatuses,
 } from './import-draft.js';
 export { openStore } from './open-store.js';
+export { openPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.js';
 export { type SeeAlsoResolverOptions, seeAlsoResolverOf } from './see-also-resolver.js';
 export { type GenerateArticlesOptions, generateArticles } from './seed/generate-articles.js';
 export { type SampleStory, sampleStories, sampleStorySlug } from './seed/sample-stories.js';

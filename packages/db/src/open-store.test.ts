@@ -31,7 +31,15 @@ describe('openStore', () => {
     await store.close();
   });
 
+  it('opens PostgreSQL for a postgres:// URL, never echoing its password', async () => {
+    // Nothing listens on port 1: the pg backend is tried, and fails to connect.
+    const error = await openStore('postgres://newsroom:hunter2@127.0.0.1:1/newsroom').catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/ECONNREFUSED|connect/);
+    expect((error as Error).message).not.toContain('hunter2');
+  });
+
   it('refuses an unsupported URL', async () => {
-    await expect(openStore('postgres://localhost/newsroom')).rejects.toThrow(/not supported yet/);
+    await expect(openStore('mysql://localhost/newsroom')).rejects.toThrow(/not supported/);
   });
 });

@@ -1,12 +1,15 @@
 import { parseDatabaseUrl } from './database-url.js';
+import { openPostgresStore } from './postgres/postgres-store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
 /**
- * Opens the Store named by a DATABASE_URL (`file:./data/newsroom.db`, `:memory:`, …), creating
- * the file and its directory if needed and applying pending migrations.
+ * Opens the Store named by a DATABASE_URL (`file:./data/newsroom.db`, `:memory:`,
+ * `postgres://…`), creating a SQLite file and its directory if needed and applying pending
+ * migrations.
  */
 export async function openStore(databaseUrl: string): Promise<Store> {
   const location = parseDatabaseUrl(databaseUrl);
+  if (location.kind === 'postgres') return openPostgresStore(location.url);
   return openSqliteStore(location.path);
 }

@@ -10,7 +10,7 @@ export interface RankedHit {
 
 /**
  * The part of search each backend does in its own engine (FTS5 for SQLite; tsvector for
- * PostgreSQL later). It receives the parsed query, never the reader's text, and must turn
+ * PostgreSQL). It receives the parsed query, never the reader's text, and must turn
  * every word into a plain term: nothing a reader types may act as engine syntax. The rest of
  * search (parsing, cursors, summaries) is shared, in the article repository.
  */

@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely/migration';
+import { initialSchema } from './0001-initial-schema.js';
+import { revisionsRedirectsCommentPolicy } from './0002-revisions-redirects-comment-policy.js';
+import { articleImports } from './0003-article-imports.js';
+
+/**
+ * Every PostgreSQL migration, under the same names as SQLite's so the Migrator tracks both the
+ * same way. Add a migration to both backends, with the next number; never edit a shipped one.
+ */
+export const postgresMigrations: Readonly<Record<string, Migration>> = {
+  '0001-initial-schema': initialSchema,
+  '0002-revisions-redirects-comment-policy': revisionsRedirectsCommentPolicy,
+  '0003-article-imports': articleImports,
+};

@@ -1,0 +1,44 @@
+import { describeStoreContract } from '../testing/store-contract.js';
+import { createPGlite } from './create-pglite.js';
+import { openPostgresStore } from './postgres-store.js';
+
+/**
+ * A fresh in-memory PGlite per Store, closed with it. Starting PGlite and migrating cost seconds,
+ * so each one is loaded from a dump of one migrated template (the migrations still run, and
+ * find nothing to do).
+ */
+let template: Promise<Blob> | undefined;
+async function openPGliteStore() {
+  template ??= (async () => {
+    const pglite = createPGlite();
+    const store = await openPostgresStore(pglite);
+    await store.close();
+    const dump = await pglite.dumpDataDir('none');
+    await pglite.close();
+    return dump;
+  })();
+  const pglite = createPGlite({ loadDataDir: await template });
+  const store = await openPostgresStore(pglite);
+  const close = store.close.bind(store);
+  store.close = async () => {
+    await close();
+    if (!pglite.closed) await pglite.close();
+  };
+  return store;
+}
+
+describeStoreContract('PostgreSQL on PGlite', openPGliteStore);
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+if (serverUrl) {
+  // Each Store gets a fresh schema on the server: the tests leave data behind.
+  describeStoreContract('PostgreSQL server', async () => {
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query('drop schema if exists public cascade');
+    await admin.query('create schema public');
+    await admin.end();
+    return openPostgresStore(serverUrl, { poolSize: 4 });
+  });
+}

@@ -1,0 +1,50 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../kysely/database.js';
+import { createKyselyStore } from '../kysely/kysely-store.js';
+import { migrateToLatest } from '../sqlite/migrate.js';
+import type { Store } from '../store.js';
+import { postgresMigrations } from './migrations/index.js';
+import { PGlitePool } from './pglite-pool.js';
+import { ErrorMappingPool } from './postgres-errors.js';
+import { tsvectorSearch } from './tsvector-search.js';
+
+export interface PostgresStoreOptions {
+  /** Connections in the `pg` pool (a real server only); default 10. */
+  poolSize?: number;
+}
+
+/** The Kysely instance over a pool (pg.Pool or PGlitePool), unique violations mapped. */
+export function postgresKyselyOf(pool: PostgresPool): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new ErrorMappingPool(pool) }) });
+}
+
+/** The Store over an open, migrated PostgreSQL Kysely instance, with tsvector for search. */
+export function postgresStoreOf(db: Kysely<Database>): Store {
+  return createKyselyStore(db, { search: tsvectorSearch });
+}
+
+/**
+ * Opens the PostgreSQL Store: `postgres://…` / `postgresql://…` opens a pooled `pg`
+ * connection to a server; a PGlite instance (made by `createPGlite()`, or any PGlite with the
+ * unaccent extension loaded) is used as it is and left open on close. Brings the schema up to
+ * date. PGlite is a devDependency (tests and local tries), so only its types are imported here.
+ */
+export async function openPostgresStore(
+  target: string | PGlite,
+  options: PostgresStoreOptions = {},
+): Promise<Store> {
+  const pool =
+    typeof target === 'string'
+      ? (new pg.Pool({ connectionString: target, max: options.poolSize ?? 10 }) as unknown as PostgresPool)
+      : new PGlitePool(target);
+  const db = postgresKyselyOf(pool);
+  try {
+    await migrateToLatest(db, postgresMigrations);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return postgresStoreOf(db);
+}
