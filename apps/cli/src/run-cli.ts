@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { openStore, type Store } from '@newsroom/db';
 import { issuesLine } from '@newsroom/domain';
 import { z } from 'zod';
+import { backupCommand } from './commands/backup.js';
 import type { CommandAction } from './commands/command.js';
 import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -21,6 +22,8 @@ Commands:
   token create --role ROLE --name NAME [--author SLUG]
                                   create an API token (printed once; only its hash is stored)
   token revoke ID                 revoke a token
+  backup FILE                     copy the embedded database into a new file (VACUUM INTO),
+                                  checked before it is reported; PostgreSQL: use pg_dump
 
 Environment:
   DATABASE_URL                    default file:./data/newsroom.db`;
@@ -47,6 +50,7 @@ const commands = {
   import: importCommand,
   seed: seedCommand,
   token: tokenCommand,
+  backup: backupCommand,
 } as const;
 
 /** Runs one command and returns the exit code; every failure is one clear line on stderr. */
@@ -82,7 +86,7 @@ export async function runCli(
   let store: Store | undefined;
   try {
     store = await openStore(config.databaseUrl);
-    return await action({ store, io, cwd: config.cwd });
+    return await action({ store, io, cwd: config.cwd, databaseUrl: config.databaseUrl });
   } catch (error) {
     io.err(`${name}: ${(error as Error).message}`);
     return 1;

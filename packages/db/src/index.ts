@@ -38,6 +38,7 @@ export { type SeeAlsoResolverOptions, seeAlsoResolverOf } from './see-also-resol
 export { type GenerateArticlesOptions, generateArticles } from './seed/generate-articles.js';
 export { type SampleStory, sampleStories, sampleStorySlug } from './seed/sample-stories.js';
 export { type SeedCounts, type SeedOptions, seed, seedIfEmpty } from './seed/seed.js';
+export { backupSqliteDatabase } from './sqlite/backup.js';
 export { openSqliteStore } from './sqlite/sqlite-store.js';
 export type {
   ArticleRepository,

@@ -11,7 +11,13 @@ export interface ParsedArgs {
  * The work a command does once its arguments have been checked. Returns the exit code. `cwd`
  * is where the operator ran the command (INIT_CWD under npm), for relative paths.
  */
-export type CommandAction = (context: { store: Store; io: CliIo; cwd?: string }) => Promise<number>;
+export type CommandAction = (context: {
+  store: Store;
+  io: CliIo;
+  cwd?: string;
+  /** The resolved DATABASE_URL, for commands that work on the database file itself. */
+  databaseUrl?: string;
+}) => Promise<number>;
 
 export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
