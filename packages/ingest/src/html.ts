@@ -8,8 +8,8 @@ type Element = DefaultTreeAdapterTypes.Element;
 type ChildNode = DefaultTreeAdapterTypes.ChildNode;
 type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 
-/** Elements dropped with everything inside them: active content, or nothing a reader reads. */
-const droppedElements = new Set([
+/** Elements that run code or load other pages: dropped, with a warning. */
+const unsafeElements = new Set([
   'script',
   'style',
   'iframe',
@@ -18,6 +18,11 @@ const droppedElements = new Set([
   'applet',
   'frame',
   'frameset',
+]);
+
+/** Elements dropped with everything inside them: the unsafe ones, and what no reader reads. */
+const droppedElements = new Set([
+  ...unsafeElements,
   'noscript',
   'template',
   'form',
@@ -35,17 +40,6 @@ const droppedElements = new Set([
   'base',
   'head',
   'title',
-]);
-/** The dropped elements worth a warning: those that run code or load other pages. */
-const unsafeElements = new Set([
-  'script',
-  'style',
-  'iframe',
-  'object',
-  'embed',
-  'applet',
-  'frame',
-  'frameset',
 ]);
 
 /** Elements that end a paragraph; the rest (span, u, abbr, code, …) are unwrapped in the flow of text. */
