@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store, sampleStorySlug } from '@newsroom/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliIo, runCli } from '../run-cli.js';
+import { runCaptured } from '../testing/run-captured.js';
 import { createImportCommand, type ImportReport } from './import.js';
 
 const require = createRequire(import.meta.url);
@@ -31,14 +31,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), status: (l) => status.push(l) };
-  const code = await runCli(argv, env, io);
-  return { code, lines: out, out: out.join('\n'), err: err.join('\n'), status };
-}
+const cli = (...argv: string[]) => runCaptured(argv, env, { withStatus: true });
 
 async function withStore<T>(use: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(env.DATABASE_URL as string);
