@@ -1,17 +1,17 @@
 import { openStore, type Store, seedIfEmpty } from '@newsroom/db';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiConfig } from './config.js';
 import { callApi } from './testing/call-api.js';
 import { startTestApi, type TestApi } from './testing/start-test-api.js';
 
-// Each test gets its own API, so its counters start at zero. API_TRUST_PROXY lets a test play
-// several clients through X-Forwarded-For.
+// Each test gets its own database, so its counters (kept there) start at zero. API_TRUST_PROXY
+// lets a test play several clients through X-Forwarded-For.
 let store: Store;
 let editorToken: string;
 let articleId: string;
 let api: TestApi | undefined;
 
-beforeAll(async () => {
+beforeEach(async () => {
   store = await openStore(':memory:');
   await seedIfEmpty(store, { count: 3, seed: 1 });
   editorToken = (await store.tokens.create({ name: 'Desk', role: 'editor' })).token;
@@ -20,8 +20,8 @@ beforeAll(async () => {
 afterEach(async () => {
   await api?.close();
   api = undefined;
+  await store.close();
 });
-afterAll(() => store.close());
 
 async function start(config: Partial<ApiConfig>): Promise<string> {
   api = await startTestApi(store, { API_TRUST_PROXY: true, ...config });

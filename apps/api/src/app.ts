@@ -1,7 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { Store } from '@newsroom/db';
 import { TRPCError } from '@trpc/server';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
@@ -24,6 +23,8 @@ import {
   publicCacheControl,
 } from './http-cache.js';
 import { typeOf } from './procedures.js';
+import { addressKey, clientKey, createRateLimiter, type RateLimit } from './rate-limits.js';
+import { type CachedResponse, ResponseCache } from './response-cache.js';
 import { type AppRouter, appRouter } from './root.js';
 import { createScheduler } from './scheduler.js';
 
@@ -40,6 +41,8 @@ export interface CreateApiOptions {
 /** The route the tRPC plugin serves: one path segment, `article.list` or a batch `a.b,c.d`. */
 const trpcRoute = '/:path';
 const minute = 60_000;
+/** How long a cached answer may live if no change notice clears it first. */
+const responseCacheTtlMs = minute;
 /** A client's own request id is kept when it is this plain; anything else gets a fresh one. */
 const saneRequestId = /^[A-Za-z0-9._:@-]{1,128}$/;
 
@@ -52,6 +55,10 @@ interface TrpcCall {
 declare module 'fastify' {
   interface FastifyRequest {
     trpcCall: TrpcCall | null;
+    /** The response cache's generation when a cacheable read arrived, else null. */
+    cacheGeneration: number | null;
+    /** The cached answer being sent again. */
+    cachedResponse: CachedResponse | null;
   }
 }
 
@@ -104,6 +111,8 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
   });
 
   app.decorateRequest('trpcCall', null);
+  app.decorateRequest('cacheGeneration', null);
+  app.decorateRequest('cachedResponse', null);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     request.trpcCall = trpcCallOf(request);
@@ -129,23 +138,25 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     exposedHeaders: ['etag', 'retry-after', 'x-request-id'],
     maxAge: 600,
   });
-  await app.register(rateLimit, { global: false });
 
-  const writeLimit = app.createRateLimit({
-    max: config.API_RATE_LIMIT_WRITES,
-    timeWindow: minute,
-    keyGenerator: clientKey,
-  });
-  const commentLimit = app.createRateLimit({
-    max: config.API_RATE_LIMIT_COMMENTS,
-    timeWindow: minute,
-    keyGenerator: (request) => normalizeIP(request.ip),
-  });
-  const badTokenLimit = app.createRateLimit({
+  const rateLimiter = createRateLimiter(store);
+  const writeLimit: RateLimit = { name: 'writes', max: config.API_RATE_LIMIT_WRITES, windowMs: minute };
+  const commentLimit: RateLimit = { name: 'comments', max: config.API_RATE_LIMIT_COMMENTS, windowMs: minute };
+  const badTokenLimit: RateLimit = {
+    name: 'bad-tokens',
     max: config.API_RATE_LIMIT_BAD_TOKENS,
-    timeWindow: minute,
-    keyGenerator: (request) => normalizeIP(request.ip),
-  });
+    windowMs: minute,
+  };
+
+  const cache =
+    config.API_RESPONSE_CACHE_MB > 0
+      ? new ResponseCache({ maxBytes: config.API_RESPONSE_CACHE_MB * 1_048_576, ttlMs: responseCacheTtlMs })
+      : null;
+  if (cache) {
+    // Any write, in this process or another on the same database, may change any answer.
+    const unsubscribe = store.changes.subscribe(() => cache.clear());
+    app.addHook('onClose', async () => unsubscribe());
+  }
 
   // Checks that need only the URL and headers, so an oversized batch or a flood is refused
   // before its body is read.
@@ -164,28 +175,40 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     }
 
     if (request.headers.authorization !== undefined) {
-      const refused = await badTokenLimit(request, { increment: false });
-      if (!refused.isAllowed && refused.remaining === 0) {
+      const refused = await rateLimiter.wouldRefuse(badTokenLimit, addressKey(request));
+      if (refused.exceeded) {
         tooManyRequests(
           reply,
-          refused.ttlInSeconds,
+          refused.retryAfterSeconds,
           `Too many refused API tokens from this address (${config.API_RATE_LIMIT_BAD_TOKENS} a minute)`,
         );
+      }
+    } else if (cache && request.method === 'GET' && call.paths.every((path) => typeOf(path) === 'query')) {
+      request.cacheGeneration = cache.generation;
+      const cached = cache.get(request.url);
+      if (cached) {
+        request.cachedResponse = cached;
+        reply.header('content-type', cached.contentType);
+        // As the first answer had it, CORS's Origin included.
+        if (cached.vary) reply.header('vary', cached.vary);
+        return reply.send(cached.body);
       }
     }
 
     // Only writes are limited: reads are cheap, cacheable, and what every reader does.
     if (request.method !== 'POST') return;
-    const limits: { limiter: typeof writeLimit; what: string }[] = [];
+    const limits: { limit: RateLimit; client: string; what: string }[] = [];
     for (const path of call.paths) {
       if (typeOf(path) !== 'mutation') continue;
       limits.push({
-        limiter: writeLimit,
+        limit: writeLimit,
+        client: clientKey(request),
         what: `writes (${config.API_RATE_LIMIT_WRITES} a minute per client, API_RATE_LIMIT_WRITES)`,
       });
       if (path === 'comment.create') {
         limits.push({
-          limiter: commentLimit,
+          limit: commentLimit,
+          client: addressKey(request),
           what: `comments (${config.API_RATE_LIMIT_COMMENTS} a minute per address, API_RATE_LIMIT_COMMENTS)`,
         });
       }
@@ -193,10 +216,10 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     // Every call in a batch counts, so batching cannot multiply a limit; the strictest one
     // that is exceeded decides the answer.
     let exceeded: { retryAfter: number; what: string } | null = null;
-    for (const { limiter, what } of limits) {
-      const result = await limiter(request);
-      if (!result.isAllowed && result.isExceeded && result.ttlInSeconds >= (exceeded?.retryAfter ?? 0)) {
-        exceeded = { retryAfter: result.ttlInSeconds, what };
+    for (const { limit, client, what } of limits) {
+      const result = await rateLimiter.hit(limit, client);
+      if (result.exceeded && result.retryAfterSeconds >= (exceeded?.retryAfter ?? 0)) {
+        exceeded = { retryAfter: result.retryAfterSeconds, what };
       }
     }
     if (exceeded) tooManyRequests(reply, exceeded.retryAfter, `Too many ${exceeded.what}`);
@@ -206,6 +229,8 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     // A request that was in flight when close() began: answer it, then let its connection go,
     // or a keep-alive client would hold the close open.
     if (closing) reply.header('connection', 'close');
+    const cached = request.cachedResponse;
+    if (cached) return sendPublicRead(request, reply, cached.etag, payload);
     let body = payload;
     // The tRPC adapter answers with a fetch Response; read it here so its status is known and
     // its body can be tagged. Streamed answers (trpc-accept: application/jsonl) pass through.
@@ -221,14 +246,28 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
       body = await body.text();
     }
     // Counted before the answer leaves, so a client's next guess already sees the count.
-    if (reply.statusCode === 401 && request.headers.authorization !== undefined) await badTokenLimit(request);
+    if (reply.statusCode === 401 && request.headers.authorization !== undefined) {
+      await rateLimiter.hit(badTokenLimit, addressKey(request));
+    }
 
     if (!isPublicRead(request, reply) || typeof body !== 'string') {
       const authenticated = request.headers.authorization !== undefined && reply.statusCode < 400;
       reply.header('cache-control', authenticated ? privateCacheControl : noStoreCacheControl);
       return body;
     }
-    const etag = etagOf(body);
+    const bytes = Buffer.from(body);
+    const etag = etagOf(bytes);
+    const sent = sendPublicRead(request, reply, etag, bytes);
+    if (cache && request.cacheGeneration !== null) {
+      const contentType = String(reply.getHeader('content-type') ?? 'application/json');
+      const vary = String(reply.getHeader('vary') ?? '');
+      cache.set(request.url, { body: bytes, etag, contentType, vary }, request.cacheGeneration);
+    }
+    return sent;
+  });
+
+  /** Headers for a public read, and 304 when the client's copy is current. */
+  function sendPublicRead(request: FastifyRequest, reply: FastifyReply, etag: string, body: unknown) {
     reply.header('cache-control', publicCacheControl(config.API_CACHE_S_MAXAGE));
     reply.header('etag', etag);
     // A token changes what some procedures answer: caches must not hand one reader's copy to another.
@@ -240,7 +279,7 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
       return null;
     }
     return body;
-  });
+  }
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
@@ -317,14 +356,6 @@ function trpcCallOf(request: FastifyRequest): TrpcCall | null {
   const { path } = request.params as { path: string };
   const batch = (request.query as Record<string, unknown>).batch === '1';
   return { batch, paths: batch ? path.split(',') : [path] };
-}
-
-/** Who a write counts against: the token when there is one (a newsroom shares an address), else the address. */
-function clientKey(request: FastifyRequest): string {
-  const token = /^Bearer (\S{1,200})$/.exec(request.headers.authorization ?? '')?.[1];
-  // Hashed, so the limiter's memory never holds a secret.
-  if (token) return `token:${createHash('sha256').update(token).digest('base64url')}`;
-  return `address:${normalizeIP(request.ip)}`;
 }
 
 function tooManyRequests(reply: FastifyReply, retryAfterSeconds: number, what: string): never {

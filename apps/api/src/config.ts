@@ -82,6 +82,11 @@ export const ApiConfigSchema = z.object({
   API_RATE_LIMIT_BAD_TOKENS: count(1, 1_000_000, 30),
   /** How long shared caches (a CDN) may serve a public read, in seconds. */
   API_CACHE_S_MAXAGE: count(0, 31_536_000, 30),
+  /**
+   * Memory for this process's cache of public read answers, in MB; 0 turns it off. Every write
+   * clears it on every API process (LISTEN/NOTIFY on PostgreSQL).
+   */
+  API_RESPONSE_CACHE_MB: count(0, 4_096, 64),
   /** Most calls in one batched request. */
   API_MAX_BATCH: count(1, 1_000, 20),
   /** How often scheduled articles are published, in ms; 0 turns the scheduler off. */

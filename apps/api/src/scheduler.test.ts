@@ -20,10 +20,17 @@ async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 1
 }
 
 describe('the scheduler', () => {
-  it('publishes what is due, logs it, and survives a failing run', async () => {
+  it('publishes what is due, prunes rate limits, logs it, and survives a failing run', async () => {
     const published = { id: 'a1', slug: 'due-story', publishedAt: '2025-01-01T00:00:00.000Z' } as Article;
     let calls = 0;
+    let prunes = 0;
     const store = {
+      rateLimits: {
+        prune: async () => {
+          prunes++;
+          return 0;
+        },
+      },
       articles: {
         publishDue: async () => {
           calls++;
@@ -43,6 +50,7 @@ describe('the scheduler', () => {
     expect(await eventually(() => calls >= 3, 4_000)).toBe(true);
     await scheduler.stop();
 
+    expect(prunes).toBe(calls);
     expect(errors).toHaveLength(1);
     expect(String((errors[0] as { err: Error }).err.message)).toContain('database is locked');
     expect(info).toEqual([{ articleId: 'a1', slug: 'due-story', publishedAt: published.publishedAt }]);
@@ -52,6 +60,7 @@ describe('the scheduler', () => {
     let finish!: () => void;
     let finished = false;
     const store = {
+      rateLimits: { prune: async () => 0 },
       articles: {
         publishDue: () =>
           new Promise<Article[]>((resolve) => {

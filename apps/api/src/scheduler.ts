@@ -14,7 +14,8 @@ export interface Scheduler {
 }
 
 /**
- * Publishes scheduled articles when their time comes. The schedule lives in the database, so a
+ * Publishes scheduled articles when their time comes, and forgets rate-limit windows that
+ * have ended (so the counters table stays small). The schedule lives in the database, so a
  * restarted process picks up where the last one stopped (and publishes what fell due while
  * it was down on its first run); the Store publishes each article once even when several
  * API processes run this at the same moment.
@@ -25,9 +26,10 @@ export function createScheduler(opts: { store: Store; intervalMs: number; log: S
   let running: Promise<void> | undefined;
   let stopped = true;
 
-  async function publishDue(): Promise<void> {
+  async function run(): Promise<void> {
+    const now = new Date();
     try {
-      const published = await store.articles.publishDue(new Date());
+      const published = await store.articles.publishDue(now);
       for (const article of published) {
         log.info(
           { articleId: article.id, slug: article.slug, publishedAt: article.publishedAt },
@@ -39,10 +41,15 @@ export function createScheduler(opts: { store: Store; intervalMs: number; log: S
       // must never take the API down with it.
       log.error({ err: error }, 'Publishing scheduled articles failed');
     }
+    try {
+      await store.rateLimits.prune(now);
+    } catch (error) {
+      log.error({ err: error }, 'Pruning ended rate-limit windows failed');
+    }
   }
 
   function tick(): void {
-    running = publishDue().finally(() => {
+    running = run().finally(() => {
       running = undefined;
       // A timeout after each run, not an interval: runs never overlap, however slow one is.
       if (!stopped) timer = setTimeout(tick, intervalMs).unref();

@@ -42,11 +42,14 @@ export { backupSqliteDatabase } from './sqlite/backup.js';
 export { openSqliteStore } from './sqlite/sqlite-store.js';
 export type {
   ArticleRepository,
+  ChangeFeed,
   CommentRepository,
   CommentThread,
   Counted,
   CreatedToken,
   ImportRepository,
+  RateLimitRepository,
+  RateLimitWindow,
   RedirectKind,
   RedirectRepository,
   Store,

@@ -48,6 +48,9 @@ export interface Store {
   readonly tokens: TokenRepository;
   readonly redirects: RedirectRepository;
   readonly imports: ImportRepository;
+  readonly rateLimits: RateLimitRepository;
+  /** Tells each process's caches when published content may have changed. */
+  readonly changes: ChangeFeed;
   /** Number of articles in any status: an empty database is seeded on first start. */
   articleCount(): Promise<number>;
   /** Whether the database answers a trivial query: for readiness checks. */
@@ -281,4 +284,39 @@ export interface TokenRepository {
   resolve(token: string): Promise<Principal | null>;
   /** True if a live token was revoked; false if it was unknown or already revoked. */
   revoke(tokenId: string): Promise<boolean>;
+}
+
+/** A rate limit's current window for one key. */
+export interface RateLimitWindow {
+  /** Hits counted in the window (0 when none is open). */
+  hits: number;
+  windowEndsAt: Date;
+}
+
+/**
+ * Rate-limit counters shared by every process on the database, so a client's limit holds
+ * however many API instances answer it.
+ */
+export interface RateLimitRepository {
+  /**
+   * Counts a hit on `key` (at most 200 characters) and returns its window: a new one of
+   * `windowMs` starts when the last has ended. Two processes hitting at once both count.
+   */
+  hit(key: string, windowMs: number, now?: Date): Promise<RateLimitWindow>;
+  /** The open window without counting a hit. */
+  peek(key: string, now?: Date): Promise<RateLimitWindow>;
+  /** Forgets windows that have ended; returns how many. */
+  prune(now?: Date): Promise<number>;
+}
+
+/**
+ * Change notices for caches. After every committed write that can change what readers see
+ * (articles, taxonomy, comments, redirects, imports; not tokens or rate limits), each listener
+ * is called: at once in the process that wrote, and on PostgreSQL in every other process with
+ * a Store on the same database (LISTEN/NOTIFY) moments later. A listener is also called when
+ * the notification connection was lost and re-established, since notices may have been missed.
+ */
+export interface ChangeFeed {
+  /** Returns the function that unsubscribes. */
+  subscribe(listener: () => void): () => void;
 }

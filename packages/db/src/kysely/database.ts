@@ -25,6 +25,7 @@ export interface Database {
   article_revisions: ArticleRevisionsTable;
   slug_redirects: SlugRedirectsTable;
   article_imports: ArticleImportsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export interface ArticlesTable {
@@ -153,4 +154,12 @@ export interface ArticleImportsTable {
   /** The article's version after the import wrote it; a higher stored version is an edit. */
   imported_version: number;
   imported_at: string;
+}
+
+export interface RateLimitsTable {
+  /** Which limit and which client, e.g. `writes:address:203.0.113.9`. */
+  key: string;
+  /** Hits counted in the current window. */
+  hits: number;
+  window_ends_at: string;
 }

@@ -1,10 +1,12 @@
 import { type Kysely, sql } from 'kysely';
+import { announcingWrites, type ChangeBroadcast, createChangeFeed } from '../change-feed.js';
 import type { Store } from '../store.js';
 import { createArticleRepository } from './article-repository.js';
 import { createCommentRepository } from './comment-repository.js';
 import type { Database } from './database.js';
 import type { FullTextSearch } from './full-text-search.js';
 import { createImportRepository } from './import-repository.js';
+import { createRateLimitRepository } from './rate-limit-repository.js';
 import { createRedirectRepository } from './redirects.js';
 import {
   createAuthorRepository,
@@ -16,6 +18,8 @@ import { createTokenRepository } from './token-repository.js';
 export interface KyselyStoreOptions {
   /** The backend's full-text engine: search is the one query that cannot be portable. */
   search: FullTextSearch;
+  /** How other processes on the same database hear of writes; none for SQLite. */
+  broadcast?: ChangeBroadcast;
   beforeClose?: () => Promise<void>;
 }
 
@@ -26,15 +30,33 @@ export interface KyselyStoreOptions {
  */
 export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOptions): Store {
   let closing: Promise<void> | undefined;
+  const changes = createChangeFeed(options.broadcast);
+  const { changed } = changes;
+  const taxonomyWrites = ['upsert', 'create', 'update', 'delete'] as const;
+  const articles = announcingWrites(
+    createArticleRepository(db, options.search),
+    ['create', 'update', 'setStatus', 'requestReview', 'addCorrection', 'delete', 'restore', 'importMany'],
+    changed,
+  );
   return {
-    articles: createArticleRepository(db, options.search),
-    sections: createSectionRepository(db),
-    tags: createTagRepository(db),
-    authors: createAuthorRepository(db),
-    comments: createCommentRepository(db),
+    articles: {
+      ...articles,
+      // Run by every API process's scheduler every few seconds: a change only when it published.
+      async publishDue(now) {
+        const published = await articles.publishDue(now);
+        if (published.length > 0) await changed();
+        return published;
+      },
+    },
+    sections: announcingWrites(createSectionRepository(db), taxonomyWrites, changed),
+    tags: announcingWrites(createTagRepository(db), [...taxonomyWrites, 'merge'], changed),
+    authors: announcingWrites(createAuthorRepository(db), taxonomyWrites, changed),
+    comments: announcingWrites(createCommentRepository(db), ['create', 'setStatus'], changed),
     tokens: createTokenRepository(db),
     redirects: createRedirectRepository(db),
-    imports: createImportRepository(db),
+    imports: announcingWrites(createImportRepository(db), ['importDraft', 'importDrafts'], changed),
+    rateLimits: createRateLimitRepository(db),
+    changes: { subscribe: changes.subscribe },
     async articleCount() {
       const row = await db
         .selectFrom('articles')
@@ -53,6 +75,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     close() {
       // Idempotent: a second close (a test's afterEach after a shutdown hook) is harmless.
       closing ??= (async () => {
+        await changes.close();
         await options.beforeClose?.();
         await db.destroy();
       })();

@@ -1,3 +1,4 @@
+import { freshServerDatabase } from '../testing/server-database.js';
 import { describeStoreContract } from '../testing/store-contract.js';
 import { createPGlite } from './create-pglite.js';
 import { openPostgresStore } from './postgres-store.js';
@@ -31,14 +32,17 @@ describeStoreContract('PostgreSQL on PGlite', openPGliteStore);
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (serverUrl) {
-  // Each Store gets a fresh schema on the server: the tests leave data behind.
+  // Each Store gets a fresh schema in this file's database: the tests leave data behind.
+  let database: Promise<string> | undefined;
   describeStoreContract('PostgreSQL server', async () => {
+    database ??= freshServerDatabase(serverUrl, 'newsroom_test_contract');
+    const url = await database;
     const { default: pg } = await import('pg');
-    const admin = new pg.Client({ connectionString: serverUrl });
+    const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query('drop schema if exists public cascade');
     await admin.query('create schema public');
     await admin.end();
-    return openPostgresStore(serverUrl, { poolSize: 4 });
+    return openPostgresStore(url, { poolSize: 4 });
   });
 }

@@ -5,6 +5,12 @@ import type { Database } from '../kysely/database.js';
 import { createKyselyStore } from '../kysely/kysely-store.js';
 import { migrateToLatest } from '../sqlite/migrate.js';
 import type { Store } from '../store.js';
+import {
+  type ChannelListener,
+  pgliteChannelListener,
+  postgresBroadcast,
+  serverChannelListener,
+} from './change-notifications.js';
 import { postgresMigrations } from './migrations/index.js';
 import { PGlitePool } from './pglite-pool.js';
 import { ErrorMappingPool } from './postgres-errors.js';
@@ -20,9 +26,15 @@ export function postgresKyselyOf(pool: PostgresPool): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new ErrorMappingPool(pool) }) });
 }
 
-/** The Store over an open, migrated PostgreSQL Kysely instance, with tsvector for search. */
-export function postgresStoreOf(db: Kysely<Database>): Store {
-  return createKyselyStore(db, { search: tsvectorSearch });
+/**
+ * The Store over an open, migrated PostgreSQL Kysely instance, with tsvector for search and,
+ * given a channel listener, change notices to and from other processes.
+ */
+export function postgresStoreOf(db: Kysely<Database>, listen?: ChannelListener): Store {
+  return createKyselyStore(db, {
+    search: tsvectorSearch,
+    ...(listen ? { broadcast: postgresBroadcast(db, listen) } : {}),
+  });
 }
 
 /**
@@ -46,5 +58,8 @@ export async function openPostgresStore(
     await db.destroy();
     throw error;
   }
-  return postgresStoreOf(db);
+  return postgresStoreOf(
+    db,
+    typeof target === 'string' ? serverChannelListener(target) : pgliteChannelListener(target),
+  );
 }

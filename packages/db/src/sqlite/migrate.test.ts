@@ -106,6 +106,7 @@ describe('migrations', () => {
     expect(await migrateToLatest(db)).toEqual([
       '0002-revisions-redirects-comment-policy',
       '0003-article-imports',
+      '0004-rate-limits',
     ]);
     const store = sqliteStoreOf(db);
     cleanups.push(() => store.close());

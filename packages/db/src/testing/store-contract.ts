@@ -20,6 +20,7 @@ import {
 import { sampleStorySlug } from '../seed/sample-stories.js';
 import { seedIfEmpty } from '../seed/seed.js';
 import type { Store } from '../store.js';
+import { describeChangeFeedContract } from './contract-changes.js';
 import { describeCommentContract } from './contract-comments.js';
 import { describeEditorialContract } from './contract-editorial.js';
 import {
@@ -34,6 +35,7 @@ import {
   slugsOf,
 } from './contract-fixtures.js';
 import { describeImportContract } from './contract-imports.js';
+import { describeRateLimitContract } from './contract-rate-limits.js';
 import { describeRedirectContract } from './contract-redirects.js';
 import { describeRelatedContract } from './contract-related.js';
 import { describeRevisionContract } from './contract-revisions.js';
@@ -571,6 +573,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     describeRedirectContract(current);
     describeTaxonomyContract(current);
     describeImportContract(current);
+    describeRateLimitContract(current);
+    describeChangeFeedContract(current);
 
     describe('readiness', () => {
       it('answers a ping while open, and says no once closed', async () => {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import { initialSchema } from './0001-initial-schema.js';
 import { revisionsRedirectsCommentPolicy } from './0002-revisions-redirects-comment-policy.js';
 import { articleImports } from './0003-article-imports.js';
+import { rateLimits } from './0004-rate-limits.js';
 
 /**
  * Every SQLite migration, applied in the order of their names. Add a migration as a new file
@@ -11,4 +12,5 @@ export const sqliteMigrations: Readonly<Record<string, Migration>> = {
   '0001-initial-schema': initialSchema,
   '0002-revisions-redirects-comment-policy': revisionsRedirectsCommentPolicy,
   '0003-article-imports': articleImports,
+  '0004-rate-limits': rateLimits,
 };
