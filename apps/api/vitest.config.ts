@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config';
+
+// The two-instance tests start PGlite (PostgreSQL in WebAssembly), which takes seconds when
+// the machine is busy running every package's tests at once: a generous limit guards hangs only.
+export default defineConfig({
+  test: { testTimeout: 30_000, hookTimeout: 30_000 },
+});
