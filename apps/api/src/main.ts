@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** Starts the API: validates the environment, opens (and migrates) the Store, listens, and stops cleanly. */
-import { openStore } from '@newsroom/db';
+import { displayDatabaseUrl, openStore, type Store } from '@newsroom/db';
 import { createApi } from './app.js';
 import { loadApiConfig } from './config.js';
 
@@ -11,7 +11,15 @@ if (!loaded.ok) {
 }
 const { config } = loaded;
 
-const store = await openStore(config.DATABASE_URL);
+const database = displayDatabaseUrl(config.DATABASE_URL);
+let store: Store;
+try {
+  store = await openStore(config.DATABASE_URL);
+} catch (error) {
+  // An unreachable server or an unwritable file: one line, not a stack trace.
+  console.error(`API cannot open the database ${database}: ${(error as Error).message}`);
+  process.exit(1);
+}
 const app = await createApi({ store, config });
 
 try {
@@ -22,7 +30,7 @@ try {
   await store.close();
   process.exit(1);
 }
-app.log.info({ database: config.DATABASE_URL }, 'API ready');
+app.log.info({ database }, 'API ready');
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
+import { displayDatabaseUrl, parseDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
 
 describe('parseDatabaseUrl', () => {
   it('reads SQLite file URLs, relative to the working directory', () => {
@@ -79,5 +79,20 @@ describe('resolveDatabaseUrl', () => {
       kind: 'sqlite',
       path: '/a/x.db',
     });
+  });
+});
+
+describe('displayDatabaseUrl', () => {
+  it('masks a PostgreSQL password and keeps everything else', () => {
+    expect(displayDatabaseUrl('postgres://newsroom:s3cret@db.internal:5432/news')).toBe(
+      'postgres://newsroom:***@db.internal:5432/news',
+    );
+    expect(displayDatabaseUrl('postgresql://reader@db/news')).toBe('postgresql://reader@db/news');
+  });
+
+  it('shows a SQLite file by its absolute path, and never echoes what it cannot read', () => {
+    expect(displayDatabaseUrl('file:/srv/news.db')).toBe('file:/srv/news.db');
+    expect(displayDatabaseUrl(':memory:')).toBe(':memory:');
+    expect(displayDatabaseUrl('mysql://root:pw@host/db')).toBe('(not a valid DATABASE_URL)');
   });
 });

@@ -64,3 +64,17 @@ export const DatabaseUrlSchema = z
       ctx.addIssue({ code: 'custom', message: (error as Error).message });
     }
   });
+
+/** A DATABASE_URL fit for logs and messages: a PostgreSQL password is masked. */
+export function displayDatabaseUrl(url: string): string {
+  try {
+    const location = parseDatabaseUrl(url);
+    if (location.kind === 'sqlite')
+      return location.path === ':memory:' ? ':memory:' : `file:${location.path}`;
+    const parsed = new URL(location.url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(not a valid DATABASE_URL)';
+  }
+}

@@ -2,6 +2,7 @@ export {
   type DatabaseLocation,
   DatabaseUrlSchema,
   defaultDatabaseUrl,
+  displayDatabaseUrl,
   parseDatabaseUrl,
   resolveDatabaseUrl,
 } from './database-url.js';

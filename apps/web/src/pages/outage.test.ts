@@ -46,6 +46,14 @@ describe('when the API does not answer', () => {
     expect(html).toContain('<a class="site-name" href="/">');
   });
 
+  it('still reports itself healthy at /healthz: the site is up, and restarting it would not help', async () => {
+    const { GET } = await import('./healthz');
+    const response = await GET({} as Parameters<typeof GET>[0]);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
   it('still renders the 404 page', async () => {
     const { html } = await render(container, await import('./404.astro'), '/nowhere');
     expect(html).toContain('<h1>Page not found</h1>');

@@ -1,7 +1,9 @@
 import { Kysely, sql } from 'kysely';
+import type { ChangeBroadcast } from '../change-feed.js';
 import type { Database } from '../kysely/database.js';
 import { createKyselyStore } from '../kysely/kysely-store.js';
 import type { Store } from '../store.js';
+import { dataVersionBroadcast } from './data-version-broadcast.js';
 import { fts5Search } from './fts5-search.js';
 import { migrateToLatest } from './migrate.js';
 import { NodeSqliteDialect } from './node-sqlite-dialect.js';
@@ -15,7 +17,7 @@ export function openSqliteKysely(path: string): Kysely<Database> {
 /** The Store over an open, migrated SQLite Kysely instance, with FTS5 for search. */
 export function sqliteStoreOf(
   db: Kysely<Database>,
-  options: { beforeClose?: () => Promise<void> } = {},
+  options: { broadcast?: ChangeBroadcast; beforeClose?: () => Promise<void> } = {},
 ): Store {
   return createKyselyStore(db, { search: fts5Search, ...options });
 }
@@ -30,6 +32,8 @@ export async function openSqliteStore(path: string): Promise<Store> {
     throw error;
   }
   return sqliteStoreOf(db, {
+    // Another process can only share a file, not a database in memory.
+    ...(path === ':memory:' ? {} : { broadcast: dataVersionBroadcast(db) }),
     beforeClose: async () => {
       await sql.raw(optimizeBeforeCloseSql).execute(db);
     },
