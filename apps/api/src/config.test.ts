@@ -19,6 +19,7 @@ describe('API configuration', () => {
         API_RATE_LIMIT_BAD_TOKENS: 30,
         API_CACHE_S_MAXAGE: 30,
         API_MAX_BATCH: 20,
+        DATABASE_POOL_SIZE: 10,
         API_RESPONSE_CACHE_MB: 64,
         API_SCHEDULER_INTERVAL_MS: 5_000,
         API_SHUTDOWN_TIMEOUT_MS: 10_000,

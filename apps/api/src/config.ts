@@ -69,6 +69,8 @@ export const ApiConfigSchema = z.object({
   API_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: DatabaseUrlSchema,
+  /** Connections each API process keeps to PostgreSQL (plus one for change notices). */
+  DATABASE_POOL_SIZE: count(1, 1_000, 10),
   /** Largest request body accepted, in bytes. */
   API_MAX_BODY_BYTES: count(1_024, 50_000_000, 1_000_000),
   LOG_LEVEL: z.enum(logLevels).default('info'),

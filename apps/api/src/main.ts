@@ -14,7 +14,7 @@ const { config } = loaded;
 const database = displayDatabaseUrl(config.DATABASE_URL);
 let store: Store;
 try {
-  store = await openStore(config.DATABASE_URL);
+  store = await openStore(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
 } catch (error) {
   // An unreachable server or an unwritable file: one line, not a stack trace.
   console.error(`API cannot open the database ${database}: ${(error as Error).message}`);

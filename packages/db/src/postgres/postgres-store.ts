@@ -17,7 +17,10 @@ import { ErrorMappingPool } from './postgres-errors.js';
 import { tsvectorSearch } from './tsvector-search.js';
 
 export interface PostgresStoreOptions {
-  /** Connections in the `pg` pool (a real server only); default 10. */
+  /**
+   * Connections in the `pg` pool (a real server only); default 10. A Store that has change
+   * subscribers holds one more, for LISTEN.
+   */
   poolSize?: number;
 }
 
