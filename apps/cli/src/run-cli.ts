@@ -3,7 +3,7 @@ import { openStore, type Store } from '@newsroom/db';
 import { issuesLine } from '@newsroom/domain';
 import { z } from 'zod';
 import { backupCommand } from './commands/backup.js';
-import type { CommandAction } from './commands/command.js';
+import { copyCommand } from './commands/copy.js';
 import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { seedCommand } from './commands/seed.js';
@@ -24,6 +24,8 @@ Commands:
   token revoke ID                 revoke a token
   backup FILE                     copy the embedded database into a new file (VACUUM INTO),
                                   checked before it is reported; PostgreSQL: use pg_dump
+  copy --from URL --to URL        copy a whole newsroom into an empty database (SQLite to
+                                  PostgreSQL, or either way), checked by counts and checksums
 
 Environment:
   DATABASE_URL                    default file:./data/newsroom.db`;
@@ -51,6 +53,7 @@ const commands = {
   seed: seedCommand,
   token: tokenCommand,
   backup: backupCommand,
+  copy: copyCommand,
 } as const;
 
 /** Runs one command and returns the exit code; every failure is one clear line on stderr. */
@@ -74,19 +77,27 @@ export async function runCli(
     return 2;
   }
   const command = commands[name as keyof typeof commands];
-  let action: CommandAction;
+  let run: () => Promise<number>;
+  let store: Store | undefined;
   try {
     const parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
-    action = command.prepare(parsed);
+    if ('opensOwnDatabases' in command) {
+      const action = command.prepare(parsed, config.cwd);
+      run = () => action({ io });
+    } else {
+      const action = command.prepare(parsed);
+      run = async () => {
+        store = await openStore(config.databaseUrl);
+        return action({ store, io, cwd: config.cwd, databaseUrl: config.databaseUrl });
+      };
+    }
   } catch (error) {
     const reason = error instanceof z.ZodError ? issuesLine(error) : (error as Error).message;
     io.err(`${name}: ${reason}`);
     return 2;
   }
-  let store: Store | undefined;
   try {
-    store = await openStore(config.databaseUrl);
-    return await action({ store, io, cwd: config.cwd, databaseUrl: config.databaseUrl });
+    return await run();
   } catch (error) {
     io.err(`${name}: ${(error as Error).message}`);
     return 1;

@@ -1,3 +1,12 @@
+export { CopyError } from './copy/copy-error.js';
+export type { CopyTarget } from './copy/copy-location.js';
+export {
+  type CopiedTableReport,
+  type CopyOptions,
+  type CopyProgress,
+  type CopyReport,
+  copyNewsroom,
+} from './copy/copy-newsroom.js';
 export {
   type DatabaseLocation,
   DatabaseUrlSchema,

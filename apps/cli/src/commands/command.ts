@@ -28,6 +28,17 @@ export interface Command {
   prepare(args: ParsedArgs): CommandAction;
 }
 
+/**
+ * A command that opens the databases it names itself (copy): runCli opens no Store from
+ * DATABASE_URL for it, which would create and migrate a database the command never uses.
+ */
+export interface StandaloneCommand {
+  opensOwnDatabases: true;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** As Command's: checks the arguments before anything is opened; `cwd` is for relative paths. */
+  prepare(args: ParsedArgs, cwd: string): (context: { io: CliIo }) => Promise<number>;
+}
+
 /** Arguments that do not make a command; reported with the command's usage. */
 export class UsageError extends Error {
   override name = 'UsageError';

@@ -1,0 +1,140 @@
+import { type RawBuilder, sql } from 'kysely';
+
+/** How one content table is copied, read back and checked. */
+export interface CopiedTable {
+  name: string;
+  /** The primary key: rows are hashed in this order, which both backends sort alike (bytes, numbers). */
+  key: readonly string[];
+  /** Every column written to the destination, key included, in the order they are hashed. */
+  columns: readonly string[];
+  /** Columns the database fills itself (generated, identity): read where useful, never written. */
+  generated: readonly string[];
+  /** The order rows are copied in, when not the key; a unique key, read but not written if generated. */
+  copyOrder?: readonly string[];
+  /** Copied in these passes, one after another, when rows of the table refer to each other. */
+  copyPasses?: readonly RawBuilder<unknown>[];
+}
+
+/**
+ * Every table that holds a newsroom's content, parents before children so that each foreign
+ * key is satisfied the moment a row is written (neither backend's keys are deferrable).
+ * Written out rather than read from the schema so that a table added later, like the
+ * transient rate_limits, is copied only once someone decides it should be: assertKnownSchema
+ * refuses a source or destination with a table or column this list does not account for.
+ */
+export const copiedTables: readonly CopiedTable[] = [
+  { name: 'sections', key: ['slug'], columns: ['slug', 'name', 'description', 'sort_order'], generated: [] },
+  { name: 'tags', key: ['slug'], columns: ['slug', 'name', 'description', 'type'], generated: [] },
+  { name: 'authors', key: ['slug'], columns: ['slug', 'name', 'bio', 'avatar'], generated: [] },
+  {
+    name: 'articles',
+    key: ['id'],
+    columns: [
+      'id',
+      'slug',
+      'headline',
+      'standfirst',
+      'body',
+      'body_text',
+      'status',
+      'created_at',
+      'updated_at',
+      'published_at',
+      'scheduled_for',
+      'version',
+      'section_slug',
+      'hero_image',
+      'dateline',
+      'sources',
+      'corrections',
+      'canonical_url',
+      'seo_title',
+      'seo_description',
+      'language',
+      'related_slugs',
+      'comment_policy',
+      'review_requested_at',
+      'word_count',
+      'reading_time_minutes',
+    ],
+    // seq is the destination's own (an identity on PostgreSQL, the rowid on SQLite); listed_at
+    // and PostgreSQL's search vector are computed, and SQLite's FTS5 index is filled by the
+    // insert trigger.
+    generated: ['seq', 'listed_at', 'search'],
+    // In the source's insertion order, so the destination's seq follows the same order and
+    // articles written together stay together on disk.
+    copyOrder: ['seq'],
+  },
+  {
+    name: 'article_authors',
+    key: ['article_id', 'position'],
+    columns: ['article_id', 'position', 'author_slug'],
+    generated: [],
+  },
+  {
+    name: 'article_tags',
+    key: ['article_id', 'position'],
+    columns: ['article_id', 'position', 'tag_slug'],
+    generated: [],
+  },
+  {
+    name: 'comments',
+    key: ['id'],
+    columns: ['id', 'article_id', 'parent_id', 'display_name', 'body', 'status', 'created_at'],
+    generated: [],
+    // parent_id refers to comments. Threads are one level deep (a reply to a reply is filed
+    // under the top-level comment), so top-level comments first, then replies, satisfies it
+    // whatever the timestamps say.
+    copyPasses: [sql`parent_id is null`, sql`parent_id is not null`],
+  },
+  {
+    name: 'api_tokens',
+    key: ['id'],
+    columns: ['id', 'name', 'role', 'author_slug', 'token_hash', 'created_at', 'revoked_at'],
+    generated: [],
+  },
+  {
+    name: 'article_revisions',
+    key: ['id'],
+    columns: [
+      'id',
+      'article_id',
+      'version',
+      'kind',
+      'created_at',
+      'actor_token_id',
+      'actor_name',
+      'snapshot',
+    ],
+    generated: [],
+  },
+  {
+    name: 'slug_redirects',
+    key: ['kind', 'old_slug'],
+    columns: ['kind', 'old_slug', 'new_slug', 'created_at'],
+    generated: [],
+  },
+  {
+    name: 'article_imports',
+    key: ['article_id'],
+    columns: ['article_id', 'source_id', 'content_hash', 'imported_version', 'imported_at'],
+    generated: [],
+  },
+];
+
+/**
+ * Tables that are deliberately not copied: the migrations' bookkeeping (the destination keeps
+ * its own, written as it was migrated), SQLite's full-text index (rebuilt by the destination's
+ * triggers) and SQLite's own tables, and rate_limits (counters of the last minute, worthless
+ * on another server).
+ */
+export function isUncopiedTable(name: string): boolean {
+  return (
+    name === 'rate_limits' ||
+    name.startsWith('schema_migration') ||
+    name.startsWith('kysely_migration') ||
+    name === 'article_search' ||
+    name.startsWith('article_search_') ||
+    name.startsWith('sqlite_')
+  );
+}
