@@ -3,8 +3,10 @@ import { defineConfig } from 'astro/config';
 
 export default defineConfig({
   output: 'server',
-  // The comment form is the largest thing a reader posts.
-  adapter: node({ mode: 'standalone', bodySizeLimit: 1_000_000 }),
+  // Middleware mode: Astro renders pages inside the site's own server (server/site-server.ts),
+  // which serves the client files from memory and keeps rendered pages. The comment form is the
+  // largest thing a reader posts.
+  adapter: node({ mode: 'middleware', bodySizeLimit: 1_000_000 }),
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   // The comment form checks Origin itself (src/lib/same-origin.ts), against the address the

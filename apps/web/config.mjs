@@ -14,6 +14,8 @@ const WebConfigSchema = z.object({
     .default('http://localhost:4321')
     .transform((url) => url.replace(/\/+$/, '')),
   SITE_NAME: z.string().trim().min(1).max(100).default('Newsroom'),
+  /** Memory for rendered pages kept by this process, in MB; 0 renders every request. */
+  WEB_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4_096).default(64),
 });
 
 /** @returns {{ ok: true, config: z.infer<typeof WebConfigSchema> } | { ok: false, message: string }} */

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Starts the built site: validates the environment first, then runs Astro's standalone server.
+// Starts the built site: validates the environment first, then serves Astro's handler through
+// the site server (server/site-server.ts: static files from memory, a page cache, compression).
+import { fileURLToPath } from 'node:url';
 import { loadWebConfig } from './config.mjs';
 
 const loaded = loadWebConfig(process.env);
@@ -7,15 +9,23 @@ if (!loaded.ok) {
   console.error(loaded.message);
   process.exit(1);
 }
-process.env.PORT = String(loaded.config.WEB_PORT);
-process.env.HOST = loaded.config.WEB_HOST;
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const { startServer } = await import('./dist/server/entry.mjs');
-const { server } = startServer();
+const { config } = loaded;
+const { handler } = await import('./dist/server/entry.mjs');
+const { createSiteServer } = await import('./server/site-server.ts');
+
+const site = createSiteServer({
+  // Without a `next`, Astro answers every request itself, unknown addresses with its 404 page.
+  astro: (req, res) => handler(req, res),
+  clientDir: fileURLToPath(new URL('./dist/client/', import.meta.url)),
+  pageCacheMb: config.WEB_PAGE_CACHE_MB,
+  apiUrl: config.API_URL,
+  log: (message) => console.error(message),
+});
+const { server } = site;
 
 // Requests Node refuses before Astro sees them (an address over 16 KB, say) still get a page
 // that says what happened, not a bare status line.
-server.server.on('clientError', (error, socket) => {
+server.on('clientError', (error, socket) => {
   if (!socket.writable) return socket.destroy();
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
   const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
@@ -27,3 +37,20 @@ server.server.on('clientError', (error, socket) => {
     `HTTP/1.1 ${status}\r\ncontent-type: text/html; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
 });
+
+server.listen(config.WEB_PORT, config.WEB_HOST, () => {
+  console.log(`Site listening on http://${config.WEB_HOST}:${config.WEB_PORT}`);
+});
+
+// A stop lets requests in flight finish; idle keep-alive connections are closed at once.
+function shutdown() {
+  site.stop();
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => {
+    server.closeAllConnections();
+    process.exit(1);
+  }, 10_000).unref();
+}
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

@@ -3,5 +3,5 @@ import { getViteConfig } from 'astro/config';
 
 // Component and page tests render through Astro's container, with the site's own Vite setup.
 export default getViteConfig({
-  test: { include: ['src/**/*.test.ts'], testTimeout: 20_000 },
+  test: { include: ['src/**/*.test.ts', 'server/**/*.test.ts'], testTimeout: 20_000 },
 });

@@ -12,6 +12,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { type DestinationStream, pino } from 'pino';
+import { registerChangeStream } from './change-stream.js';
 import { type ApiConfig, defaultApiConfig } from './config.js';
 import { createHttpContextFactory } from './context.js';
 import { answerClientError, sendTrpcError, trpcErrorOf } from './error-answers.js';
@@ -305,6 +306,7 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     return sendTrpcError(request, reply, new TRPCError({ code: 'NOT_FOUND', message }));
   });
 
+  registerChangeStream(app, store);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (request, reply) => {
     let ready = false;

@@ -1,0 +1,139 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { followApiChanges } from './api-changes.ts';
+import { CapturedResponse } from './captured-response.ts';
+import { bestBrotli, isCompressible } from './content-encoding.ts';
+import { PageCache } from './page-cache.ts';
+import { type Representation, representationOf, sendRepresentation } from './representation.ts';
+import { loadStaticFiles } from './static-files.ts';
+
+/** Astro's Node handler: static files and server-rendered pages. */
+export type AstroHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+export interface SiteServerOptions {
+  astro: AstroHandler;
+  /** The built site's client folder (dist/client). */
+  clientDir: string;
+  /** Memory for rendered pages, in MB; 0 renders every request. */
+  pageCacheMb: number;
+  /** Where `GET /changes` tells this process that content changed; none for tests that clear by hand. */
+  apiUrl?: string;
+  log?: (message: string) => void;
+}
+
+export interface SiteServer {
+  server: Server;
+  /** Null when the page cache is off. */
+  cache: PageCache | null;
+  /** Stops following the API's changes (the HTTP server is closed by its owner). */
+  stop(): void;
+}
+
+/** A page may be shown again for this long before it is rendered anew. */
+const freshMs = 10_000;
+/** And while that happens, or while the API is down, for this long after. */
+const staleMs = 300_000;
+
+/** What a shared cache may keep, the site's own Cache-Control says (src/middleware.ts). */
+function isKeepable(page: Representation): boolean {
+  const cacheControl = String(page.headers['cache-control'] ?? '');
+  return (
+    [200, 301, 308, 404, 410].includes(page.status) &&
+    /\bpublic\b/.test(cacheControl) &&
+    !/\b(no-store|private)\b/.test(cacheControl) &&
+    page.headers['set-cookie'] === undefined
+  );
+}
+
+/** A kept page's brotli form is remade at brotli's best in the background, then replaces the quick one. */
+function compressBest(page: Representation): void {
+  if (!isCompressible(String(page.headers['content-type'] ?? '')) || page.body.byteLength < 1_024) return;
+  bestBrotli(page.body).then(
+    (best) => page.encoded.set('br', best),
+    () => {},
+  );
+}
+
+/**
+ * The site's HTTP server: the built client files from memory, and pages rendered by Astro
+ * through a page cache. A page is rendered once and then sent, compressed, to every reader
+ * who asks for it until the API reports a change (`GET /changes`, which empties the cache) or
+ * it grows old; readers asking for a page being rendered wait for that render instead of
+ * starting their own. Everything else (the comment form's POST) goes straight to Astro.
+ */
+export function createSiteServer(options: SiteServerOptions): SiteServer {
+  const { astro } = options;
+  const staticFiles = loadStaticFiles(options.clientDir);
+  const cache =
+    options.pageCacheMb > 0
+      ? new PageCache({ maxBytes: options.pageCacheMb * 1_048_576, freshMs, staleMs })
+      : null;
+  const rendering = new Map<string, Promise<Representation>>();
+
+  function render(req: IncomingMessage): Promise<Representation> {
+    const captured = new CapturedResponse(req);
+    const failed = Promise.resolve()
+      .then(() => astro(req, captured))
+      .then(() => new Promise<never>(() => {}));
+    return Promise.race([captured.page, failed]).then((page) =>
+      representationOf(page.status, page.headers, page.body),
+    );
+  }
+
+  /** Renders a page once however many ask at the same time, and keeps it if it may be kept. */
+  function renderShared(key: string, req: IncomingMessage, pageCache: PageCache): Promise<Representation> {
+    const pending = rendering.get(key);
+    if (pending) return pending;
+    const generation = pageCache.generation;
+    const rendered = render(req)
+      .then((page) => {
+        if (isKeepable(page)) {
+          pageCache.set(key, page, generation);
+          compressBest(page);
+        }
+        return page;
+      })
+      .finally(() => rendering.delete(key));
+    rendering.set(key, rendered);
+    return rendered;
+  }
+
+  function fail(res: ServerResponse, error: unknown): void {
+    options.log?.(`Rendering failed: ${(error as Error).message}`);
+    if (res.headersSent) return void res.destroy();
+    res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end('The page could not be shown.');
+  }
+
+  const server = createServer((req, res) => {
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    if (method !== 'GET' && method !== 'HEAD') return void astro(req, res);
+    const file = staticFiles.get(url.split('?')[0] ?? url);
+    if (file) return sendRepresentation(req, res, file);
+
+    if (cache) {
+      const found = cache.lookup(url);
+      if (found.state !== 'missing') {
+        sendRepresentation(req, res, found.page);
+        if (found.state === 'stale') renderShared(url, req, cache).catch(() => {});
+        return;
+      }
+    }
+    // A HEAD that finds nothing kept is rare: Astro answers it as it is.
+    if (method === 'HEAD') return void astro(req, res);
+    const page = cache ? renderShared(url, req, cache) : render(req);
+    page.then(
+      (rendered) => sendRepresentation(req, res, rendered),
+      (error) => fail(res, error),
+    );
+  });
+
+  const stop =
+    cache && options.apiUrl
+      ? followApiChanges(options.apiUrl, () => cache.clear(), {
+          onConnectionLost: (error) =>
+            options.log?.(`Lost the API's change stream (${(error as Error).message}); reconnecting`),
+        })
+      : () => {};
+  return { server, cache, stop };
+}
