@@ -1,7 +1,7 @@
 import type { SearchQuery, SnippetPart } from '@newsroom/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../kysely/database.js';
-import type { FullTextSearch, RankedHit } from '../kysely/full-text-search.js';
+import { type FullTextSearch, type RankedHit, searchCandidates } from '../kysely/full-text-search.js';
 import { snippetPartsOf } from '../sqlite/fts5-search.js';
 
 /*
@@ -69,12 +69,18 @@ export const tsvectorSearch: FullTextSearch = {
     const afterCursor = after
       ? sql`where (hits.score, hits.id) > (${after.rank}::float8, ${after.id})`
       : sql``;
+    // The newest searchCandidates matches are found first and only they are scored.
     const { rows } = await sql<{ id: string; score: number }>`
       with q as (select ${tsquery} as query)
       select hits.id, hits.score from (
-        select articles.id as id, -(ts_rank(${weights}, articles.search, q.query)::float8) as score
-        from articles, q
-        where articles.search @@ q.query and articles.status = 'published'
+        select candidates.id as id, -(ts_rank(${weights}, candidates.search, q.query)::float8) as score
+        from (
+          select articles.id, articles.search
+          from articles, q
+          where articles.search @@ q.query and articles.status = 'published'
+          order by articles.seq desc
+          limit ${searchCandidates}
+        ) as candidates, q
       ) as hits
       ${afterCursor}
       order by hits.score, hits.id

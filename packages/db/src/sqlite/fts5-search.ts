@@ -1,7 +1,7 @@
 import type { SearchCursorPosition, SearchQuery, SnippetPart } from '@newsroom/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../kysely/database.js';
-import type { FullTextSearch, RankedHit } from '../kysely/full-text-search.js';
+import { type FullTextSearch, type RankedHit, searchCandidates } from '../kysely/full-text-search.js';
 
 /*
  * Search with SQLite's FTS5: everything FTS5-specific lives here (the MATCH syntax, bm25(),
@@ -72,8 +72,10 @@ export function snippetPartsOf(text: string): SnippetPart[] {
 }
 
 /**
- * The ranking query: matching published articles by bm25 (lower is better), ties by id, after
- * the cursor's (rank, id). Exported for the EXPLAIN QUERY PLAN test.
+ * The ranking query: the newest searchCandidates matches (FTS5 walks its index by rowid, which
+ * is storage order, and scores only the rows it returns), their published articles by bm25
+ * (lower is better), ties by id, after the cursor's (rank, id). Exported for the EXPLAIN QUERY
+ * PLAN test.
  */
 export function rankedSearchQuery(match: string, after: SearchCursorPosition | null, limit: number) {
   const weights = sql.raw(
@@ -89,8 +91,12 @@ export function rankedSearchQuery(match: string, after: SearchCursorPosition | n
       select rowid, bm25(article_search, ${weights}) as score
       from article_search
       where article_search match ${match}
+      order by rowid desc
+      limit ${searchCandidates}
     ) as hits
-    join articles on articles.seq = hits.rowid
+    -- CROSS JOIN keeps this order: SQLite may otherwise walk every published article (by the
+    -- status index) and look each up among the hits, which grows with the newsroom.
+    cross join articles on articles.seq = hits.rowid
     where articles.status = 'published' ${afterCursor}
     order by hits.score, articles.id
     limit ${limit}`;
@@ -108,13 +114,15 @@ export const fts5Search: FullTextSearch = {
     const snippets = new Map<string, SnippetPart[]>();
     const match = fts5MatchExpression(query);
     if (match === null || ids.length === 0) return snippets;
-    // Only for the page's hits: snippet() is the costly part, so it is not run for every match.
+    // Only for the page's hits, found by rowid: snippet() is costly, and without the rowid
+    // constraint FTS5 would walk every match of a common word to find the page's twenty.
     const { rows } = await sql<{ id: string; snippet: string | null }>`
       select articles.id as id,
         snippet(article_search, -1, ${matchStart}, ${matchEnd}, '…', ${snippetTokens}) as snippet
       from article_search
       join articles on articles.seq = article_search.rowid
-      where article_search match ${match} and articles.id in (${sql.join(ids)})`.execute(db);
+      where article_search match ${match}
+        and article_search.rowid in (select seq from articles where id in (${sql.join(ids)}))`.execute(db);
     for (const row of rows) snippets.set(row.id, snippetPartsOf(row.snippet ?? ''));
     return snippets;
   },
