@@ -23,9 +23,26 @@ export interface CopiedTable {
  * refuses a source or destination with a table or column this list does not account for.
  */
 export const copiedTables: readonly CopiedTable[] = [
-  { name: 'sections', key: ['slug'], columns: ['slug', 'name', 'description', 'sort_order'], generated: [] },
-  { name: 'tags', key: ['slug'], columns: ['slug', 'name', 'description', 'type'], generated: [] },
-  { name: 'authors', key: ['slug'], columns: ['slug', 'name', 'bio', 'avatar'], generated: [] },
+  // published_count, and the links' status and listed_at, are kept by the destination's
+  // triggers (migration 0005) as the articles and links arrive.
+  {
+    name: 'sections',
+    key: ['slug'],
+    columns: ['slug', 'name', 'description', 'sort_order'],
+    generated: ['published_count'],
+  },
+  {
+    name: 'tags',
+    key: ['slug'],
+    columns: ['slug', 'name', 'description', 'type'],
+    generated: ['published_count'],
+  },
+  {
+    name: 'authors',
+    key: ['slug'],
+    columns: ['slug', 'name', 'bio', 'avatar'],
+    generated: ['published_count'],
+  },
   {
     name: 'articles',
     key: ['id'],
@@ -69,13 +86,13 @@ export const copiedTables: readonly CopiedTable[] = [
     name: 'article_authors',
     key: ['article_id', 'position'],
     columns: ['article_id', 'position', 'author_slug'],
-    generated: [],
+    generated: ['status', 'listed_at'],
   },
   {
     name: 'article_tags',
     key: ['article_id', 'position'],
     columns: ['article_id', 'position', 'tag_slug'],
-    generated: [],
+    generated: ['status', 'listed_at'],
   },
   {
     name: 'comments',

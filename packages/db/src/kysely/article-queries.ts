@@ -1,5 +1,5 @@
 import type { ArticleListQuery, ArticleStatus, ArticleSummary, CursorPosition } from '@newsroom/domain';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { refsOf } from './article-references.js';
 import { summaryOf } from './article-rows.js';
 import type { Database } from './database.js';
@@ -20,14 +20,73 @@ const summaryColumns = [
   'sections.name as section_name',
 ] as const;
 
+type ListFilters = Pick<ArticleListQuery, 'section' | 'tag' | 'author' | 'status' | 'from' | 'to'>;
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof articleListQuery>['execute']>>[number];
+
 /**
- * One page of summaries, newest first. Keyset pagination: the cursor is the (listed_at, id) of
- * the last row already seen, so a page is an index range read however deep the reader goes,
- * and rows published meanwhile neither repeat nor go missing.
+ * One page of summary rows, newest first. Keyset pagination: the cursor is the (listed_at, id)
+ * of the last row already seen, so a page is an index range read however deep the reader goes,
+ * and rows published meanwhile neither repeat nor go missing. A tag's or an author's page is
+ * read off its link table's listing index first (linkedListQuery), then its rows by id.
  */
+export async function articleListRows(
+  db: Kysely<Database>,
+  query: ListFilters,
+  after: CursorPosition | null,
+  fetchLimit: number,
+): Promise<SummaryRow[]> {
+  if (!query.tag && !query.author) return articleListQuery(db, query, after, fetchLimit).execute();
+  const { rows: page } = await linkedListQuery(query, after, fetchLimit).execute(db);
+  if (page.length === 0) return [];
+  const rows = await db
+    .selectFrom('articles')
+    .leftJoin('sections', 'sections.slug', 'articles.section_slug')
+    .select(summaryColumns)
+    .where(
+      'articles.id',
+      'in',
+      page.map((row) => row.id),
+    )
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return page.flatMap((row) => byId.get(row.id) ?? []);
+}
+
+/**
+ * The ids of a page of a tag's (or else an author's) articles, from the link table: its rows
+ * carry each article's status and listed_at (migration 0005), so the page is one range of the
+ * listing index whatever the newsroom's size. Other filters narrow it by subquery.
+ */
+export function linkedListQuery(query: ListFilters, after: CursorPosition | null, fetchLimit: number) {
+  const [table, column, value] = query.tag
+    ? (['article_tags', 'tag_slug', query.tag] as const)
+    : (['article_authors', 'author_slug', query.author ?? ''] as const);
+  const conditions = [sql`${sql.ref(column)} = ${value}`, sql`status = ${query.status ?? 'published'}`];
+  if (query.tag && query.author) {
+    conditions.push(
+      sql`article_id in (select article_id from article_authors where author_slug = ${query.author})`,
+    );
+  }
+  if (query.section) {
+    conditions.push(sql`article_id in (select id from articles where section_slug = ${query.section})`);
+  }
+  if (query.from || query.to) {
+    conditions.push(sql`article_id in (select id from articles where published_at is not null)`);
+  }
+  if (query.from) conditions.push(sql`listed_at >= ${isoUtc(query.from)}`);
+  if (query.to) conditions.push(sql`listed_at < ${isoUtc(query.to)}`);
+  if (after) conditions.push(sql`(listed_at, article_id) < (${isoUtc(after.at)}, ${after.id})`);
+  return sql<{ id: string }>`
+    select article_id as id from ${sql.table(table)}
+    where ${sql.join(conditions, sql` and `)}
+    order by listed_at desc, article_id desc
+    limit ${fetchLimit}`;
+}
+
+/** The page of articles for lists without a tag or author: off the articles' own indexes. */
 export function articleListQuery(
   db: Kysely<Database>,
-  query: Pick<ArticleListQuery, 'section' | 'tag' | 'author' | 'status' | 'from' | 'to'>,
+  query: Omit<ListFilters, 'tag' | 'author'>,
   after: CursorPosition | null,
   fetchLimit: number,
 ) {
@@ -37,17 +96,6 @@ export function articleListQuery(
     .select(summaryColumns)
     .where('articles.status', '=', query.status ?? 'published');
   if (query.section) select = select.where('articles.section_slug', '=', query.section);
-  if (query.tag) {
-    const tagged = db.selectFrom('article_tags').select('article_id').where('tag_slug', '=', query.tag);
-    select = select.where('articles.id', 'in', tagged);
-  }
-  if (query.author) {
-    const bylined = db
-      .selectFrom('article_authors')
-      .select('article_id')
-      .where('author_slug', '=', query.author);
-    select = select.where('articles.id', 'in', bylined);
-  }
   // from/to are about publication time. Once an article has a published_at, listed_at equals
   // it, so the range goes on listed_at, where the index can use it.
   if (query.from || query.to) select = select.where('articles.published_at', 'is not', null);

@@ -30,7 +30,7 @@ import {
 import type { ArticleRepository } from '../store.js';
 import { importArticles } from './article-import.js';
 import {
-  articleListQuery,
+  articleListRows,
   articleRowQuery,
   dueScheduledQuery,
   publishedSummaries,
@@ -81,7 +81,7 @@ export function createArticleRepository(db: Kysely<Database>, fullText: FullText
       if (query.cursor && !after) {
         throw new InvalidInputError('cursor is not valid; use nextCursor from a previous page');
       }
-      const rows = await articleListQuery(db, query, after, limit + 1).execute();
+      const rows = await articleListRows(db, query, after, limit + 1);
       const page = rows.slice(0, limit);
       const refs = await refsOf(
         db,

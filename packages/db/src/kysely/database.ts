@@ -72,6 +72,9 @@ export interface ArticleAuthorsTable {
   /** Byline order, from 0. */
   position: number;
   author_slug: string;
+  /** The article's, kept by triggers (migration 0005) so an author's stories list off an index. */
+  status: Generated<ArticleStatus>;
+  listed_at: Generated<string>;
 }
 
 export interface ArticleTagsTable {
@@ -79,6 +82,9 @@ export interface ArticleTagsTable {
   /** From 0; position 0 is the primary tag. */
   position: number;
   tag_slug: string;
+  /** The article's, kept by triggers (migration 0005) so a tag's stories list off an index. */
+  status: Generated<ArticleStatus>;
+  listed_at: Generated<string>;
 }
 
 export interface SectionsTable {
@@ -87,6 +93,8 @@ export interface SectionsTable {
   description: string | null;
   /** The domain's `order`, renamed because ORDER is a keyword. */
   sort_order: number;
+  /** Published articles that carry it, kept by triggers (migration 0005). */
+  published_count: Generated<number>;
 }
 
 export interface TagsTable {
@@ -94,6 +102,8 @@ export interface TagsTable {
   name: string;
   description: string | null;
   type: TagType;
+  /** Published articles that carry it, kept by triggers (migration 0005). */
+  published_count: Generated<number>;
 }
 
 export interface AuthorsTable {
@@ -101,6 +111,8 @@ export interface AuthorsTable {
   name: string;
   bio: string | null;
   avatar: string | null;
+  /** Published articles that carry it, kept by triggers (migration 0005). */
+  published_count: Generated<number>;
 }
 
 export interface CommentsTable {

@@ -97,14 +97,6 @@ function countOf(value: number | bigint | string | null | undefined): number {
   return Number(value ?? 0);
 }
 
-function publishedWithSection(eb: ExpressionBuilder<Database, 'sections'>) {
-  return eb
-    .selectFrom('articles')
-    .select((inner) => inner.fn.countAll<number | bigint | string>().as('n'))
-    .whereRef('articles.section_slug', '=', 'sections.slug')
-    .where('articles.status', '=', 'published');
-}
-
 export function createSectionRepository(db: Kysely<Database>): TaxonomyRepository<Section> {
   return taxonomyRepository<Section>(db, {
     kind: 'section',
@@ -112,8 +104,7 @@ export function createSectionRepository(db: Kysely<Database>): TaxonomyRepositor
     async select(db, slug) {
       let query = db
         .selectFrom('sections')
-        .select(['slug', 'name', 'description', 'sort_order'])
-        .select((eb) => publishedWithSection(eb).as('article_count'));
+        .select(['slug', 'name', 'description', 'sort_order', 'published_count']);
       if (slug !== undefined) query = query.where('slug', '=', slug);
       const rows = await query.orderBy('sort_order').orderBy('name').execute();
       return rows.map((row) => ({
@@ -121,7 +112,7 @@ export function createSectionRepository(db: Kysely<Database>): TaxonomyRepositor
         name: row.name,
         description: row.description,
         order: row.sort_order,
-        articleCount: countOf(row.article_count),
+        articleCount: countOf(row.published_count),
       }));
     },
     exists: (db, slug) => exists(db, 'sections', slug),
@@ -156,23 +147,11 @@ export function createSectionRepository(db: Kysely<Database>): TaxonomyRepositor
   });
 }
 
-function publishedWithTag(eb: ExpressionBuilder<Database, 'tags'>) {
-  return eb
-    .selectFrom('article_tags')
-    .innerJoin('articles', 'articles.id', 'article_tags.article_id')
-    .select((inner) => inner.fn.countAll<number | bigint | string>().as('n'))
-    .whereRef('article_tags.tag_slug', '=', 'tags.slug')
-    .where('articles.status', '=', 'published');
-}
-
 const tagTable: TaxonomyTable<Tag> = {
   kind: 'tag',
   parse: (item) => TagSchema.parse(item),
   async select(db, slug) {
-    let query = db
-      .selectFrom('tags')
-      .select(['slug', 'name', 'description', 'type'])
-      .select((eb) => publishedWithTag(eb).as('article_count'));
+    let query = db.selectFrom('tags').select(['slug', 'name', 'description', 'type', 'published_count']);
     if (slug !== undefined) query = query.where('slug', '=', slug);
     const rows = await query.orderBy('name').orderBy('slug').execute();
     return rows.map((row) => ({
@@ -180,7 +159,7 @@ const tagTable: TaxonomyTable<Tag> = {
       name: row.name,
       description: row.description,
       type: row.type,
-      articleCount: countOf(row.article_count),
+      articleCount: countOf(row.published_count),
     }));
   },
   exists: (db, slug) => exists(db, 'tags', slug),
@@ -253,24 +232,12 @@ export function createTagRepository(db: Kysely<Database>): TagRepository {
   };
 }
 
-function publishedWithAuthor(eb: ExpressionBuilder<Database, 'authors'>) {
-  return eb
-    .selectFrom('article_authors')
-    .innerJoin('articles', 'articles.id', 'article_authors.article_id')
-    .select((inner) => inner.fn.countAll<number | bigint | string>().as('n'))
-    .whereRef('article_authors.author_slug', '=', 'authors.slug')
-    .where('articles.status', '=', 'published');
-}
-
 export function createAuthorRepository(db: Kysely<Database>): TaxonomyRepository<Author> {
   return taxonomyRepository<Author>(db, {
     kind: 'author',
     parse: (item) => AuthorSchema.parse(item),
     async select(db, slug) {
-      let query = db
-        .selectFrom('authors')
-        .select(['slug', 'name', 'bio', 'avatar'])
-        .select((eb) => publishedWithAuthor(eb).as('article_count'));
+      let query = db.selectFrom('authors').select(['slug', 'name', 'bio', 'avatar', 'published_count']);
       if (slug !== undefined) query = query.where('slug', '=', slug);
       const rows = await query.orderBy('name').orderBy('slug').execute();
       return rows.map((row) => ({
@@ -278,7 +245,7 @@ export function createAuthorRepository(db: Kysely<Database>): TaxonomyRepository
         name: row.name,
         bio: row.bio,
         avatar: row.avatar,
-        articleCount: countOf(row.article_count),
+        articleCount: countOf(row.published_count),
       }));
     },
     exists: (db, slug) => exists(db, 'authors', slug),

@@ -107,6 +107,7 @@ describe('migrations', () => {
       '0002-revisions-redirects-comment-policy',
       '0003-article-imports',
       '0004-rate-limits',
+      '0005-taxonomy-listings',
     ]);
     const store = sqliteStoreOf(db);
     cleanups.push(() => store.close());

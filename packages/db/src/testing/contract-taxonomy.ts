@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, SlugTakenError, StoreError } from '../errors.js';
 import type { Store } from '../store.js';
-import { at, draftInput, publish, slugsOf } from './contract-fixtures.js';
+import { at, draftInput, importInput, publish, slugsOf } from './contract-fixtures.js';
 
 /** Editing sections, tags and authors. Part of describeStoreContract. */
 export function describeTaxonomyContract(store: () => Store): void {
@@ -35,6 +35,108 @@ export function describeTaxonomyContract(store: () => Store): void {
       expect(counts(await store().authors.list())).toEqual({ al: 2, bea: 1 });
       expect((await store().tags.bySlug('lisbon'))?.articleCount).toBe(1);
       expect((await store().sections.bySlug('culture'))?.articleCount).toBe(0);
+    });
+
+    it('keeps counts and tag and author pages right through every kind of change', async () => {
+      const s = store();
+      await s.tags.upsert({ slug: 'oceans', name: 'Oceans', description: null, type: 'topic' });
+      const one = await publish(
+        s,
+        draftInput({ slug: 'one', sectionSlug: 'world', tagSlugs: ['climate'], authorSlugs: ['al'] }),
+        at(0),
+      );
+      const two = await publish(
+        s,
+        draftInput({
+          slug: 'two',
+          sectionSlug: 'world',
+          tagSlugs: ['climate', 'lisbon'],
+          authorSlugs: ['bea'],
+        }),
+        at(1),
+      );
+      const three = await publish(
+        s,
+        draftInput({
+          slug: 'three',
+          sectionSlug: 'culture',
+          tagSlugs: ['lisbon'],
+          authorSlugs: ['al', 'bea'],
+        }),
+        at(2),
+      );
+      await s.articles.importMany([
+        importInput({
+          slug: 'imported',
+          tagSlugs: ['climate', 'oceans'],
+          authorSlugs: ['al'],
+          sectionSlug: 'culture',
+          createdAt: at(3).toISOString(),
+          publishedAt: at(3).toISOString(),
+        }),
+      ]);
+
+      /** Every count must equal what the pages list, which is read another way. */
+      async function expectConsistent() {
+        for (const tag of await s.tags.list()) {
+          const listed = await slugsOf(s.articles.list({ tag: tag.slug, limit: 100 }));
+          expect(tag.articleCount, `tag ${tag.slug}`).toBe(listed.length);
+          // Listed means published now, as the articles themselves say.
+          for (const slug of listed) expect(await s.articles.bySlug(slug), slug).not.toBeNull();
+        }
+        for (const author of await s.authors.list()) {
+          const listed = await slugsOf(s.articles.list({ author: author.slug, limit: 100 }));
+          expect(author.articleCount, `author ${author.slug}`).toBe(listed.length);
+        }
+        for (const section of await s.sections.list()) {
+          const listed = await slugsOf(s.articles.list({ section: section.slug, limit: 100 }));
+          expect(section.articleCount, `section ${section.slug}`).toBe(listed.length);
+        }
+      }
+      await expectConsistent();
+      expect(await slugsOf(s.articles.list({ tag: 'climate', limit: 10 }))).toEqual([
+        'imported',
+        'two',
+        'one',
+      ]);
+      expect(await slugsOf(s.articles.list({ author: 'al', limit: 10 }))).toEqual([
+        'imported',
+        'three',
+        'one',
+      ]);
+
+      // Unpublish, retag, move section, change byline, delete, rename, merge: after each, consistent.
+      const twoDraft = await s.articles.setStatus(two.id, two.version, 'draft');
+      expect((await s.tags.bySlug('lisbon'))?.articleCount).toBe(1);
+      await expectConsistent();
+      await s.articles.update({
+        id: one.id,
+        version: one.version,
+        tagSlugs: ['oceans', 'lisbon'],
+        sectionSlug: 'culture',
+        authorSlugs: ['bea'],
+      });
+      await expectConsistent();
+      await s.articles.setStatus(twoDraft.id, twoDraft.version, 'published');
+      await expectConsistent();
+      await s.articles.delete(three.id, three.version);
+      await expectConsistent();
+      await s.tags.update('lisbon', { slug: 'lisboa' });
+      await s.authors.update('al', { slug: 'al-writer' });
+      await s.sections.update('culture', { slug: 'arts' });
+      await expectConsistent();
+      await s.tags.merge('oceans', 'climate');
+      await expectConsistent();
+      await s.tags.delete('lisboa');
+      await s.authors.delete('bea');
+      await s.sections.delete('arts');
+      await expectConsistent();
+      expect(await s.tags.list()).toEqual([expect.objectContaining({ slug: 'climate', articleCount: 3 })]);
+      // A page of one tag, deeper than the first, by cursor.
+      const first = await s.articles.list({ tag: 'climate', limit: 2 });
+      const next = await s.articles.list({ tag: 'climate', limit: 2, cursor: first.nextCursor ?? '' });
+      expect([...first.items, ...next.items].map((a) => a.slug)).toEqual(['imported', 'two', 'one']);
+      expect(next.nextCursor).toBeNull();
     });
 
     it('creates new items only under free slugs, and checks them', async () => {

@@ -3,6 +3,7 @@ import { initialSchema } from './0001-initial-schema.js';
 import { revisionsRedirectsCommentPolicy } from './0002-revisions-redirects-comment-policy.js';
 import { articleImports } from './0003-article-imports.js';
 import { rateLimits } from './0004-rate-limits.js';
+import { taxonomyListings } from './0005-taxonomy-listings.js';
 
 /**
  * Every SQLite migration, applied in the order of their names. Add a migration as a new file
@@ -13,4 +14,5 @@ export const sqliteMigrations: Readonly<Record<string, Migration>> = {
   '0002-revisions-redirects-comment-policy': revisionsRedirectsCommentPolicy,
   '0003-article-imports': articleImports,
   '0004-rate-limits': rateLimits,
+  '0005-taxonomy-listings': taxonomyListings,
 };
