@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { OutgoingHttpHeaders } from 'node:http';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import type { Store } from '@newsroom/db';
@@ -25,7 +26,7 @@ import {
 } from './http-cache.js';
 import { typeOf } from './procedures.js';
 import { addressKey, clientKey, createRateLimiter, type RateLimit } from './rate-limits.js';
-import { type CachedResponse, ResponseCache } from './response-cache.js';
+import { ResponseCache } from './response-cache.js';
 import { type AppRouter, appRouter } from './root.js';
 import { createScheduler } from './scheduler.js';
 
@@ -58,8 +59,6 @@ declare module 'fastify' {
     trpcCall: TrpcCall | null;
     /** The response cache's generation when a cacheable read arrived, else null. */
     cacheGeneration: number | null;
-    /** The cached answer being sent again. */
-    cachedResponse: CachedResponse | null;
   }
 }
 
@@ -111,9 +110,50 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     closing = true;
   });
 
+  const cache =
+    config.API_RESPONSE_CACHE_MB > 0
+      ? new ResponseCache({ maxBytes: config.API_RESPONSE_CACHE_MB * 1_048_576, ttlMs: responseCacheTtlMs })
+      : null;
+  if (cache) {
+    // Any write, in this process or another on the same database, may change any answer.
+    const unsubscribe = store.changes.subscribe(() => cache.clear());
+    app.addHook('onClose', async () => unsubscribe());
+  }
+
+  // Answers kept in the response cache leave from here, before any other hook and before tRPC:
+  // the bytes and every header of the first answer (security headers included), with this
+  // request's id. A cross-origin request goes the long way, for its CORS headers.
+  if (cache) {
+    const corsConfigured = config.API_CORS_ORIGINS.length > 0;
+    app.addHook('onRequest', (request, reply, done) => {
+      const { headers } = request;
+      if (
+        request.method !== 'GET' ||
+        closing ||
+        headers.authorization !== undefined ||
+        (corsConfigured && headers.origin !== undefined)
+      ) {
+        return done();
+      }
+      const hit = cache.get(request.url);
+      if (!hit) return done();
+      reply.hijack();
+      const res = reply.raw;
+      res.setHeader('x-request-id', request.id);
+      if (ifNoneMatchHits(headers['if-none-match'], hit.etag)) {
+        res.writeHead(304, hit.notModifiedHeaders);
+        res.end();
+      } else {
+        res.writeHead(200, hit.headers);
+        res.end(hit.body);
+      }
+      // Not at info: a line per cached answer would cost more than the answer.
+      request.log.debug({ url: request.url, statusCode: res.statusCode }, 'Answered from the response cache');
+    });
+  }
+
   app.decorateRequest('trpcCall', null);
   app.decorateRequest('cacheGeneration', null);
-  app.decorateRequest('cachedResponse', null);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     request.trpcCall = trpcCallOf(request);
@@ -149,16 +189,6 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     windowMs: minute,
   };
 
-  const cache =
-    config.API_RESPONSE_CACHE_MB > 0
-      ? new ResponseCache({ maxBytes: config.API_RESPONSE_CACHE_MB * 1_048_576, ttlMs: responseCacheTtlMs })
-      : null;
-  if (cache) {
-    // Any write, in this process or another on the same database, may change any answer.
-    const unsubscribe = store.changes.subscribe(() => cache.clear());
-    app.addHook('onClose', async () => unsubscribe());
-  }
-
   // Checks that need only the URL and headers, so an oversized batch or a flood is refused
   // before its body is read.
   app.addHook('onRequest', async (request, reply) => {
@@ -186,14 +216,6 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
       }
     } else if (cache && request.method === 'GET' && call.paths.every((path) => typeOf(path) === 'query')) {
       request.cacheGeneration = cache.generation;
-      const cached = cache.get(request.url);
-      if (cached) {
-        request.cachedResponse = cached;
-        reply.header('content-type', cached.contentType);
-        // As the first answer had it, CORS's Origin included.
-        if (cached.vary) reply.header('vary', cached.vary);
-        return reply.send(cached.body);
-      }
     }
 
     // Only writes are limited: reads are cheap, cacheable, and what every reader does.
@@ -230,8 +252,6 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     // A request that was in flight when close() began: answer it, then let its connection go,
     // or a keep-alive client would hold the close open.
     if (closing) reply.header('connection', 'close');
-    const cached = request.cachedResponse;
-    if (cached) return sendPublicRead(request, reply, cached.etag, payload);
     let body = payload;
     // The tRPC adapter answers with a fetch Response; read it here so its status is known and
     // its body can be tagged. Streamed answers (trpc-accept: application/jsonl) pass through.
@@ -259,10 +279,20 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     const bytes = Buffer.from(body);
     const etag = etagOf(bytes);
     const sent = sendPublicRead(request, reply, etag, bytes);
-    if (cache && request.cacheGeneration !== null) {
-      const contentType = String(reply.getHeader('content-type') ?? 'application/json');
-      const vary = String(reply.getHeader('vary') ?? '');
-      cache.set(request.url, { body: bytes, etag, contentType, vary }, request.cacheGeneration);
+    if (cache && request.cacheGeneration !== null && !closing) {
+      // Fastify types each header more loosely than node:http; the values are the same.
+      const { 'x-request-id': _id, ...headers } = reply.getHeaders() as OutgoingHttpHeaders;
+      const { 'content-type': _type, ...notModifiedHeaders } = headers;
+      cache.set(
+        request.url,
+        {
+          body: bytes,
+          etag,
+          headers: { ...headers, 'content-length': bytes.byteLength },
+          notModifiedHeaders,
+        },
+        request.cacheGeneration,
+      );
     }
     return sent;
   });

@@ -1,10 +1,14 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+
 /** A public read's answer as it was sent, ready to be sent again. */
 export interface CachedResponse {
   /** Bytes, so sending it again costs no encoding and its size is exact. */
   body: Buffer;
   etag: string;
-  contentType: string;
-  vary: string;
+  /** Every header of the answer but the request id, content-length included. */
+  headers: OutgoingHttpHeaders;
+  /** The same for a 304: without content-type and content-length. */
+  notModifiedHeaders: OutgoingHttpHeaders;
 }
 
 interface Entry extends CachedResponse {
