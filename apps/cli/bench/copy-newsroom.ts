@@ -22,8 +22,10 @@ import { type CopyReport, type CopyTarget, copyNewsroom, openSqliteStore, seed }
 import { freshServerDatabase } from '@newsroom/db/testing/server-database';
 import pg from 'pg';
 
-const articles = Number(process.env.BENCH_ITEMS ?? 10_000);
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+// `npm run bench -- --quick` sets BENCH_QUICK: a smaller run that only shows the bench still works.
+const quick = process.env.BENCH_QUICK === '1';
+const articles = Number(process.env.BENCH_ITEMS ?? (quick ? 1_000 : 10_000));
+const runs = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
 const serverUrl = process.env.TEST_DATABASE_URL;
 const serverDatabase = 'newsroom_bench_copy';
 

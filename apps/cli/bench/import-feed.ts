@@ -18,8 +18,10 @@ import { join } from 'node:path';
 import { generateArticles, type ImportArticleInput, openSqliteStore, type Store } from '@newsroom/db';
 import { type ArticleDraft, parseFeed } from '@newsroom/ingest';
 
-const items = Number(process.env.BENCH_ITEMS ?? 10_000);
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+// `npm run bench -- --quick` sets BENCH_QUICK: a smaller run that only shows the bench still works.
+const quick = process.env.BENCH_QUICK === '1';
+const items = Number(process.env.BENCH_ITEMS ?? (quick ? 1_000 : 10_000));
+const runs = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
 const siteUrl = 'https://news.example';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsroom-import-bench-'));
