@@ -12,6 +12,31 @@ import type { Migration } from 'kysely/migration';
  * their article's status and time when inserted and whenever it changes, and the counts follow
  * the links (and, for sections, the articles) as they come, go, or change status.
  */
+/** The triggers of one link table: `link` rows point at `target` rows by `column`. */
+function linkTriggers(link: string, target: string, column: string): string[] {
+  return [
+    // A new link takes its article's status and time (SQLite triggers cannot change NEW: the
+    // row is updated right after, which the count trigger below then sees as a status change).
+    `create trigger ${link}_take_listing after insert on ${link} begin
+      update ${link} set (status, listed_at) =
+        (select status, listed_at from articles where articles.id = new.article_id)
+      where article_id = new.article_id and position = new.position;
+    end`,
+    `create trigger ${link}_count_insert after insert on ${link} when new.status = 'published' begin
+      update ${target} set published_count = published_count + 1 where slug = new.${column};
+    end`,
+    `create trigger ${link}_count_delete after delete on ${link} when old.status = 'published' begin
+      update ${target} set published_count = published_count - 1 where slug = old.${column};
+    end`,
+    `create trigger ${link}_count_update after update of status, ${column} on ${link} begin
+      update ${target} set published_count = published_count - 1
+        where slug = old.${column} and old.status = 'published';
+      update ${target} set published_count = published_count + 1
+        where slug = new.${column} and new.status = 'published';
+    end`,
+  ];
+}
+
 const statements = [
   'alter table article_tags add column status text',
   'alter table article_tags add column listed_at text',
@@ -37,18 +62,8 @@ const statements = [
   'drop index article_authors_by_author',
   'create index article_authors_by_listing on article_authors (author_slug, status, listed_at, article_id)',
 
-  // A new link takes its article's status and time (SQLite triggers cannot change NEW: the row
-  // is updated right after, which the count triggers below then see as a status change).
-  `create trigger article_tags_take_listing after insert on article_tags begin
-    update article_tags set (status, listed_at) =
-      (select status, listed_at from articles where articles.id = new.article_id)
-    where article_id = new.article_id and position = new.position;
-  end`,
-  `create trigger article_authors_take_listing after insert on article_authors begin
-    update article_authors set (status, listed_at) =
-      (select status, listed_at from articles where articles.id = new.article_id)
-    where article_id = new.article_id and position = new.position;
-  end`,
+  ...linkTriggers('article_tags', 'tags', 'tag_slug'),
+  ...linkTriggers('article_authors', 'authors', 'author_slug'),
   `create trigger articles_share_listing after update of status, published_at, created_at on articles begin
     update article_tags set status = new.status, listed_at = coalesce(new.published_at, new.created_at)
       where article_id = new.id;
@@ -56,26 +71,6 @@ const statements = [
       where article_id = new.id;
   end`,
 
-  `create trigger article_tags_count_insert after insert on article_tags when new.status = 'published' begin
-    update tags set published_count = published_count + 1 where slug = new.tag_slug;
-  end`,
-  `create trigger article_tags_count_delete after delete on article_tags when old.status = 'published' begin
-    update tags set published_count = published_count - 1 where slug = old.tag_slug;
-  end`,
-  `create trigger article_tags_count_update after update of status, tag_slug on article_tags begin
-    update tags set published_count = published_count - 1 where slug = old.tag_slug and old.status = 'published';
-    update tags set published_count = published_count + 1 where slug = new.tag_slug and new.status = 'published';
-  end`,
-  `create trigger article_authors_count_insert after insert on article_authors when new.status = 'published' begin
-    update authors set published_count = published_count + 1 where slug = new.author_slug;
-  end`,
-  `create trigger article_authors_count_delete after delete on article_authors when old.status = 'published' begin
-    update authors set published_count = published_count - 1 where slug = old.author_slug;
-  end`,
-  `create trigger article_authors_count_update after update of status, author_slug on article_authors begin
-    update authors set published_count = published_count - 1 where slug = old.author_slug and old.status = 'published';
-    update authors set published_count = published_count + 1 where slug = new.author_slug and new.status = 'published';
-  end`,
   `create trigger articles_count_insert after insert on articles when new.status = 'published' begin
     update sections set published_count = published_count + 1 where slug = new.section_slug;
   end`,
