@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
@@ -13,9 +12,11 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { type DestinationStream, pino } from 'pino';
+import { cachedAnswersServer, requestIdOf } from './cached-answers.js';
 import { registerChangeStream } from './change-stream.js';
 import { type ApiConfig, defaultApiConfig } from './config.js';
 import { createHttpContextFactory } from './context.js';
+import { registerDirectQueries } from './direct-queries.js';
 import { answerClientError, sendTrpcError, trpcErrorOf } from './error-answers.js';
 import {
   etagOf,
@@ -45,8 +46,7 @@ const trpcRoute = '/:path';
 const minute = 60_000;
 /** How long a cached answer may live if no change notice clears it first. */
 const responseCacheTtlMs = minute;
-/** A client's own request id is kept when it is this plain; anything else gets a fresh one. */
-const saneRequestId = /^[A-Za-z0-9._:@-]{1,128}$/;
+const requestTimeoutMs = 30_000;
 
 /** The procedures a tRPC request calls, read from its URL before anything else runs. */
 interface TrpcCall {
@@ -73,7 +73,26 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
   const { store } = options;
   const config: ApiConfig = { ...defaultApiConfig(), ...options.config };
 
+  const cache =
+    config.API_RESPONSE_CACHE_MB > 0
+      ? new ResponseCache({ maxBytes: config.API_RESPONSE_CACHE_MB * 1_048_576, ttlMs: responseCacheTtlMs })
+      : null;
+  let closing = false;
   const app = Fastify({
+    serverFactory: (handler) =>
+      cachedAnswersServer(
+        {
+          cache,
+          corsConfigured: config.API_CORS_ORIGINS.length > 0,
+          closing: () => closing,
+          onAnswer: (request, response, requestId) =>
+            app.log.debug(
+              { reqId: requestId, url: request.url, statusCode: response.statusCode },
+              'Answered from the response cache',
+            ),
+        },
+        handler,
+      ),
     ...(options.logger === false
       ? {}
       : {
@@ -86,17 +105,14 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
             options.logDestination,
           ) as FastifyBaseLogger,
         }),
-    genReqId: (req) => {
-      const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && saneRequestId.test(incoming) ? incoming : randomUUID();
-    },
+    genReqId: (req) => requestIdOf(req.headers['x-request-id']),
     trustProxy:
       typeof config.API_TRUST_PROXY === 'number' ? trustHops(config.API_TRUST_PROXY) : config.API_TRUST_PROXY,
     bodyLimit: config.API_MAX_BODY_BYTES,
     // A batch names every procedure in one path segment; the 16 KB header cap bounds it anyway.
     routerOptions: { maxParamLength: 8_192 },
     // Slow clients must not hold connections forever.
-    requestTimeout: 30_000,
+    requestTimeout: requestTimeoutMs,
     // Requests that arrive while closing get a tRPC-shaped 503 from the onRequest hook below.
     return503OnClosing: false,
     clientErrorHandler: answerClientError,
@@ -104,52 +120,17 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     logController: new LogController({ disableRequestLogging: true }),
   });
   app.server.headersTimeout = 10_000;
-
-  let closing = false;
+  // What Fastify sets on a server it creates itself (its defaults), for the one made above.
+  app.server.keepAliveTimeout = 72_000;
+  app.server.requestTimeout = requestTimeoutMs;
   app.addHook('preClose', async () => {
     closing = true;
   });
 
-  const cache =
-    config.API_RESPONSE_CACHE_MB > 0
-      ? new ResponseCache({ maxBytes: config.API_RESPONSE_CACHE_MB * 1_048_576, ttlMs: responseCacheTtlMs })
-      : null;
   if (cache) {
     // Any write, in this process or another on the same database, may change any answer.
     const unsubscribe = store.changes.subscribe(() => cache.clear());
     app.addHook('onClose', async () => unsubscribe());
-  }
-
-  // Answers kept in the response cache leave from here, before any other hook and before tRPC:
-  // the bytes and every header of the first answer (security headers included), with this
-  // request's id. A cross-origin request goes the long way, for its CORS headers.
-  if (cache) {
-    const corsConfigured = config.API_CORS_ORIGINS.length > 0;
-    app.addHook('onRequest', (request, reply, done) => {
-      const { headers } = request;
-      if (
-        request.method !== 'GET' ||
-        closing ||
-        headers.authorization !== undefined ||
-        (corsConfigured && headers.origin !== undefined)
-      ) {
-        return done();
-      }
-      const hit = cache.get(request.url);
-      if (!hit) return done();
-      reply.hijack();
-      const res = reply.raw;
-      res.setHeader('x-request-id', request.id);
-      if (ifNoneMatchHits(headers['if-none-match'], hit.etag)) {
-        res.writeHead(304, hit.notModifiedHeaders);
-        res.end();
-      } else {
-        res.writeHead(200, hit.headers);
-        res.end(hit.body);
-      }
-      // Not at info: a line per cached answer would cost more than the answer.
-      request.log.debug({ url: request.url, statusCode: res.statusCode }, 'Answered from the response cache');
-    });
   }
 
   app.decorateRequest('trpcCall', null);
@@ -349,18 +330,20 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     return reply.code(503).send({ status: 'unavailable', message: 'The database is not answering' });
   });
 
+  const contextOf = createHttpContextFactory(store);
+  const logInternalError = (error: TRPCError, path: string | undefined, request: FastifyRequest) =>
+    request.log.error({ err: error.cause ?? error, path }, 'Unexpected error in a procedure');
+  registerDirectQueries(app, { contextOf, onInternalError: logInternalError });
   await app.register(fastifyTRPCPlugin, {
     trpcOptions: {
       router: appRouter,
-      createContext: createHttpContextFactory(store),
+      createContext: contextOf,
       // Fastify's bodyLimit covers JSON; this covers bodies tRPC reads itself (multipart).
       maxBodySize: config.API_MAX_BODY_BYTES,
       // Lets clients send a query's input as a POST body when it is too long for a URL.
       allowMethodOverride: true,
       onError({ error, path, req }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') {
-          req.log.error({ err: error.cause ?? error, path }, 'Unexpected error in a procedure');
-        }
+        if (error.code === 'INTERNAL_SERVER_ERROR') logInternalError(error, path, req);
       },
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>);

@@ -56,7 +56,7 @@ const bearer = /^Bearer ([A-Za-z0-9_-]{1,200})$/;
 
 /** The context of an HTTP request: resolves `Authorization: Bearer <token>` to a principal. */
 export function createHttpContextFactory(store: Store) {
-  return async ({ req }: CreateFastifyContextOptions): Promise<Context> => {
+  return async ({ req }: Pick<CreateFastifyContextOptions, 'req'>): Promise<Context> => {
     const base = { store, clientAddress: req.ip, requestId: req.id };
     const header = req.headers.authorization;
     if (!header) return createContextInner(base);

@@ -5,7 +5,7 @@ import { getTRPCErrorShape, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/se
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiConfig } from './config.js';
-import { RequestInternalError } from './context.js';
+import { type Context, RequestInternalError } from './context.js';
 import { typeOf } from './procedures.js';
 import { appRouter } from './root.js';
 
@@ -42,7 +42,7 @@ export function trpcErrorOf(error: unknown, request: FastifyRequest, config: Api
 }
 
 /** Answers with tRPC's own error shape (one per call for a batch), so every client reads it the same way. */
-export function sendTrpcError(request: FastifyRequest, reply: FastifyReply, error: TRPCError) {
+export function sendTrpcError(request: FastifyRequest, reply: FastifyReply, error: TRPCError, ctx?: Context) {
   const call = request.trpcCall;
   const shapeFor = (path: string | undefined) => ({
     error: getTRPCErrorShape({
@@ -51,7 +51,7 @@ export function sendTrpcError(request: FastifyRequest, reply: FastifyReply, erro
       type: path ? (typeOf(path) ?? 'unknown') : 'unknown',
       path,
       input: undefined,
-      ctx: undefined,
+      ctx,
     }),
   });
   const body = call?.batch ? call.paths.map(shapeFor) : shapeFor(call?.paths[0]);

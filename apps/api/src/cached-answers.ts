@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ifNoneMatchHits } from './http-cache.js';
+import type { ResponseCache } from './response-cache.js';
+
+/** A client's own request id is kept when it is this plain; anything else gets a fresh one. */
+const saneRequestId = /^[A-Za-z0-9._:@-]{1,128}$/;
+
+export function requestIdOf(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && saneRequestId.test(incoming) ? incoming : randomUUID();
+}
+
+export interface CachedAnswersOptions {
+  /** Null when the cache is off (API_RESPONSE_CACHE_MB=0): every request goes to Fastify. */
+  cache: ResponseCache | null;
+  /** Cross-origin requests go the long way when CORS is configured, for their CORS headers. */
+  corsConfigured: boolean;
+  /** While the API closes, every request goes to Fastify, which refuses it properly. */
+  closing: () => boolean;
+  /** Called for each answer sent from here (debug logging: a line each would cost more than the answer). */
+  onAnswer: (request: IncomingMessage, response: ServerResponse, requestId: string) => void;
+}
+
+/**
+ * The HTTP server Fastify runs on (its `serverFactory`), answering from the response cache before
+ * Fastify sees the request: a hit costs a Map lookup and one write, not Fastify's request and
+ * reply objects, hooks and logger. The cached bytes carry every header of the first answer
+ * (security headers, Cache-Control, ETag, Vary), so a hit is the same answer, with this
+ * request's id. Whatever is not a hit goes to Fastify unchanged.
+ */
+export function cachedAnswersServer(
+  options: CachedAnswersOptions,
+  fastifyHandler: (request: IncomingMessage, response: ServerResponse) => void,
+): Server {
+  const { cache, corsConfigured, closing, onAnswer } = options;
+  return createServer((request, response) => {
+    const { headers } = request;
+    const hit =
+      cache !== null &&
+      request.method === 'GET' &&
+      headers.authorization === undefined &&
+      !(corsConfigured && headers.origin !== undefined) &&
+      !closing() &&
+      request.url !== undefined
+        ? cache.get(request.url)
+        : undefined;
+    if (!hit) {
+      fastifyHandler(request, response);
+      return;
+    }
+    const requestId = requestIdOf(headers['x-request-id']);
+    response.setHeader('x-request-id', requestId);
+    if (ifNoneMatchHits(headers['if-none-match'], hit.etag)) {
+      response.writeHead(304, hit.notModifiedHeaders);
+      response.end();
+    } else {
+      response.writeHead(200, hit.headers);
+      response.end(hit.body);
+    }
+    onAnswer(request, response, requestId);
+  });
+}
