@@ -1,6 +1,5 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import type { Store } from '@newsroom/db';
 import { TRPCError } from '@trpc/server';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
@@ -28,6 +27,7 @@ import {
 import { typeOf } from './procedures.js';
 import { addressKey, clientKey, createRateLimiter, type RateLimit } from './rate-limits.js';
 import { ResponseCache } from './response-cache.js';
+import { securityHeaders } from './security-headers.js';
 import { type AppRouter, appRouter } from './root.js';
 import { createScheduler } from './scheduler.js';
 
@@ -135,23 +135,14 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
 
   app.decorateRequest('trpcCall', null);
   app.decorateRequest('cacheGeneration', null);
-  app.addHook('onRequest', async (request, reply) => {
+  const headersForEveryAnswer = securityHeaders();
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(headersForEveryAnswer);
     reply.header('x-request-id', request.id);
     request.trpcCall = trpcCallOf(request);
+    done();
   });
 
-  await app.register(helmet, {
-    // The API serves JSON only: nothing in it may load, run or be framed.
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
   await app.register(cors, {
     // No origins configured: no CORS headers at all, so browsers allow same-origin calls only.
     origin: config.API_CORS_ORIGINS.length > 0 ? config.API_CORS_ORIGINS : false,

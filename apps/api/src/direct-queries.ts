@@ -25,7 +25,8 @@ export function registerDirectQueries(
 ): void {
   app.addHook('preHandler', async (request, reply) => {
     const call = request.trpcCall;
-    if (request.method !== 'GET' || !call || call.batch || request.headers['trpc-accept'] !== undefined) return;
+    if (request.method !== 'GET' || !call || call.batch) return;
+    if (request.headers['trpc-accept'] !== undefined) return;
     const [path] = call.paths;
     if (path === undefined || typeOf(path) !== 'query') return;
     const raw = (request.query as Record<string, unknown>).input;
@@ -44,7 +45,7 @@ export function registerDirectQueries(
     try {
       ctx = await options.contextOf({ req: request });
       const data = await procedureAt(createCaller(ctx), path)(input);
-      return reply.type('application/json').send(JSON.stringify({ result: { data } }));
+      return reply.header('content-type', 'application/json').send(JSON.stringify({ result: { data } }));
     } catch (error) {
       // The caller hands every failure over as a TRPCError, as tRPC's adapter would answer it.
       const trpcError = error as TRPCError;
