@@ -27,9 +27,9 @@ import {
 import { typeOf } from './procedures.js';
 import { addressKey, clientKey, createRateLimiter, type RateLimit } from './rate-limits.js';
 import { ResponseCache } from './response-cache.js';
-import { securityHeaders } from './security-headers.js';
 import { type AppRouter, appRouter } from './root.js';
 import { createScheduler } from './scheduler.js';
+import { securityHeaders } from './security-headers.js';
 
 export interface CreateApiOptions {
   store: Store;
