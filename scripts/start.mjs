@@ -66,7 +66,8 @@ if (dev) {
   run('api', process.execPath, ['--watch', 'apps/api/dist/main.js']);
   run('web', npx, ['astro', 'dev', '--port', webPort, '--host', webHost], `${root}apps/web`);
 } else {
-  run('api', process.execPath, ['apps/api/dist/main.js']);
+  // The same flag as in docs/deploy.md: see there why.
+  run('api', process.execPath, ['--max-semi-space-size=8', 'apps/api/dist/main.js']);
   run('web', process.execPath, ['apps/web/server.mjs']);
 }
 

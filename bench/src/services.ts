@@ -41,7 +41,8 @@ export async function startApi(name: string, databaseFile: string, options: { re
     API_RATE_LIMIT_BAD_TOKENS: '1000000',
     ...(options.responseCache ? {} : { API_RESPONSE_CACHE_MB: '0' }),
   };
-  return serve(name, [paths.apiMain], env, port, '/readyz');
+  // Started as docs/deploy.md says, with its flag.
+  return serve(name, ['--max-semi-space-size=8', paths.apiMain], env, port, '/readyz');
 }
 
 /** The built site (apps/web/server.mjs), reading from `apiUrl`. */

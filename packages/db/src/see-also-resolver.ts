@@ -1,5 +1,5 @@
 import { limits } from '@newsroom/domain';
-import { matchHeadline, type SeeAlsoResolver } from '@newsroom/ingest';
+import type { SeeAlsoResolver } from '@newsroom/ingest';
 import type { Store } from './store.js';
 
 /** Hits read per search; a see-also headline names one story, so the best few are enough. */
@@ -21,6 +21,8 @@ export interface SeeAlsoResolverOptions {
  */
 export function seeAlsoResolverOf(store: Store, options: SeeAlsoResolverOptions = {}): SeeAlsoResolver {
   return async (headline) => {
+    // Loaded on first use, not at the top: every process that opens a Store imports this module.
+    const { matchHeadline } = await import('@newsroom/ingest');
     const candidates = new Map<string, string>(options.known ?? []);
     for (const q of searchesFor(headline)) {
       const page = await store.articles.search({ q, limit: hitsPerSearch });

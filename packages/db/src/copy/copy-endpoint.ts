@@ -1,7 +1,7 @@
-import { type Kysely, type PostgresPool, sql } from 'kysely';
-import pg from 'pg';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../kysely/database.js';
 import { postgresMigrations } from '../postgres/migrations/index.js';
+import { pgPoolOf } from '../postgres/pg-pool.js';
 import { PGlitePool } from '../postgres/pglite-pool.js';
 import { postgresKyselyOf } from '../postgres/postgres-store.js';
 import { migrateToLatest } from '../sqlite/migrate.js';
@@ -30,7 +30,7 @@ export async function openCopyEndpoint(location: CopyLocation, role: CopyRole): 
           'pglite' in location
             ? new PGlitePool(location.pglite)
             : // Two connections: the copy holds one for its transaction or snapshot at a time.
-              (new pg.Pool({ connectionString: location.url, max: 2 }) as unknown as PostgresPool),
+              await pgPoolOf(location.url, 2),
         );
   try {
     // A server that cannot be reached says so here, instead of as a failed migration.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { ChangeBroadcast } from '../change-feed.js';
 import type { Database } from '../kysely/database.js';
 
@@ -48,7 +48,9 @@ export function serverChannelListener(connectionString: string): ChannelListener
     let delay = firstRetryMs;
 
     async function connect(): Promise<void> {
-      const next = new pg.Client({ connectionString });
+      // Loaded here, as in pg-pool.ts: processes on SQLite never load pg.
+      const { Client } = (await import('pg')).default;
+      const next = new Client({ connectionString });
       next.on('notification', (message) => onNotice(message.payload ?? ''));
       // Without an 'error' listener a dropped connection would crash the process; 'end' follows.
       next.on('error', () => {});

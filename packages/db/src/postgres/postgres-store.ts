@@ -1,6 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
-import pg from 'pg';
 import type { Database } from '../kysely/database.js';
 import { createKyselyStore } from '../kysely/kysely-store.js';
 import { migrateToLatest } from '../sqlite/migrate.js';
@@ -12,6 +11,7 @@ import {
   serverChannelListener,
 } from './change-notifications.js';
 import { postgresMigrations } from './migrations/index.js';
+import { pgPoolOf } from './pg-pool.js';
 import { PGlitePool } from './pglite-pool.js';
 import { ErrorMappingPool } from './postgres-errors.js';
 import { tsvectorSearch } from './tsvector-search.js';
@@ -51,9 +51,7 @@ export async function openPostgresStore(
   options: PostgresStoreOptions = {},
 ): Promise<Store> {
   const pool =
-    typeof target === 'string'
-      ? (new pg.Pool({ connectionString: target, max: options.poolSize ?? 10 }) as unknown as PostgresPool)
-      : new PGlitePool(target);
+    typeof target === 'string' ? await pgPoolOf(target, options.poolSize ?? 10) : new PGlitePool(target);
   const db = postgresKyselyOf(pool);
   try {
     await migrateToLatest(db, postgresMigrations);

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { Actor } from '@newsroom/domain';
-import { parseScrapedText } from '@newsroom/ingest';
 import { seeAlsoResolverOf } from '../see-also-resolver.js';
 import type { Store } from '../store.js';
 import { generateArticles } from './generate-articles.js';
@@ -50,6 +49,9 @@ export async function seed(store: Store, options: SeedOptions = {}): Promise<See
 async function importSampleStories(store: Store): Promise<number> {
   const known = new Map<string, string>();
   const resolveSeeAlso = seeAlsoResolverOf(store, { known });
+  // Loaded here, not at the top: every process that opens a Store imports this module, and
+  // the parsers would cost each of them memory (an API never seeds).
+  const { parseScrapedText } = await import('@newsroom/ingest');
   let created = 0;
   for (const story of sampleStories) {
     const text = await readFile(sampleFileUrl(story.file), 'utf8');
