@@ -9,7 +9,8 @@
  * Prints a table, and writes bench-results/http-<time>.json, http-latest.json and
  * latency-by-size.svg. See README.md for what is measured and how.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sampleStorySlug } from '@newsroom/db';
@@ -33,8 +34,16 @@ import {
   type PathName,
   scaleOf,
   type TargetResult,
+  type TrpcFloorResult,
 } from './results.ts';
-import { buildHelloSite, type Service, startApi, startHelloSite, startSite } from './services.ts';
+import {
+  buildHelloSite,
+  type Service,
+  startApi,
+  startHelloSite,
+  startSite,
+  startTrpcFloor,
+} from './services.ts';
 import { chooseTargets, middleCursorOf, type TargetChoices, targetsOf } from './targets.ts';
 
 const pathNames: readonly PathName[] = ['normal', 'uncached'];
@@ -45,6 +54,8 @@ interface Measured {
   choices: TargetChoices | null;
   results: TargetResult[];
   memory: MemoryResult[];
+  /** The uncached API's article.bySlug answer at the first size: what the tRPC floor serves. */
+  bySlug: { url: string; answer: Answer } | null;
 }
 
 /** A measured server ended under load. */
@@ -97,7 +108,7 @@ async function runSuite(options: BenchOptions): Promise<void> {
   const hello = await helloPage(generator, plan);
 
   const datasets: Dataset[] = [];
-  const measured: Measured = { choices: null, results: [], memory: [] };
+  const measured: Measured = { choices: null, results: [], memory: [], bySlug: null };
   const warnings: string[] = [];
   const failures: string[] = [];
   let pageWeight: BenchResults['pageWeight'] = null;
@@ -124,6 +135,7 @@ async function runSuite(options: BenchOptions): Promise<void> {
     }
   }
 
+  const trpcFloor = measured.bySlug ? await trpcFloorOf(generator, plan, measured.bySlug) : null;
   const { choices, results, memory } = measured;
   const all: BenchResults = {
     startedAt: startedAt.toISOString(),
@@ -138,6 +150,7 @@ async function runSuite(options: BenchOptions): Promise<void> {
     memory,
     pageWeight,
     hello: hello ? { ...hello, articlePageShare: articlePageShare(results, hello) } : null,
+    trpcFloor: trpcFloor ? { ...trpcFloor, bySlugShare: bySlugShare(results, trpcFloor) } : null,
     build,
     warnings,
     failures,
@@ -185,6 +198,9 @@ async function measureSize(
         answers[path].set(target.url, await answerOf(`${services[path][target.service].url}${target.url}`));
       }
     }
+    const bySlug = targets.find((target) => target.id === 'api article.bySlug');
+    const bySlugAnswer = bySlug && answers.uncached.get(bySlug.url);
+    if (bySlug && bySlugAnswer?.status === 200) measured.bySlug ??= { url: bySlug.url, answer: bySlugAnswer };
     const baseline = await startBaseline(answers);
     try {
       if (plan.warmupSeconds > 0) {
@@ -281,6 +297,51 @@ async function helloPage(generator: LoadGenerator, plan: LoadPlan): Promise<Comp
   }
 }
 
+/**
+ * bench/src/trpc-floor-server.ts, serving the uncached API's article.bySlug answer, measured
+ * once: what a read costs through Fastify and tRPC alone, before any database or code of ours.
+ */
+async function trpcFloorOf(
+  generator: LoadGenerator,
+  plan: LoadPlan,
+  bySlug: { url: string; answer: Answer },
+): Promise<Comparison> {
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-trpc-floor-'));
+  try {
+    const file = join(dir, 'answer.json');
+    writeFileSync(file, bySlug.answer.body);
+    const floor = await startTrpcFloor(file, bySlug.url);
+    try {
+      const answer = await answerOf(`${floor.url}${bySlug.url}`);
+      if (!answer.body.equals(bySlug.answer.body))
+        throw new Error('the tRPC floor answers other bytes than the API');
+      const baseline = await startBaseline({ floor: new Map([[bySlug.url, answer]]) });
+      try {
+        if (plan.warmupSeconds > 0) {
+          await generator.run(`${baseline.urls.floor}${bySlug.url}`, plan.warmupSeconds, plan.connections);
+        }
+        const comparison = await compareWithBaseline(
+          generator,
+          `${floor.url}${bySlug.url}`,
+          `${baseline.urls.floor}${bySlug.url}`,
+          plan,
+        );
+        log(
+          `tRPC floor: ${count(comparison.requestsPerSecond)} req/s, p50 ${milliseconds(comparison.p50Ms)} ms; ` +
+            `baseline ${count(comparison.baselineRequestsPerSecond)} req/s; ${percent(comparison.ratio)}`,
+        );
+        return comparison;
+      } finally {
+        await baseline.stop();
+      }
+    } finally {
+      await floor.process.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function buildTiming() {
   log('timing a cold build (turbo run build --force), then a cached one');
   const timing = await timeBuilds();
@@ -341,11 +402,18 @@ function articlePageShare(
     .map((r) => ({ size: r.size, share: r.requestsPerSecond / hello.requestsPerSecond }));
 }
 
-/** Load time only: warm-up and both sides of every round, for each target, path and size, and the hello page. */
+function bySlugShare(results: readonly TargetResult[], floor: Comparison): TrpcFloorResult['bySlugShare'] {
+  return results
+    .filter((r) => r.target === 'api article.bySlug' && r.path === 'uncached' && !r.error)
+    .map((r) => ({ size: r.size, share: r.requestsPerSecond / floor.requestsPerSecond }));
+}
+
+/** Load time only: warm-up and both sides of every round, for each target, path and size, the hello page and the tRPC floor. */
 function estimatedMinutes(options: BenchOptions): number {
   const targetsPerSize = 10; // targetsOf's list
   const perTarget = options.warmupSeconds + options.rounds * options.seconds * 2;
-  const seconds = (options.sizes.length * targetsPerSize * pathNames.length + 1) * perTarget;
+  // + 2: the hello page and the tRPC floor.
+  const seconds = (options.sizes.length * targetsPerSize * pathNames.length + 2) * perTarget;
   return Math.max(1, Math.round(seconds / 60));
 }
 

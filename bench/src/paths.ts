@@ -14,4 +14,5 @@ export const paths = {
   helloSite: at('bench/hello-site'),
   helloSiteEntry: at('bench/hello-site/dist/server/entry.mjs'),
   baselineServer: at('bench/src/baseline-server.ts'),
+  trpcFloorServer: at('bench/src/trpc-floor-server.ts'),
 };

@@ -145,6 +145,7 @@ const results: BenchResults = {
   memory: [{ size: 1_000, process: 'api (normal)', peakRssBytes: 345 * 1_048_576 }],
   pageWeight: null,
   hello: null,
+  trpcFloor: null,
   build: { coldSeconds: 75.25, cachedSeconds: 2.04, fullTurbo: true },
   warnings: ['the built output changed'],
   failures: [

@@ -196,7 +196,16 @@ export function requestsOf(page: Pick<PageWeight, 'requests' | 'resources'>): st
 
 function footnotes(results: BenchResults, files: string[]): string {
   const lines: string[] = [];
-  const { hello, choices, build } = results;
+  const { hello, trpcFloor, choices, build } = results;
+  if (trpcFloor) {
+    const shares = trpcFloor.bySlugShare.map((s) => `${percent(s.share)} (${count(s.size)})`).join(', ');
+    lines.push(
+      `tRPC floor   article.bySlug through Fastify and tRPC alone, from memory: ` +
+        `${count(trpcFloor.requestsPerSecond)} req/s, p50 ${milliseconds(trpcFloor.p50Ms)} ms, ` +
+        `${percent(trpcFloor.ratio)} of its baseline` +
+        (shares ? `; the uncached API's article.bySlug req/s as a share of it, by articles: ${shares}` : ''),
+    );
+  }
   if (hello) {
     const shares = hello.articlePageShare.map((s) => `${percent(s.share)} (${count(s.size)})`).join(', ');
     lines.push(

@@ -54,6 +54,11 @@ export interface HelloResult extends Comparison {
   articlePageShare: { size: number; share: number }[];
 }
 
+export interface TrpcFloorResult extends Comparison {
+  /** The uncached API's article.bySlug req/s over the floor's, per size. */
+  bySlugShare: { size: number; share: number }[];
+}
+
 export interface Machine {
   cpuModel: string;
   cores: number;
@@ -77,6 +82,8 @@ export interface BenchResults {
   memory: MemoryResult[];
   pageWeight: { size: number; pages: PageWeight[] } | null;
   hello: HelloResult | null;
+  /** bench/src/trpc-floor-server.ts: the same answer through Fastify and tRPC alone. */
+  trpcFloor: TrpcFloorResult | null;
   build: BuildTiming | null;
   /** Things that make some figures incomparable, such as the built output changing mid-run. */
   warnings: string[];

@@ -79,6 +79,12 @@ export async function startHelloSite() {
   return serve('hello site', [paths.helloSiteEntry], env, port, '/');
 }
 
+/** bench/src/trpc-floor-server.ts answering `answerFile`'s body; ready when `readyPath` answers. */
+export async function startTrpcFloor(answerFile: string, readyPath: string) {
+  const port = await freePort();
+  return serve('tRPC floor', [paths.trpcFloorServer, answerFile, String(port)], baseEnv(), port, readyPath);
+}
+
 async function serve(
   name: string,
   args: string[],

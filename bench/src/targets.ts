@@ -1,3 +1,5 @@
+import { searchCandidates } from '@newsroom/db';
+
 export type Service = 'api' | 'site';
 
 /** One URL measured on every path and at every dataset size. */
@@ -116,7 +118,8 @@ async function wordShare(apiBase: string, word: string, articles: number): Promi
     hits += page.items.length;
     cursor = page.nextCursor;
   } while (cursor && hits < hitCountCap);
-  return { word, hits, share: hits / articles, capped: cursor !== null };
+  // Search shows a query's newest searchCandidates matches at most: as many hits as that means more.
+  return { word, hits, share: hits / articles, capped: cursor !== null || hits >= searchCandidates };
 }
 
 async function query<T>(apiBase: string, procedure: string, input: unknown): Promise<T> {

@@ -42,6 +42,7 @@ export {
   type ImportStatus,
   importStatuses,
 } from './import-draft.js';
+export { searchCandidates } from './kysely/full-text-search.js';
 export { openStore } from './open-store.js';
 export { openPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.js';
 export { type SeeAlsoResolverOptions, seeAlsoResolverOf } from './see-also-resolver.js';
