@@ -91,6 +91,24 @@ describe('the response cache', () => {
     expect(await headlineOf(url)).toBe('Changed in the database');
   });
 
+  it('keeps the whole answer when it was first sent as a 304, for the next reader without a copy', async () => {
+    const url = await start();
+    const path = `${url}/article.bySlug?input=${encodeURIComponent(JSON.stringify(sample))}`;
+    const first = await fetch(path);
+    const body = await first.text();
+    const etag = first.headers.get('etag') ?? '';
+    // A write elsewhere empties the cache; this answer stays the same.
+    await store.tags.upsert({ slug: 'unrelated', name: 'Unrelated', description: null, type: 'topic' });
+    const revalidated = await fetch(path, { headers: { 'if-none-match': etag } });
+    expect(revalidated.status).toBe(304);
+
+    const fresh = await fetch(path);
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get('content-type')).toBe(first.headers.get('content-type'));
+    expect(await fresh.text()).toBe(body);
+    expect(lookups).toBe(2);
+  });
+
   it('is not used for readers with a token or queries sent as POST', async () => {
     const url = await start();
     const withToken = { headers: { authorization: `Bearer ${token}` } };

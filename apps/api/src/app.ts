@@ -11,7 +11,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { type DestinationStream, pino } from 'pino';
-import { cachedAnswersServer, requestIdOf } from './cached-answers.js';
+import { cachedAnswersServer, rawHeadersOf, requestIdOf } from './cached-answers.js';
 import { registerChangeStream } from './change-stream.js';
 import { type ApiConfig, defaultApiConfig } from './config.js';
 import { createHttpContextFactory } from './context.js';
@@ -250,39 +250,34 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     }
     const bytes = Buffer.from(body);
     const etag = etagOf(bytes);
-    const sent = sendPublicRead(request, reply, etag, bytes);
+    reply.header('cache-control', publicCacheControl(config.API_CACHE_S_MAXAGE));
+    reply.header('etag', etag);
+    // A token changes what some procedures answer: caches must not hand one reader's copy to another.
+    reply.header('vary', appendVary(reply.getHeader('vary'), 'authorization'));
     if (cache && request.cacheGeneration !== null && !closing) {
+      // Kept before a 304 below takes content-type away: the next reader may need the body.
       // Fastify types each header more loosely than node:http; the values are the same.
       const { 'x-request-id': _id, ...headers } = reply.getHeaders() as OutgoingHttpHeaders;
-      const { 'content-type': _type, ...notModifiedHeaders } = headers;
+      const { 'content-type': _type, 'content-length': _length, ...notModifiedHeaders } = headers;
       cache.set(
         request.url,
         {
           body: bytes,
           etag,
-          headers: { ...headers, 'content-length': bytes.byteLength },
-          notModifiedHeaders,
+          headers: rawHeadersOf({ ...headers, 'content-length': bytes.byteLength }),
+          notModifiedHeaders: rawHeadersOf(notModifiedHeaders),
         },
         request.cacheGeneration,
       );
     }
-    return sent;
-  });
-
-  /** Headers for a public read, and 304 when the client's copy is current. */
-  function sendPublicRead(request: FastifyRequest, reply: FastifyReply, etag: string, body: unknown) {
-    reply.header('cache-control', publicCacheControl(config.API_CACHE_S_MAXAGE));
-    reply.header('etag', etag);
-    // A token changes what some procedures answer: caches must not hand one reader's copy to another.
-    reply.header('vary', appendVary(reply.getHeader('vary'), 'authorization'));
     if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {
       reply.code(304);
       reply.removeHeader('content-type');
       reply.removeHeader('content-length');
       return null;
     }
-    return body;
-  }
+    return bytes;
+  });
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { ifNoneMatchHits } from './http-cache.js';
 import type { ResponseCache } from './response-cache.js';
 
@@ -49,14 +55,23 @@ export function cachedAnswersServer(
       return;
     }
     const requestId = requestIdOf(headers['x-request-id']);
-    response.setHeader('x-request-id', requestId);
     if (ifNoneMatchHits(headers['if-none-match'], hit.etag)) {
-      response.writeHead(304, hit.notModifiedHeaders);
+      response.writeHead(304, [...hit.notModifiedHeaders, 'x-request-id', requestId]);
       response.end();
     } else {
-      response.writeHead(200, hit.headers);
+      response.writeHead(200, [...hit.headers, 'x-request-id', requestId]);
       response.end(hit.body);
     }
     onAnswer(request, response, requestId);
   });
+}
+
+/** Headers as the flat [name, value, …] list writeHead takes; a list value gives a pair each. */
+export function rawHeadersOf(headers: OutgoingHttpHeaders): string[] {
+  const raw: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) raw.push(name, String(one));
+  }
+  return raw;
 }

@@ -4,8 +4,8 @@ import { type CachedResponse, ResponseCache } from './response-cache.js';
 const answer = (body: string): CachedResponse => ({
   body: Buffer.from(body),
   etag: '"e"',
-  headers: { 'content-type': 'application/json' },
-  notModifiedHeaders: {},
+  headers: ['content-type', 'application/json'],
+  notModifiedHeaders: [],
 });
 
 describe('the response cache', () => {
