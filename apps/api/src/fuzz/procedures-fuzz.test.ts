@@ -1,0 +1,115 @@
+import { openStore, type Store, seedIfEmpty } from '@newsroom/db';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '../root.js';
+import { startTestApi, type TestApi } from '../testing/start-test-api.js';
+import { brokenJsonText, hostileInput } from './hostile-input.js';
+
+/**
+ * Every procedure, through the real HTTP server, fed generated hostile input: each answer must
+ * come within a deadline, be JSON, and be a success or a 4xx with a message, never a 5xx; and
+ * no prototype-pollution key may reach Object.prototype. `npm test` runs a few dozen inputs per
+ * procedure; FUZZ_RUNS raises that (the stress run).
+ */
+const runs = Number(process.env.FUZZ_RUNS ?? 25);
+const deadlineMs = 10_000;
+
+let store: Store;
+let api: TestApi;
+let adminToken: string;
+
+beforeAll(async () => {
+  store = await openStore(':memory:');
+  await seedIfEmpty(store, { count: 5, seed: 8 });
+  adminToken = (await store.tokens.create({ name: 'Fuzz', role: 'admin' })).token;
+  api = await startTestApi(store);
+});
+afterAll(async () => {
+  await api.close();
+  await store.close();
+});
+
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
+).map(([path, procedure]) => ({ path, type: procedure._def.type }));
+
+interface Sent {
+  method: 'GET' | 'POST';
+  url: string;
+  body?: string;
+  token: boolean;
+}
+
+function requestFor(path: string, type: string, input: unknown, token: boolean): Sent {
+  const json = JSON.stringify(input);
+  if (type === 'query') {
+    return {
+      method: 'GET',
+      url: `/${path}${json === undefined ? '' : `?input=${encodeURIComponent(json)}`}`,
+      token,
+    };
+  }
+  return { method: 'POST', url: `/${path}`, body: json ?? '', token };
+}
+
+/** Sends it and checks the answer; returns a description of what is wrong, or null. */
+async function problemWith(sent: Sent): Promise<string | null> {
+  const res = await fetch(`${api.url}${sent.url}`, {
+    method: sent.method,
+    headers: {
+      ...(sent.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(sent.token ? { authorization: `Bearer ${adminToken}` } : {}),
+    },
+    ...(sent.body !== undefined ? { body: sent.body } : {}),
+    signal: AbortSignal.timeout(deadlineMs),
+  });
+  const text = await res.text();
+  const what = `${sent.method} ${sent.url.slice(0, 200)} ${sent.body?.slice(0, 200) ?? ''} -> ${res.status} ${text.slice(0, 300)}`;
+  if (res.status >= 500) return `5xx: ${what}`;
+  let body: { error?: { message?: unknown } } | null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return `not JSON: ${what}`;
+  }
+  if (res.status >= 400 && (typeof body?.error?.message !== 'string' || body.error.message === '')) {
+    return `an error without a message: ${what}`;
+  }
+  if ((Object.prototype as Record<string, unknown>).polluted !== undefined)
+    return `Object.prototype polluted by ${what}`;
+  return null;
+}
+
+describe('every procedure, given hostile input over HTTP', () => {
+  it.each(procedures)(
+    '$path ($type) answers with a success or a clear 4xx, never a 5xx',
+    async ({ path, type }) => {
+      await fc.assert(
+        fc.asyncProperty(hostileInput, fc.boolean(), async (input, token) => {
+          expect(await problemWith(requestFor(path, type, input, token))).toBeNull();
+        }),
+        { numRuns: runs },
+      );
+    },
+  );
+
+  it('answers bodies that are not JSON with 400 for every mutation', async () => {
+    const mutations = procedures.filter((p) => p.type === 'mutation').map((p) => p.path);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...mutations), brokenJsonText, async (path, text) => {
+        const sent: Sent = { method: 'POST', url: `/${path}`, body: text, token: true };
+        expect(await problemWith(sent)).toBeNull();
+      }),
+      { numRuns: runs * 4 },
+    );
+  });
+
+  it('is still whole afterwards: reads answer, and nothing reached Object.prototype', async () => {
+    const res = await fetch(`${api.url}/article.list?input=${encodeURIComponent('{"limit":2}')}`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { result: { data: { items: unknown[] } } }).result.data.items).toHaveLength(
+      2,
+    );
+    expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('polluted');
+  });
+});
