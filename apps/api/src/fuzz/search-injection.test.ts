@@ -1,0 +1,126 @@
+import { openStore, type Store, seedIfEmpty } from '@newsroom/db';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../testing/start-test-api.js';
+
+/**
+ * Search text and list filters made of SQL and full-text-search syntax, through HTTP: each is
+ * answered 200 with published articles only, or 400 with a message; never a 5xx, never rows
+ * from elsewhere, and the newsroom is the same afterwards.
+ */
+const runs = Number(process.env.FUZZ_RUNS ?? 25) * 8;
+
+let store: Store;
+let api: TestApi;
+let published: Set<string>;
+let articleCount: number;
+
+beforeAll(async () => {
+  store = await openStore(':memory:');
+  await seedIfEmpty(store, { count: 20, seed: 9 });
+  // A draft whose words match common searches: it must never be found.
+  await store.articles.create({
+    headline: 'Unpublished draft said the dividend',
+    standfirst: 'Said, dividend, the: words every search below may use.',
+    body: [{ type: 'paragraph', text: 'The draft said the dividend would rise.' }],
+  } as never);
+  const all = await store.articles.list({ limit: 100 });
+  published = new Set(all.items.map((item) => item.slug));
+  articleCount =
+    (await store.articles.list({ limit: 100, status: 'draft' } as never)).items.length + published.size;
+  api = await startTestApi(store);
+});
+afterAll(async () => {
+  await api.close();
+  await store.close();
+});
+
+/** Pieces of SQL, FTS5 and tsquery syntax, and words the seeded stories contain. */
+const syntax = fc.constantFrom(
+  '"',
+  "'",
+  '`',
+  '(',
+  ')',
+  '*',
+  '^',
+  ':',
+  ';',
+  '--',
+  '/*',
+  '%',
+  '_',
+  '\\',
+  '{',
+  '}',
+  '-',
+  '+',
+  '&',
+  '|',
+  '!',
+  '<->',
+  'AND',
+  'OR',
+  'NOT',
+  'NEAR',
+  'NEAR(said the, 2)',
+  'MATCH',
+  'headline:said',
+  "' OR '1'='1",
+  '" OR ""="',
+  '1; DROP TABLE articles',
+  'UNION SELECT * FROM api_tokens',
+  'said',
+  'the',
+  'dividend',
+  'draft',
+);
+const hostileText = fc
+  .array(syntax, { minLength: 1, maxLength: 8 })
+  .chain((pieces) => fc.constantFrom(' ', '', '\t').map((glue) => pieces.join(glue)));
+
+interface Answer {
+  error?: { message: string };
+  result?: { data: { items: { slug: string }[] } };
+}
+
+async function get(procedure: string, input: unknown) {
+  const res = await fetch(`${api.url}/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+    signal: AbortSignal.timeout(10_000),
+  });
+  return { status: res.status, body: (await res.json()) as Answer };
+}
+
+describe('search and filters made of query syntax', () => {
+  it('search answers published articles only, or a 400 that says why', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileText, async (q) => {
+        const { status, body } = await get('article.search', { q });
+        expect([200, 400], `${q} -> ${status} ${JSON.stringify(body).slice(0, 200)}`).toContain(status);
+        if (status === 400) {
+          expect(body.error?.message).toEqual(expect.any(String));
+          return;
+        }
+        for (const hit of body.result?.data.items ?? []) expect(published).toContain(hit.slug);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('list filters answer an empty page or a 400, never other rows', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('tag', 'section', 'author'), hostileText, async (filter, value) => {
+        const { status, body } = await get('article.list', { [filter]: value, limit: 10 });
+        expect([200, 400], `${filter}=${value} -> ${status}`).toContain(status);
+        if (status === 200) expect(body.result?.data.items).toEqual([]);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('leaves the newsroom as it was', async () => {
+    const all = await store.articles.list({ limit: 100 });
+    const drafts = await store.articles.list({ limit: 100, status: 'draft' } as never);
+    expect(all.items.length + drafts.items.length).toBe(articleCount);
+  });
+});
