@@ -7,6 +7,18 @@ import fc from 'fast-check';
  * generated input reaches each field's validation instead of stopping at an unknown key.
  */
 
+/**
+ * Generated inputs per property: FUZZ_RUNS (`npm run test:stress` sets 1,000), else 25. A value
+ * that is not a positive whole number stops the run with a line saying so.
+ */
+export function fuzzRuns(): number {
+  const raw = process.env.FUZZ_RUNS ?? '25';
+  const runs = Number(raw);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`FUZZ_RUNS must be a positive whole number, not "${raw}"`);
+  return runs;
+}
+
 /** Field names the procedures take: generated objects use them, so each field's check is reached. */
 const fieldNames = [
   'slug',

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../root.js';
 import { startTestApi, type TestApi } from '../testing/start-test-api.js';
-import { brokenJsonText, hostileInput } from './hostile-input.js';
+import { brokenJsonText, fuzzRuns, hostileInput } from './hostile-input.js';
 
 /**
  * Every procedure, through the real HTTP server, fed generated hostile input: each answer must
@@ -11,7 +11,7 @@ import { brokenJsonText, hostileInput } from './hostile-input.js';
  * no prototype-pollution key may reach Object.prototype. `npm test` runs a few dozen inputs per
  * procedure; FUZZ_RUNS raises that (the stress run).
  */
-const runs = Number(process.env.FUZZ_RUNS ?? 25);
+const runs = fuzzRuns();
 const deadlineMs = 10_000;
 
 let store: Store;

@@ -2,13 +2,14 @@ import { openStore, type Store, seedIfEmpty } from '@newsroom/db';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../testing/start-test-api.js';
+import { fuzzRuns } from './hostile-input.js';
 
 /**
  * Search text and list filters made of SQL and full-text-search syntax, through HTTP: each is
  * answered 200 with published articles only, or 400 with a message; never a 5xx, never rows
  * from elsewhere, and the newsroom is the same afterwards.
  */
-const runs = Number(process.env.FUZZ_RUNS ?? 25) * 8;
+const runs = fuzzRuns() * 8;
 
 let store: Store;
 let api: TestApi;
