@@ -273,27 +273,49 @@ async function helloPage(generator: LoadGenerator, plan: LoadPlan): Promise<Comp
   await buildHelloSite();
   const hello = await startHelloSite();
   try {
-    const baseline = await startBaseline({ hello: new Map([['/', await answerOf(`${hello.url}/`)]]) });
-    try {
-      if (plan.warmupSeconds > 0) {
-        await generator.run(`${baseline.urls.hello}/`, plan.warmupSeconds, plan.connections);
-      }
-      const comparison = await compareWithBaseline(
-        generator,
-        `${hello.url}/`,
-        `${baseline.urls.hello}/`,
-        plan,
-      );
-      log(
-        `hello page: ${count(comparison.requestsPerSecond)} req/s, p50 ${milliseconds(comparison.p50Ms)} ms; ` +
-          `baseline ${count(comparison.baselineRequestsPerSecond)} req/s; ${percent(comparison.ratio)}`,
-      );
-      return comparison;
-    } finally {
-      await baseline.stop();
-    }
+    return await floorComparison(
+      generator,
+      plan,
+      'hello page',
+      hello.url,
+      '/',
+      await answerOf(`${hello.url}/`),
+    );
   } finally {
     await hello.process.stop();
+  }
+}
+
+/**
+ * One floor (a server that does the least its kind can) against a baseline answering `answer`
+ * at `path`, warmed up and alternated like the targets; logged as `label`.
+ */
+async function floorComparison(
+  generator: LoadGenerator,
+  plan: LoadPlan,
+  label: string,
+  serverUrl: string,
+  path: string,
+  answer: Answer,
+): Promise<Comparison> {
+  const baseline = await startBaseline({ floor: new Map([[path, answer]]) });
+  try {
+    if (plan.warmupSeconds > 0) {
+      await generator.run(`${baseline.urls.floor}${path}`, plan.warmupSeconds, plan.connections);
+    }
+    const comparison = await compareWithBaseline(
+      generator,
+      `${serverUrl}${path}`,
+      `${baseline.urls.floor}${path}`,
+      plan,
+    );
+    log(
+      `${label}: ${count(comparison.requestsPerSecond)} req/s, p50 ${milliseconds(comparison.p50Ms)} ms; ` +
+        `baseline ${count(comparison.baselineRequestsPerSecond)} req/s; ${percent(comparison.ratio)}`,
+    );
+    return comparison;
+  } finally {
+    await baseline.stop();
   }
 }
 
@@ -315,25 +337,7 @@ async function trpcFloorOf(
       const answer = await answerOf(`${floor.url}${bySlug.url}`);
       if (!answer.body.equals(bySlug.answer.body))
         throw new Error('the tRPC floor answers other bytes than the API');
-      const baseline = await startBaseline({ floor: new Map([[bySlug.url, answer]]) });
-      try {
-        if (plan.warmupSeconds > 0) {
-          await generator.run(`${baseline.urls.floor}${bySlug.url}`, plan.warmupSeconds, plan.connections);
-        }
-        const comparison = await compareWithBaseline(
-          generator,
-          `${floor.url}${bySlug.url}`,
-          `${baseline.urls.floor}${bySlug.url}`,
-          plan,
-        );
-        log(
-          `tRPC floor: ${count(comparison.requestsPerSecond)} req/s, p50 ${milliseconds(comparison.p50Ms)} ms; ` +
-            `baseline ${count(comparison.baselineRequestsPerSecond)} req/s; ${percent(comparison.ratio)}`,
-        );
-        return comparison;
-      } finally {
-        await baseline.stop();
-      }
+      return await floorComparison(generator, plan, 'tRPC floor', floor.url, bySlug.url, answer);
     } finally {
       await floor.process.stop();
     }
