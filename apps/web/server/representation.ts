@@ -20,6 +20,8 @@ export interface Representation {
    */
   sentHeaders: string[];
   notModifiedHeaders: string[];
+  /** Whether its content type is worth compressing (text, JSON, SVG…). */
+  compressible: boolean;
 }
 
 /** Headers that describe one transfer, not the content: never kept. */
@@ -51,6 +53,7 @@ export function representationOf(status: number, headers: OutgoingHttpHeaders, b
     encoded: new Map(),
     sentHeaders: rawHeadersOf(sent),
     notModifiedHeaders: rawHeadersOf(notModified),
+    compressible,
   };
 }
 
@@ -60,13 +63,12 @@ export function sendRepresentation(
   res: ServerResponse,
   representation: Representation,
 ): void {
-  const { status, headers, etag } = representation;
+  const { status, etag, compressible } = representation;
   if (status === 200 && etagMatches(req.headers['if-none-match'], etag)) {
     res.writeHead(304, representation.notModifiedHeaders);
     res.end();
     return;
   }
-  const compressible = isCompressible(String(headers['content-type'] ?? ''));
   let body = representation.body;
   let encoding: Encoding = 'identity';
   const wanted = compressible ? preferredEncoding(req.headers['accept-encoding']) : 'identity';

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { followApiChanges } from './api-changes.ts';
 import { CapturedResponse } from './captured-response.ts';
-import { bestBrotli, isCompressible } from './content-encoding.ts';
+import { bestBrotli } from './content-encoding.ts';
 import { PageCache } from './page-cache.ts';
 import { type Representation, representationOf, sendRepresentation } from './representation.ts';
 import { loadStaticFiles } from './static-files.ts';
@@ -46,7 +46,7 @@ function isKeepable(page: Representation): boolean {
 
 /** A kept page's brotli form is remade at brotli's best in the background, then replaces the quick one. */
 function compressBest(page: Representation): void {
-  if (!isCompressible(String(page.headers['content-type'] ?? '')) || page.body.byteLength < 1_024) return;
+  if (!page.compressible || page.body.byteLength < 1_024) return;
   bestBrotli(page.body).then(
     (best) => page.encoded.set('br', best),
     () => {},
