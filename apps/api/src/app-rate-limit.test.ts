@@ -123,4 +123,26 @@ describe('refused tokens', () => {
     const elsewhere = from('198.51.100.9', { authorization: 'Bearer guess' });
     expect((await callApi(url, 'article.list', {}, { headers: elsewhere })).status).toBe(401);
   });
+
+  it('are each logged as a warning with the address, never with the token', async () => {
+    const lines: Record<string, unknown>[] = [];
+    api = await startTestApi(
+      store,
+      { API_TRUST_PROXY: true, API_RATE_LIMIT_BAD_TOKENS: 2, LOG_LEVEL: 'warn' },
+      {
+        write: (line: string) => void lines.push(JSON.parse(line)),
+      },
+    );
+    const guess = from('203.0.113.7', { authorization: 'Bearer not-a-real-token-4711' });
+    expect((await callApi(api.url, 'article.list', {}, { headers: guess })).status).toBe(401);
+    expect((await callApi(api.url, 'article.list', {}, { headers: guess })).status).toBe(401);
+    expect((await callApi(api.url, 'article.list', {}, { headers: guess })).status).toBe(429);
+
+    expect(lines.map((line) => [line.level, line.msg, line.clientAddress])).toEqual([
+      [40, 'Refused an API token', '203.0.113.7'],
+      [40, 'Refused an API token', '203.0.113.7'],
+      [40, 'Refused a request: too many refused API tokens', '203.0.113.7'],
+    ]);
+    expect(JSON.stringify(lines)).not.toContain('not-a-real-token-4711');
+  });
 });

@@ -46,7 +46,6 @@ const trpcRoute = '/:path';
 const minute = 60_000;
 /** How long a cached answer may live if no change notice clears it first. */
 const responseCacheTtlMs = minute;
-const requestTimeoutMs = 30_000;
 
 /** The procedures a tRPC request calls, read from its URL before anything else runs. */
 interface TrpcCall {
@@ -84,6 +83,8 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
         {
           cache,
           corsConfigured: config.API_CORS_ORIGINS.length > 0,
+          headersTimeoutMs: config.API_HEADERS_TIMEOUT_MS,
+          requestTimeoutMs: config.API_REQUEST_TIMEOUT_MS,
           closing: () => closing,
           onAnswer: (request, response, requestId) =>
             app.log.debug(
@@ -111,18 +112,12 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     bodyLimit: config.API_MAX_BODY_BYTES,
     // A batch names every procedure in one path segment; the 16 KB header cap bounds it anyway.
     routerOptions: { maxParamLength: 8_192 },
-    // Slow clients must not hold connections forever.
-    requestTimeout: requestTimeoutMs,
     // Requests that arrive while closing get a tRPC-shaped 503 from the onRequest hook below.
     return503OnClosing: false,
     clientErrorHandler: answerClientError,
     // One line per request (the onResponse hook below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
   });
-  app.server.headersTimeout = 10_000;
-  // What Fastify sets on a server it creates itself (its defaults), for the one made above.
-  app.server.keepAliveTimeout = 72_000;
-  app.server.requestTimeout = requestTimeoutMs;
   app.addHook('preClose', async () => {
     closing = true;
   });
@@ -170,6 +165,21 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     }
     const call = request.trpcCall;
     if (!call) return;
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'POST') {
+      reply.header('allow', 'GET, HEAD, POST');
+      throw new TRPCError({
+        code: 'METHOD_NOT_SUPPORTED',
+        message: `${request.method} is not supported: use GET for queries and POST for mutations`,
+      });
+    }
+    // tRPC would answer other types itself, but as JSON labelled text/plain, and it also reads
+    // multipart and binary bodies, which no procedure here takes.
+    if (request.method === 'POST' && !isJson(request.headers['content-type'])) {
+      throw new TRPCError({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'Send the input as a JSON body with Content-Type: application/json',
+      });
+    }
     if (call.batch && call.paths.length > config.API_MAX_BATCH) {
       throw new TRPCError({
         code: 'BAD_REQUEST',
@@ -180,6 +190,7 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     if (request.headers.authorization !== undefined) {
       const refused = await rateLimiter.wouldRefuse(badTokenLimit, addressKey(request));
       if (refused.exceeded) {
+        request.log.warn({ clientAddress: request.ip }, 'Refused a request: too many refused API tokens');
         tooManyRequests(
           reply,
           refused.retryAfterSeconds,
@@ -241,6 +252,8 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     // Counted before the answer leaves, so a client's next guess already sees the count.
     if (reply.statusCode === 401 && request.headers.authorization !== undefined) {
       await rateLimiter.hit(badTokenLimit, addressKey(request));
+      // A security event: someone may be guessing tokens. The token itself is never logged.
+      request.log.warn({ clientAddress: request.ip }, 'Refused an API token');
     }
 
     if (!isPublicRead(request, reply) || typeof body !== 'string') {
@@ -324,7 +337,7 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     trpcOptions: {
       router: appRouter,
       createContext: contextOf,
-      // Fastify's bodyLimit covers JSON; this covers bodies tRPC reads itself (multipart).
+      // Fastify's bodyLimit covers JSON, the only type let through; this bounds tRPC's own reads too.
       maxBodySize: config.API_MAX_BODY_BYTES,
       // Lets clients send a query's input as a POST body when it is too long for a URL.
       allowMethodOverride: true,
@@ -345,6 +358,10 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
   }
 
   return app;
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
 /** Trusts the nearest `hops` proxies, as a hop count does in Express and proxy-addr. */

@@ -21,6 +21,9 @@ export interface CachedAnswersOptions {
   cache: ResponseCache | null;
   /** Cross-origin requests go the long way when CORS is configured, for their CORS headers. */
   corsConfigured: boolean;
+  /** Slow clients must not hold connections forever: see API_HEADERS_TIMEOUT_MS and API_REQUEST_TIMEOUT_MS. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
   /** While the API closes, every request goes to Fastify, which refuses it properly. */
   closing: () => boolean;
   /** Called for each answer sent from here (debug logging: a line each would cost more than the answer). */
@@ -38,8 +41,17 @@ export function cachedAnswersServer(
   options: CachedAnswersOptions,
   fastifyHandler: (request: IncomingMessage, response: ServerResponse) => void,
 ): Server {
-  const { cache, corsConfigured, closing, onAnswer } = options;
-  return createServer((request, response) => {
+  const { cache, corsConfigured, closing, onAnswer, headersTimeoutMs, requestTimeoutMs } = options;
+  const timeouts = {
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    // Node looks for timed-out requests every 30 s by default, which would let a slow sender
+    // hold a connection for the timeout plus up to 30 s.
+    connectionsCheckingInterval: 1_000,
+    // Fastify's own default, longer than the 60 s idle timeout of common load balancers.
+    keepAliveTimeout: 72_000,
+  };
+  return createServer(timeouts, (request, response) => {
     const { headers } = request;
     const hit =
       cache !== null &&

@@ -23,6 +23,8 @@ describe('API configuration', () => {
         API_RESPONSE_CACHE_MB: 64,
         API_SCHEDULER_INTERVAL_MS: 5_000,
         API_SHUTDOWN_TIMEOUT_MS: 10_000,
+        API_HEADERS_TIMEOUT_MS: 10_000,
+        API_REQUEST_TIMEOUT_MS: 30_000,
       },
     });
   });
@@ -46,6 +48,15 @@ describe('API configuration', () => {
     expect(loadApiConfig({ API_RATE_LIMIT_WRITES: '0' }).ok).toBe(false);
     expect(loadApiConfig({ API_MAX_BATCH: '0' }).ok).toBe(false);
     expect(loadApiConfig({ API_SCHEDULER_INTERVAL_MS: '-1' }).ok).toBe(false);
+  });
+
+  it('refuses a headers timeout longer than the request timeout, saying so', () => {
+    const loaded = loadApiConfig({ API_HEADERS_TIMEOUT_MS: '20000', API_REQUEST_TIMEOUT_MS: '5000' });
+    expect(loaded).toEqual({
+      ok: false,
+      message:
+        'Invalid configuration: API_HEADERS_TIMEOUT_MS: must not be longer than API_REQUEST_TIMEOUT_MS',
+    });
   });
 });
 

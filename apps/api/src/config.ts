@@ -65,39 +65,49 @@ const TrustProxySchema = z
   });
 
 /** The API's environment, validated once at start-up. Defaults suit a developer's machine. */
-export const ApiConfigSchema = z.object({
-  API_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
-  API_HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: DatabaseUrlSchema,
-  /** Connections each API process keeps to PostgreSQL (plus one for change notices). */
-  DATABASE_POOL_SIZE: count(1, 1_000, 10),
-  /** Largest request body accepted, in bytes. */
-  API_MAX_BODY_BYTES: count(1_024, 50_000_000, 1_000_000),
-  LOG_LEVEL: z.enum(logLevels).default('info'),
-  API_CORS_ORIGINS: CorsOriginsSchema,
-  API_TRUST_PROXY: TrustProxySchema,
-  /** Mutation calls per client (token, else address) per minute. */
-  API_RATE_LIMIT_WRITES: count(1, 1_000_000, 60),
-  /** comment.create calls per client address per minute. */
-  API_RATE_LIMIT_COMMENTS: count(1, 1_000_000, 5),
-  /** Refused tokens per client address per minute before its token-bearing requests get 429. */
-  API_RATE_LIMIT_BAD_TOKENS: count(1, 1_000_000, 30),
-  /** How long shared caches (a CDN) may serve a public read, in seconds. */
-  API_CACHE_S_MAXAGE: count(0, 31_536_000, 30),
-  /**
-   * Memory for this process's cache of public read answers, in MB; 0 turns it off. Every write
-   * clears it on every API process (LISTEN/NOTIFY on PostgreSQL).
-   */
-  API_RESPONSE_CACHE_MB: count(0, 4_096, 64),
-  /** Most calls in one batched request. */
-  API_MAX_BATCH: count(1, 1_000, 20),
-  /** How often scheduled articles are published, in ms; 0 turns the scheduler off. */
-  API_SCHEDULER_INTERVAL_MS: count(0, 86_400_000, 5_000),
-  /** How long a stopping process waits for in-flight requests, in ms. */
-  API_SHUTDOWN_TIMEOUT_MS: count(0, 600_000, 10_000),
-  /** Where npm was run: a relative database path counts from there. */
-  INIT_CWD: z.string().optional(),
-});
+export const ApiConfigSchema = z
+  .object({
+    API_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
+    API_HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: DatabaseUrlSchema,
+    /** Connections each API process keeps to PostgreSQL (plus one for change notices). */
+    DATABASE_POOL_SIZE: count(1, 1_000, 10),
+    /** Largest request body accepted, in bytes. */
+    API_MAX_BODY_BYTES: count(1_024, 50_000_000, 1_000_000),
+    LOG_LEVEL: z.enum(logLevels).default('info'),
+    API_CORS_ORIGINS: CorsOriginsSchema,
+    API_TRUST_PROXY: TrustProxySchema,
+    /** Mutation calls per client (token, else address) per minute. */
+    API_RATE_LIMIT_WRITES: count(1, 1_000_000, 60),
+    /** comment.create calls per client address per minute. */
+    API_RATE_LIMIT_COMMENTS: count(1, 1_000_000, 5),
+    /** Refused tokens per client address per minute before its token-bearing requests get 429. */
+    API_RATE_LIMIT_BAD_TOKENS: count(1, 1_000_000, 30),
+    /** How long shared caches (a CDN) may serve a public read, in seconds. */
+    API_CACHE_S_MAXAGE: count(0, 31_536_000, 30),
+    /**
+     * Memory for this process's cache of public read answers, in MB; 0 turns it off. Every write
+     * clears it on every API process (LISTEN/NOTIFY on PostgreSQL).
+     */
+    API_RESPONSE_CACHE_MB: count(0, 4_096, 64),
+    /** Most calls in one batched request. */
+    API_MAX_BATCH: count(1, 1_000, 20),
+    /** How often scheduled articles are published, in ms; 0 turns the scheduler off. */
+    API_SCHEDULER_INTERVAL_MS: count(0, 86_400_000, 5_000),
+    /** How long a client may take to send a request's headers, in ms: slow senders are cut off with a 408. */
+    API_HEADERS_TIMEOUT_MS: count(1_000, 600_000, 10_000),
+    /** How long a client may take to send a whole request, body included, in ms (408 after that). */
+    API_REQUEST_TIMEOUT_MS: count(1_000, 3_600_000, 30_000),
+    /** How long a stopping process waits for in-flight requests, in ms. */
+    API_SHUTDOWN_TIMEOUT_MS: count(0, 600_000, 10_000),
+    /** Where npm was run: a relative database path counts from there. */
+    INIT_CWD: z.string().optional(),
+  })
+  // Node refuses a server whose headers may take longer than the whole request.
+  .refine((config) => config.API_HEADERS_TIMEOUT_MS <= config.API_REQUEST_TIMEOUT_MS, {
+    path: ['API_HEADERS_TIMEOUT_MS'],
+    message: 'must not be longer than API_REQUEST_TIMEOUT_MS',
+  });
 export type ApiConfig = Omit<z.infer<typeof ApiConfigSchema>, 'INIT_CWD'>;
 
 /** The config, or one line that says which variable is wrong and why. */

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Store } from '@newsroom/db';
-import { createApi } from '../app.js';
+import { type CreateApiOptions, createApi } from '../app.js';
 import type { ApiConfig } from '../config.js';
 
 export interface TestApi {
@@ -16,9 +16,14 @@ const unlimited = 1_000_000;
 /**
  * The API on 127.0.0.1 at a free port, for tests that call it over real HTTP: silent logs, no
  * scheduler and no rate limits, unless `config` asks for them (`API_SCHEDULER_INTERVAL_MS: 200`,
- * `API_RATE_LIMIT_WRITES: 3`, say).
+ * `API_RATE_LIMIT_WRITES: 3`, say). With `logDestination`, log lines go there instead (at the
+ * config's LOG_LEVEL).
  */
-export async function startTestApi(store: Store, config: Partial<ApiConfig> = {}): Promise<TestApi> {
+export async function startTestApi(
+  store: Store,
+  config: Partial<ApiConfig> = {},
+  logDestination?: CreateApiOptions['logDestination'],
+): Promise<TestApi> {
   const app = await createApi({
     store,
     config: {
@@ -29,7 +34,7 @@ export async function startTestApi(store: Store, config: Partial<ApiConfig> = {}
       API_RATE_LIMIT_BAD_TOKENS: unlimited,
       ...config,
     },
-    logger: false,
+    ...(logDestination ? { logDestination } : { logger: false }),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
