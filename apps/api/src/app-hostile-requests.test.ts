@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { openStore, type Store, seedIfEmpty } from '@newsroom/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi } from './testing/call-api.js';
+import { type ApiAnswer, callApi } from './testing/call-api.js';
 import { startTestApi, type TestApi } from './testing/start-test-api.js';
 
 // Requests a client should never send: wrong methods and media types, broken JSON, and senders
@@ -31,10 +31,10 @@ afterAll(async () => {
 const draft = { headline: 'Never stored', body: [{ type: 'paragraph', text: 'Words.' }] };
 
 async function articleCount(): Promise<number> {
-  return (await store.articles.list({ limit: 100, status: 'any' })).items.length;
+  return store.articleCount();
 }
 
-async function raw(path: string, init: RequestInit) {
+async function raw(path: string, init: RequestInit): Promise<ApiAnswer> {
   const res = await fetch(`${api.url}${path}`, init);
   return { status: res.status, headers: res.headers, body: await res.json() };
 }
