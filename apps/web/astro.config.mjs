@@ -9,6 +9,9 @@ export default defineConfig({
   adapter: node({ mode: 'middleware', bodySizeLimit: 1_000_000 }),
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  // The stylesheet is always a file, never inlined into pages however small it gets: the
+  // Content-Security-Policy (src/middleware.ts) allows styles from this site only.
+  build: { inlineStylesheets: 'never' },
   // The comment form checks Origin itself (src/lib/same-origin.ts), against the address the
   // request reached and SITE_URL: Astro's own check knows only the first, so behind a proxy
   // that ends TLS it would refuse every real comment, and it answers with a bare text page.

@@ -4,6 +4,7 @@ import { CapturedResponse } from './captured-response.ts';
 import { bestBrotli } from './content-encoding.ts';
 import { PageCache } from './page-cache.ts';
 import { type Representation, representationOf, sendRepresentation } from './representation.ts';
+import { fileSecurityHeaders } from './security-headers.ts';
 import { loadStaticFiles } from './static-files.ts';
 
 /** Astro's Node handler: static files and server-rendered pages. */
@@ -100,7 +101,11 @@ export function createSiteServer(options: SiteServerOptions): SiteServer {
   function fail(res: ServerResponse, error: unknown): void {
     options.log?.(`Rendering failed: ${(error as Error).message}`);
     if (res.headersSent) return void res.destroy();
-    res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(500, {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      ...fileSecurityHeaders,
+    });
     res.end('The page could not be shown.');
   }
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { type Representation, representationOf } from './representation.ts';
+import { fileSecurityHeaders } from './security-headers.ts';
 
 /** The site's own files are small (styles, icons, sample pictures); more than this is a mistake. */
 const maxTotalBytes = 50_000_000;
@@ -46,7 +47,8 @@ export function loadStaticFiles(clientDir: string): Map<string, Representation> 
         {
           'content-type': contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream',
           'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
-          'x-content-type-options': 'nosniff',
+          // An SVG opened on its own is a document: it gets the site's policy like a page.
+          ...fileSecurityHeaders,
         },
         body,
       ),

@@ -1,13 +1,31 @@
 import { STATUS_CODES } from 'node:http';
 import type { MiddlewareHandler } from 'astro';
+import { contentSecurityPolicy, securityHeaders } from '../server/security-headers.ts';
 import { cacheControlFor } from './lib/cache-control';
 
-/** Headers every page gets: no framing by other sites (the comment form), no type sniffing. */
-const securityHeaders: Record<string, string> = {
-  'content-security-policy': "frame-ancestors 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-};
+/**
+ * The text of every `<script is:inline>` in the site's templates, read from the templates
+ * themselves at build time: Astro writes such a script out as it stands, so the hashes the
+ * policy allows are always those of the scripts the pages ship (the "Copy link" button's).
+ * A script that embeds a value would differ per page and be blocked; src/lib/meta-csp.test.ts
+ * renders every page type to make sure each inline script it ships is allowed.
+ */
+export function inlineScriptsOf(templates: Record<string, string>): string[] {
+  const scripts = new Set<string>();
+  for (const source of Object.values(templates)) {
+    for (const [, text] of source.matchAll(/<script is:inline>([\s\S]*?)<\/script>/g))
+      scripts.add(text ?? '');
+  }
+  return [...scripts];
+}
+
+const templates = import.meta.glob<string>(
+  ['./components/**/*.astro', './layouts/**/*.astro', './pages/**/*.astro'],
+  { query: '?raw', import: 'default', eager: true },
+);
+
+/** Headers every answer gets (see server/security-headers.ts); files the site server sends get the same. */
+export const pageSecurityHeaders = securityHeaders(contentSecurityPolicy(inlineScriptsOf(templates)));
 
 /**
  * Cache-Control fit for a CDN on every answer that does not set its own (feeds may; see
@@ -23,8 +41,8 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
     headers.set('cache-control', cacheControlFor(method, status));
   }
   if (status === 503 && !headers.has('retry-after')) headers.set('retry-after', '30');
-  for (const [name, value] of Object.entries(securityHeaders))
-    if (!headers.has(name)) headers.set(name, value);
+  // Set over anything a route wrote: no page may weaken the policy.
+  for (const [name, value] of Object.entries(pageSecurityHeaders)) headers.set(name, value);
   return response;
 };
 
