@@ -45,3 +45,32 @@ export class CommentsClosedError extends StoreError {
 export class InvalidInputError extends StoreError {
   override name = 'InvalidInputError';
 }
+
+/** Why the database cannot take the call now; each says what a caller or an operator can do. */
+export type UnavailableReason = 'busy' | 'full' | 'unreachable';
+
+const unavailableMessages: Record<UnavailableReason, string> = {
+  busy: 'The database is busy: another process holds its write lock. Nothing was written; try again shortly',
+  full: 'The database is out of disk space. Nothing was written; reading still works, and writing will again once space is freed',
+  unreachable: 'The database cannot be reached. Nothing was done; try again shortly',
+};
+
+/**
+ * The database refused the call for a reason that passes (a lock held by another process, a
+ * full disk, a server that is down or out of connections): the same call may succeed later.
+ * The message never holds SQL or paths; the database's own error is the `cause`, for the log.
+ */
+export class StoreUnavailableError extends StoreError {
+  override name = 'StoreUnavailableError';
+  constructor(
+    readonly reason: UnavailableReason,
+    options: { cause: unknown },
+  ) {
+    super(unavailableMessages[reason], options);
+  }
+
+  /** A fair wait before trying again: a lock is gone in moments, a full disk needs a person. */
+  get retryAfterSeconds(): number {
+    return this.reason === 'full' ? 60 : 2;
+  }
+}

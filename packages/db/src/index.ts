@@ -23,6 +23,8 @@ export {
   NotFoundError,
   SlugTakenError,
   StoreError,
+  StoreUnavailableError,
+  type UnavailableReason,
   VersionConflictError,
 } from './errors.js';
 export {
@@ -50,7 +52,7 @@ export { type GenerateArticlesOptions, generateArticles } from './seed/generate-
 export { type SampleStory, sampleStories, sampleStorySlug } from './seed/sample-stories.js';
 export { type SeedCounts, type SeedOptions, seed, seedIfEmpty } from './seed/seed.js';
 export { backupSqliteDatabase } from './sqlite/backup.js';
-export { openSqliteStore } from './sqlite/sqlite-store.js';
+export { openSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
 export type {
   ArticleRepository,
   ChangeFeed,

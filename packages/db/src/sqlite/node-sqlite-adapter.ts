@@ -1,5 +1,6 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { sqliteStoreErrorOf } from './sqlite-errors.js';
 
 /**
  * Presents Node's built-in `node:sqlite` database as the better-sqlite3-like object that
@@ -9,6 +10,8 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
  *   it has result columns (SELECT, PRAGMA, and INSERT/UPDATE … RETURNING alike).
  * - Parameters are passed spread, not as one array.
  * - node:sqlite refuses booleans, so they are bound as 1 and 0 (SQLite has no boolean type).
+ * Errors that pass (a lock held by another process, a full disk) leave as StoreUnavailableError,
+ * so the API can answer 503 instead of an internal error; the rest leave as SQLite raised them.
  *
  * Kysely prepares every query it runs. Preparing costs about as much as running a small
  * statement, so prepared statements are kept by their SQL text (the most recent
@@ -31,7 +34,7 @@ export function kyselyDatabaseOf(database: DatabaseSync): SqliteDatabase {
         // Most recently used last, so the first key is the one to let go.
         statements.delete(sql);
       } else {
-        statement = kyselyStatementOf(database.prepare(sql));
+        statement = kyselyStatementOf(mapped(() => database.prepare(sql)));
         if (statements.size >= statementCacheSize) {
           const oldest = statements.keys().next().value;
           if (oldest !== undefined) statements.delete(oldest);
@@ -46,10 +49,27 @@ export function kyselyDatabaseOf(database: DatabaseSync): SqliteDatabase {
 function kyselyStatementOf(statement: StatementSync): SqliteStatement {
   return {
     reader: statement.columns().length > 0,
-    all: (parameters) => statement.all(...bindable(parameters)),
-    run: (parameters) => statement.run(...bindable(parameters)),
-    iterate: (parameters) => statement.iterate(...bindable(parameters)),
+    all: (parameters) => mapped(() => statement.all(...bindable(parameters))),
+    run: (parameters) => mapped(() => statement.run(...bindable(parameters))),
+    iterate: (parameters) => rowsOf(statement.iterate(...bindable(parameters))),
   };
+}
+
+function mapped<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    throw sqliteStoreErrorOf(error);
+  }
+}
+
+/** A lazy iteration reads (and may fail) at each row, not when it is made. */
+function* rowsOf<T>(rows: Iterator<T>): IterableIterator<T> {
+  while (true) {
+    const next = mapped(() => rows.next());
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 function bindable(parameters: ReadonlyArray<unknown>): SQLInputValue[] {

@@ -18,18 +18,23 @@ import { kyselyDatabaseOf } from './node-sqlite-adapter.js';
  *   in between, SQLite fails at once with SQLITE_BUSY instead of waiting the busy timeout.
  * - SQLite does run DDL inside transactions, so the Migrator may wrap migrations in one and a
  *   failed migration leaves no half-built schema. Kysely assumes otherwise for SQLite.
+ * - A full disk (SQLITE_FULL) makes SQLite roll the whole transaction back itself. Kysely then
+ *   asks for a ROLLBACK, which would fail ("no transaction is active") and hide the real error
+ *   from the caller, so the rollback is skipped when there is nothing left to roll back.
  */
 export class NodeSqliteDialect extends SqliteDialect {
   readonly #database: SqliteDatabase;
+  readonly #connection: DatabaseSync;
 
   constructor(database: DatabaseSync) {
     const kyselyDatabase = kyselyDatabaseOf(database);
     super({ database: kyselyDatabase });
     this.#database = kyselyDatabase;
+    this.#connection = database;
   }
 
   override createDriver(): Driver {
-    return new ImmediateTransactionDriver({ database: this.#database });
+    return new ImmediateTransactionDriver(this.#connection, { database: this.#database });
   }
 
   override createAdapter(): DialectAdapter {
@@ -38,8 +43,19 @@ export class NodeSqliteDialect extends SqliteDialect {
 }
 
 class ImmediateTransactionDriver extends SqliteDriver {
+  readonly #database: DatabaseSync;
+
+  constructor(database: DatabaseSync, config: ConstructorParameters<typeof SqliteDriver>[0]) {
+    super(config);
+    this.#database = database;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.#database.isTransaction) await super.rollbackTransaction(connection);
   }
 }
 
