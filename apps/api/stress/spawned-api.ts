@@ -1,0 +1,123 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** The production build, as `npm start` runs it. */
+const apiDir = new URL('../', import.meta.url).pathname;
+const builtMain = 'dist/main.js';
+
+/** Every process started here, so afterAll can end the ones a failed test left running. */
+const running = new Set<ChildProcess>();
+
+/** A port that was free a moment ago, on 127.0.0.1 only. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface SpawnedApi {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  /** From spawn to the first 200 from /readyz, in ms. */
+  readyAfterMs: number;
+  /** Resolves when the process has ended, with how. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The last lines the process wrote (stdout and stderr), for failure messages. */
+  output(): string;
+}
+
+/**
+ * The built API on a free port of 127.0.0.1, on `databaseUrl`, started with the flags `npm start`
+ * uses. Write limits are lifted: a stress run is one client sending thousands of writes, which
+ * the limits exist to refuse. Resolves once /readyz answers 200.
+ */
+export async function spawnApi(databaseUrl: string, env: Record<string, string> = {}): Promise<SpawnedApi> {
+  if (!existsSync(`${apiDir}${builtMain}`)) {
+    throw new Error(`apps/api/${builtMain} is missing: run "npm run build" first`);
+  }
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', builtMain], {
+    cwd: apiDir,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      API_PORT: String(port),
+      API_HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      API_RATE_LIMIT_WRITES: '1000000',
+      API_RATE_LIMIT_COMMENTS: '1000000',
+      API_RATE_LIMIT_BAD_TOKENS: '1000000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    // Only the tail: a long run must not fill the test's memory with log lines.
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    });
+  });
+  const deadline = started + 60_000;
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the API exited before it was ready:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      if (res.status === 200) {
+        return {
+          url,
+          pid: child.pid as number,
+          child,
+          readyAfterMs: performance.now() - started,
+          exited,
+          output: () => output,
+        };
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(50);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the API was not ready within 60 s:\n${output}`);
+}
+
+/** Kills every process this file started that is still running: for afterAll, on failure too. */
+export async function killAll(): Promise<void> {
+  const ended = [...running].map(
+    (child) =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
+  );
+  await Promise.all(ended);
+}
+
+/** Resident memory of a process, in MB, from /proc (Linux). */
+export function residentMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+  if (kilobytes === undefined) throw new Error(`no VmRSS in /proc/${pid}/status`);
+  return Number(kilobytes) / 1024;
+}
