@@ -16,7 +16,13 @@ import { registerChangeStream } from './change-stream.js';
 import { type ApiConfig, defaultApiConfig } from './config.js';
 import { createHttpContextFactory } from './context.js';
 import { registerDirectQueries } from './direct-queries.js';
-import { answerClientError, sendTrpcError, trpcErrorOf } from './error-answers.js';
+import {
+  answerClientError,
+  logStoreFault,
+  retryAfterHeaders,
+  sendTrpcError,
+  trpcErrorOf,
+} from './error-answers.js';
 import {
   etagOf,
   ifNoneMatchHits,
@@ -343,7 +349,9 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
       allowMethodOverride: true,
       onError({ error, path, req }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') logInternalError(error, path, req);
+        else logStoreFault(req, error, path);
       },
+      responseMeta: ({ errors }) => ({ headers: retryAfterHeaders(errors) }),
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>);
 

@@ -1,6 +1,7 @@
 /** Every failure answered in tRPC's error shape, so all clients read errors one way. */
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { StoreUnavailableError } from '@newsroom/db';
 import { getTRPCErrorShape, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -27,6 +28,10 @@ const codesByStatus: Record<number, TRPC_ERROR_CODE_KEY> = {
 /** Any failure as the TRPCError a client should see: Fastify's own 4xx keep their meaning, the rest are internal. */
 export function trpcErrorOf(error: unknown, request: FastifyRequest, config: ApiConfig): TRPCError {
   if (error instanceof TRPCError) return error;
+  // The rate limits count in the database, so a locked or full one fails before any procedure.
+  if (error instanceof StoreUnavailableError) {
+    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: error.message, cause: error });
+  }
   const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || statusCode === 413) {
     return new TRPCError({
@@ -55,10 +60,51 @@ export function sendTrpcError(request: FastifyRequest, reply: FastifyReply, erro
     }),
   });
   const body = call?.batch ? call.paths.map(shapeFor) : shapeFor(call?.paths[0]);
+  const fault = storeFaultOf(error);
+  if (fault) {
+    reply.header('retry-after', String(fault.retryAfterSeconds));
+    logStoreFault(request, fault, call?.paths.join(','));
+  }
   return reply
     .code(getHTTPStatusCodeFromError(error))
     .type('application/json; charset=utf-8')
     .send(JSON.stringify(body));
+}
+
+/** The database's passing refusal behind a failure (a lock, a full disk, a server down), if it is one. */
+export function storeFaultOf(error: unknown): StoreUnavailableError | null {
+  if (error instanceof StoreUnavailableError) return error;
+  if (error instanceof TRPCError && error.cause instanceof StoreUnavailableError) return error.cause;
+  return null;
+}
+
+/**
+ * A Retry-After for an answer whose calls the database refused for a while (the longest wait
+ * any of them asks for), so clients and proxies back off instead of hammering a locked or full
+ * database; nothing otherwise.
+ */
+export function retryAfterHeaders(errors: readonly unknown[]): Record<string, string> {
+  const seconds = Math.max(0, ...errors.map((error) => storeFaultOf(error)?.retryAfterSeconds ?? 0));
+  return seconds > 0 ? { 'retry-after': String(seconds) } : {};
+}
+
+const loggedFaults = new WeakSet<FastifyRequest>();
+
+/**
+ * One log line per request the database refused, with the database's own error: a batch of
+ * ten refused calls is one event for the operator, not ten. A full disk needs a person (error);
+ * a lock or a server restarting passes by itself (warn). Returns whether `error` was such a fault.
+ */
+export function logStoreFault(request: FastifyRequest, error: unknown, path?: string): boolean {
+  const fault = storeFaultOf(error);
+  if (!fault) return false;
+  if (loggedFaults.has(request)) return true;
+  loggedFaults.add(request);
+  const details = { err: fault.cause, reason: fault.reason, path };
+  if (fault.reason === 'full')
+    request.log.error(details, 'The database is out of disk space: writes are refused');
+  else request.log.warn(details, `The database refused the request (${fault.reason}); answered 503`);
+  return true;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   MissingReferenceError,
   NotFoundError,
   SlugTakenError,
+  StoreUnavailableError,
   VersionConflictError,
 } from '@newsroom/db';
 import { hasRole, issuesLine, type Role } from '@newsroom/domain';
@@ -48,6 +49,8 @@ const storeErrorCodes: [new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY][] 
   [InvalidTransitionError, 'BAD_REQUEST'],
   [CommentsClosedError, 'FORBIDDEN'],
   [InvalidInputError, 'BAD_REQUEST'],
+  // A lock held by another process, a full disk, a server down: try again later (error-answers.ts adds Retry-After).
+  [StoreUnavailableError, 'SERVICE_UNAVAILABLE'],
 ];
 
 /** Turns the Store's expected failures into the HTTP statuses clients can act on. */
