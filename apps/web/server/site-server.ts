@@ -3,6 +3,7 @@ import { followApiChanges } from './api-changes.ts';
 import { CapturedResponse } from './captured-response.ts';
 import { bestBrotli } from './content-encoding.ts';
 import { PageCache } from './page-cache.ts';
+import { answerClientError, refusalOf, sendRefusal } from './refused-requests.ts';
 import { type Representation, representationOf, sendRepresentation } from './representation.ts';
 import { fileSecurityHeaders } from './security-headers.ts';
 import { loadStaticFiles } from './static-files.ts';
@@ -19,6 +20,9 @@ export interface SiteServerOptions {
   /** Where `GET /changes` tells this process that content changed; none for tests that clear by hand. */
   apiUrl?: string;
   log?: (message: string) => void;
+  /** How long a reader may take to send a request's headers (10 s), and all of it (30 s). */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
 
 export interface SiteServer {
@@ -109,9 +113,18 @@ export function createSiteServer(options: SiteServerOptions): SiteServer {
     res.end('The page could not be shown.');
   }
 
-  const server = createServer((req, res) => {
+  const timeouts = {
+    headersTimeout: options.headersTimeoutMs ?? 10_000,
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    // Node looks for timed-out requests every 30 s by default: a slow sender would hold its
+    // connection that much longer.
+    connectionsCheckingInterval: 1_000,
+  };
+  const server = createServer(timeouts, (req, res) => {
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
+    const refusal = refusalOf(req);
+    if (refusal) return sendRefusal(res, refusal);
     if (method !== 'GET' && method !== 'HEAD') return void astro(req, res);
     const file = staticFiles.get(url.split('?')[0] ?? url);
     if (file) return sendRepresentation(req, res, file);
@@ -132,6 +145,8 @@ export function createSiteServer(options: SiteServerOptions): SiteServer {
       (error) => fail(res, error),
     );
   });
+
+  server.on('clientError', answerClientError);
 
   const stop =
     cache && options.apiUrl
