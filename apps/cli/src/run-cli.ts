@@ -6,6 +6,7 @@ import { backupCommand } from './commands/backup.js';
 import { copyCommand } from './commands/copy.js';
 import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
+import { restoreCommand } from './commands/restore.js';
 import { seedCommand } from './commands/seed.js';
 import { tokenCommand } from './commands/token.js';
 import { loadCliConfig } from './config.js';
@@ -24,6 +25,8 @@ Commands:
   token revoke ID                 revoke a token
   backup FILE                     copy the embedded database into a new file (VACUUM INTO),
                                   checked before it is reported; PostgreSQL: use pg_dump
+  restore FILE                    put a backup in place of the embedded database once it is
+                                  checked, the database unused and the old one saved beside it
   copy --from URL --to URL        copy a whole newsroom into an empty database (SQLite to
                                   PostgreSQL, or either way), checked by counts and checksums
 
@@ -53,6 +56,7 @@ const commands = {
   seed: seedCommand,
   token: tokenCommand,
   backup: backupCommand,
+  restore: restoreCommand,
   copy: copyCommand,
 } as const;
 
@@ -83,7 +87,7 @@ export async function runCli(
     const parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
     if ('opensOwnDatabases' in command) {
       const action = command.prepare(parsed, config.cwd);
-      run = () => action({ io });
+      run = () => action({ io, databaseUrl: config.databaseUrl });
     } else {
       const action = command.prepare(parsed);
       run = async () => {

@@ -52,6 +52,7 @@ export { type GenerateArticlesOptions, generateArticles } from './seed/generate-
 export { type SampleStory, sampleStories, sampleStorySlug } from './seed/sample-stories.js';
 export { type SeedCounts, type SeedOptions, seed, seedIfEmpty } from './seed/seed.js';
 export { backupSqliteDatabase } from './sqlite/backup.js';
+export { type RestoreReport, restoreSqliteDatabase } from './sqlite/restore.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
 export type {
   ArticleRepository,

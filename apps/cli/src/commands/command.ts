@@ -29,14 +29,18 @@ export interface Command {
 }
 
 /**
- * A command that opens the databases it names itself (copy): runCli opens no Store from
- * DATABASE_URL for it, which would create and migrate a database the command never uses.
+ * A command that opens the databases it names itself (copy, restore): runCli opens no Store
+ * from DATABASE_URL for it, which would create and migrate a database the command never uses,
+ * or hold open the file a restore must find unused.
  */
 export interface StandaloneCommand {
   opensOwnDatabases: true;
   options: NonNullable<ParseArgsConfig['options']>;
-  /** As Command's: checks the arguments before anything is opened; `cwd` is for relative paths. */
-  prepare(args: ParsedArgs, cwd: string): (context: { io: CliIo }) => Promise<number>;
+  /**
+   * As Command's: checks the arguments before anything is opened; `cwd` is for relative paths.
+   * `databaseUrl` is the resolved DATABASE_URL, for a command that works on that file (restore).
+   */
+  prepare(args: ParsedArgs, cwd: string): (context: { io: CliIo; databaseUrl: string }) => Promise<number>;
 }
 
 /** Arguments that do not make a command; reported with the command's usage. */
