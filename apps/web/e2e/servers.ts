@@ -46,11 +46,18 @@ function start(args: string[], env: Record<string, string>): { child: ChildProce
 export interface RunningNewsroom {
   siteUrl: string;
   apiUrl: string;
+  /** A new API token with `role`, made by the CLI as an operator would. */
+  mintToken(role: 'admin' | 'editor'): string;
   stop(): Promise<void>;
 }
 
-/** Seeds a fresh database and starts the built API and site on free ports, as `npm start` does. */
-export async function startNewsroom(): Promise<RunningNewsroom> {
+/**
+ * Seeds a fresh database and starts the built API and site on free ports, as `npm start` does.
+ * `apiEnv` adds to the API's environment (a test that writes a lot raises the rate limits).
+ */
+export async function startNewsroom(
+  options: { apiEnv?: Record<string, string> } = {},
+): Promise<RunningNewsroom> {
   for (const built of ['apps/api/dist/main.js', 'apps/web/dist/server/entry.mjs', 'apps/cli/dist/main.js']) {
     if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run "npm run build" first`);
   }
@@ -72,6 +79,7 @@ export async function startNewsroom(): Promise<RunningNewsroom> {
     API_PORT: String(apiPort),
     API_TRUST_PROXY: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    ...options.apiEnv,
   });
   const web = start(['apps/web/server.mjs'], {
     WEB_PORT: String(webPort),
@@ -95,5 +103,16 @@ export async function startNewsroom(): Promise<RunningNewsroom> {
     await stop();
     throw error;
   }
-  return { siteUrl, apiUrl, stop };
+  const mintToken = (role: 'admin' | 'editor') => {
+    const made = spawnSync(
+      process.execPath,
+      ['apps/cli/dist/main.js', 'token', 'create', '--role', role, '--name', `e2e ${role}`],
+      { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' },
+    );
+    // The token is the last line the command prints.
+    const token = made.stdout.trim().split('\n').at(-1);
+    if (made.status !== 0 || !token) throw new Error(`token create failed: ${made.stderr}`);
+    return token;
+  };
+  return { siteUrl, apiUrl, mintToken, stop };
 }

@@ -24,7 +24,10 @@ const templates = import.meta.glob<string>(
   { query: '?raw', import: 'default', eager: true },
 );
 
-/** Headers every answer gets (see server/security-headers.ts); files the site server sends get the same. */
+/**
+ * Headers every answer Astro gives gets (see server/security-headers.ts); the site server gives
+ * its files and its own errors the same, without the script hashes.
+ */
 export const pageSecurityHeaders = securityHeaders(contentSecurityPolicy(inlineScriptsOf(templates)));
 
 /**
