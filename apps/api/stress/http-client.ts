@@ -69,7 +69,8 @@ export function send(agent: Agent, base: string, call: Call): Promise<Outcome> {
             : {}),
           ...(call.token ? { authorization: `Bearer ${call.token}` } : {}),
         },
-        timeout: call.timeoutMs ?? 60_000,
+        // Generous: on a busy shared machine a queued request may wait seconds; only a hang fails.
+        timeout: call.timeoutMs ?? 120_000,
       },
       (res) => {
         answerBegun = true;
