@@ -42,7 +42,7 @@ it(`answers ${connections} connections of reads and writes for ${seconds} s with
   const seed = stressSeed();
   db = await newsroomDatabase(50);
   const database = db;
-  const ledger = new WriteLedger('Load');
+  const ledger = new WriteLedger('Stress-load');
   const api = await spawnApi(database.databaseUrl);
   const agent = keepAliveAgent(connections);
   const latencies: number[] = [];
@@ -80,8 +80,9 @@ it(`answers ${connections} connections of reads and writes for ${seconds} s with
   api.child.kill('SIGTERM');
   const { code } = await api.exited;
 
-  const storyRows = countOf(database.path, `select count(*) as n from articles where headline like 'Load %'`);
-  const commentRows = countOf(database.path, `select count(*) as n from comments where body like 'Load %'`);
+  const mine = `${ledger.prefix} %`;
+  const storyRows = countOf(database.path, 'select count(*) as n from articles where headline like ?', mine);
+  const commentRows = countOf(database.path, 'select count(*) as n from comments where body like ?', mine);
   const sqliteProblems = fileProblems(database.path);
   const store = await openStore(database.databaseUrl);
   let problems: string[];

@@ -28,7 +28,7 @@ it(`keeps every acknowledged write, whole, through ${rounds} kills with SIGKILL`
   const seed = stressSeed();
   const random = seededRandom(seed);
   db = await newsroomDatabase(20);
-  const ledger = new WriteLedger('Kill');
+  const ledger = new WriteLedger('Stress-kill');
   const clients = Array.from(
     { length: writers },
     (_, i) => new NewsroomWriter(`writer-${i}`, db as NewsroomDatabase, ledger, seededRandom(seed + i + 1)),

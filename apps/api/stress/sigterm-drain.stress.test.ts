@@ -88,7 +88,7 @@ function probe(url: string, path: string, input: unknown, token?: string): Probe
 it('finishes every request it had taken when stopped with SIGTERM under load, then exits 0', async () => {
   const seed = stressSeed();
   db = await newsroomDatabase(20);
-  const ledger = new WriteLedger('Drain');
+  const ledger = new WriteLedger('Stress-drain');
   const api = await spawnApi(db.databaseUrl, { API_SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs) });
   const agent = keepAliveAgent(clients);
   const outcomes: { what: string; outcome: Outcome }[] = [];
@@ -127,7 +127,7 @@ it('finishes every request it had taken when stopped with SIGTERM under load, th
   // Requests the API has surely taken (it said "100 Continue") whose bodies are still to come.
   const stories = [0, 1, 2].map((n) => {
     const content = {
-      headline: `Drain probe story ${n}`,
+      headline: `${ledger.prefix} probe story ${n}`,
       body: [{ type: 'paragraph' as const, text: `Sent whole after the signal, number ${n}.` }],
       tagSlugs: [database.tagSlugs[n] as string],
     };
@@ -135,7 +135,7 @@ it('finishes every request it had taken when stopped with SIGTERM under load, th
     return { content, probe: probe(api.url, 'article.create', input, database.editorToken) };
   });
   const comments = [0, 1, 2].map((n) => {
-    const body = `Drain probe comment ${n}`;
+    const body = `${ledger.prefix} probe comment ${n}`;
     ledger.commentSent(body);
     const input = { articleId: database.openArticleId, displayName: 'Probe reader', body };
     return { probe: probe(api.url, 'comment.create', input) };
