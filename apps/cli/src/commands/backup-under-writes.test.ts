@@ -88,7 +88,7 @@ beforeAll(async () => {
     writer.stdin.end('stop\n');
     await exited;
   }
-}, 20_000);
+}, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const createdBySlug = () =>

@@ -3,13 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '@newsroom/db';
 import { describeStoreContract } from '@newsroom/db/testing';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { runCaptured } from '../testing/run-captured.js';
 
 // A database that went through `newsroom backup` and `newsroom restore` must be a whole
 // Store, not only hold rows: schema, indexes, full-text search and its triggers, foreign keys.
 // The Store contract, which every backend passes, runs against copies of one restored file
 // (the contract wants an empty Store for each test; a file copy of a closed database is exact).
+
+// The contract's bulk imports take seconds when every package's tests run at once on a busy
+// machine; as in packages/db, a generous limit only guards against hangs.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const dir = mkdtempSync(join(tmpdir(), 'newsroom-restore-contract-'));
 const restored = join(dir, 'restored', 'newsroom.db');
