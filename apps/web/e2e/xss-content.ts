@@ -172,7 +172,7 @@ export async function writeXssContent(newsroom: RunningNewsroom): Promise<XssCon
 async function postComments(newsroom: RunningNewsroom, articles: Article[]) {
   const posted = new Map<string, { displayName: string; body: string }[]>();
   const firstOf = new Map<string, string>();
-  // One story at a time, its comments in order, so replies have their parent.
+  // The stories side by side, each one's comments in order, so replies have their parent.
   await Promise.all(
     articles.map(async (article, story) => {
       const mine = xssVectors.filter((_, n) => n % articles.length === story);

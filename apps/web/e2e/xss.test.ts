@@ -25,21 +25,23 @@ beforeAll(async () => {
   content = await writeXssContent(newsroom);
   context = await browser.newContext({ bypassCSP: true });
   tabs = await Promise.all(Array.from({ length: 6 }, () => context.newPage()));
-  // The site learns of new content from the API's change stream; wait until it shows.
-  for (
-    let tries = 0;
-    !(await (await fetch(`${newsroom.siteUrl}/`)).text()).includes('/articles/xss-story-');
-    tries++
-  ) {
-    if (tries === 80) throw new Error('the site never showed the corpus');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await siteShowsCorpus();
 }, 180_000);
 afterAll(async () => {
   await context?.close();
   await browser?.close();
   await newsroom?.stop();
 });
+
+/** The site learns of new content from the API's change stream: wait until it shows it. */
+async function siteShowsCorpus(): Promise<void> {
+  for (let tries = 0; tries < 80; tries++) {
+    const home = await (await fetch(`${newsroom.siteUrl}/`)).text();
+    if (home.includes('/articles/xss-story-')) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the site never showed the corpus');
+}
 
 /** Every problem of every page, keyed by path, so a failure names where and what. */
 function problemsOf(findings: PageFindings[]): Record<string, string[]> {
