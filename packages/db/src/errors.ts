@@ -49,11 +49,18 @@ export class InvalidInputError extends StoreError {
 /** Why the database cannot take the call now; each says what a caller or an operator can do. */
 export type UnavailableReason = 'busy' | 'full' | 'unreachable';
 
-const unavailableMessages: Record<UnavailableReason, string> = {
-  busy: 'The database is busy: another process holds its write lock. Nothing was written; try again shortly',
-  full: 'The database is out of disk space. Nothing was written; reading still works, and writing will again once space is freed',
-  unreachable: 'The database cannot be reached. Nothing was done; try again shortly',
-};
+function unavailableMessage(reason: UnavailableReason, code: string | undefined): string {
+  // The driver's error code (ECONNREFUSED, 53300) names the fault without host, port or SQL.
+  const known = code ? ` (${code})` : '';
+  switch (reason) {
+    case 'busy':
+      return 'The database is busy: another process holds its write lock. Nothing was written; try again shortly';
+    case 'full':
+      return `The database is out of disk space${known}. Nothing was written; reading still works, and writing will again once space is freed`;
+    case 'unreachable':
+      return `The database cannot be reached${known}. Nothing was done; try again shortly`;
+  }
+}
 
 /**
  * The database refused the call for a reason that passes (a lock held by another process, a
@@ -64,9 +71,9 @@ export class StoreUnavailableError extends StoreError {
   override name = 'StoreUnavailableError';
   constructor(
     readonly reason: UnavailableReason,
-    options: { cause: unknown },
+    options: { cause: unknown; code?: string },
   ) {
-    super(unavailableMessages[reason], options);
+    super(unavailableMessage(reason, options.code), { cause: options.cause });
   }
 
   /** A fair wait before trying again: a lock is gone in moments, a full disk needs a person. */

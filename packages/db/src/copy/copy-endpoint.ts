@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { StoreUnavailableError } from '../errors.js';
 import type { Database } from '../kysely/database.js';
 import { postgresMigrations } from '../postgres/migrations/index.js';
 import { pgPoolOf } from '../postgres/pg-pool.js';
@@ -59,6 +60,9 @@ export async function openCopyEndpoint(location: CopyLocation, role: CopyRole): 
  * addresses (localhost: ::1 and 127.0.0.1) as an AggregateError with an empty message.
  */
 function reasonOf(error: unknown): string {
+  // An operator copying a newsroom wants the driver's own words ("connect ECONNREFUSED"), not
+  // the plain "try again" the Store gives API clients; the URL's password never reaches them.
+  if (error instanceof StoreUnavailableError) return reasonOf(error.cause);
   if (error instanceof AggregateError && !error.message) {
     return error.errors.map((inner) => reasonOf(inner)).join('; ');
   }

@@ -28,9 +28,9 @@ const diskFullSqlState = '53100';
 export function storeErrorOf(error: unknown): unknown {
   const { code, detail } = (error ?? {}) as { code?: string; detail?: string };
   if (typeof code === 'string' && (unreachableCodes.has(code) || unreachableSqlStates.test(code))) {
-    return new StoreUnavailableError('unreachable', { cause: error });
+    return new StoreUnavailableError('unreachable', { cause: error, code });
   }
-  if (code === diskFullSqlState) return new StoreUnavailableError('full', { cause: error });
+  if (code === diskFullSqlState) return new StoreUnavailableError('full', { cause: error, code });
   if (code !== '23505') return error;
   const value = /=\((.*)\) already exists/.exec(detail ?? '')?.[1];
   const column = /^Key \(([^)]*)\)=/.exec(detail ?? '')?.[1] ?? '';
