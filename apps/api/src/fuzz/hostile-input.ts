@@ -8,7 +8,7 @@ import fc from 'fast-check';
  */
 
 /**
- * Generated inputs per property: FUZZ_RUNS (`npm run test:stress` sets 1,000), else 25. A value
+ * Generated inputs per property: FUZZ_RUNS (`npm run test:stress` sets 2,000), else 25. A value
  * that is not a positive whole number stops the run with a line saying so.
  */
 export function fuzzRuns(): number {
