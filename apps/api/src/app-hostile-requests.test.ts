@@ -162,6 +162,9 @@ describe('a slow client', () => {
     expect(after).toBeLessThan(cutOffWithinMs);
     expect(received()).toMatch(/^HTTP\/1\.1 408 /);
     expect(received()).toContain('"code":"TIMEOUT"');
+    // Written to the socket by hand, it still carries the headers every answer has.
+    expect(received()).toMatch(/\r\ncontent-security-policy: default-src 'none'/);
+    expect(received()).toMatch(/\r\nx-content-type-options: nosniff\r\n/);
   });
 
   it('that connects and sends nothing is cut off too', async () => {

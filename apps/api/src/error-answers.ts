@@ -9,6 +9,7 @@ import type { ApiConfig } from './config.js';
 import { type Context, RequestInternalError } from './context.js';
 import { typeOf } from './procedures.js';
 import { appRouter } from './root.js';
+import { securityHeaders } from './security-headers.js';
 
 const codesByStatus: Record<number, TRPC_ERROR_CODE_KEY> = {
   400: 'BAD_REQUEST',
@@ -107,9 +108,14 @@ export function logStoreFault(request: FastifyRequest, error: unknown, path?: st
   return true;
 }
 
+/** The security headers every answer carries, as header lines for answers written to the socket. */
+const securityHeaderLines = Object.entries(securityHeaders())
+  .map(([name, value]) => `${name}: ${value}\r\n`)
+  .join('');
+
 /**
  * Requests Node refuses before any handler runs (a URL or headers over 16 KB, a slow client)
- * still get a JSON answer that says what to do, not a bare status.
+ * still get a JSON answer that says what to do, not a bare status, with the usual security headers.
  */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
@@ -126,7 +132,7 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
   const body = JSON.stringify({ error: { message, data: { code, httpStatus: status } } });
   if (socket.writable) {
     socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncache-control: no-store\r\n${securityHeaderLines}content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
   } else {
     socket.destroy();
