@@ -137,6 +137,10 @@ describe('the policy in Chromium', () => {
     await page.goto(`${newsroom.siteUrl}${pages.article}`);
     // The button starts hidden; only the script shows it.
     await page.locator('#copy-link').click({ timeout: 10_000 });
+    // The script says how the copy went once the clipboard has answered, which takes a moment.
+    await page.waitForFunction(() => document.querySelector('#copy-status')?.textContent, null, {
+      timeout: 10_000,
+    });
     await expect(page.locator('#copy-status').textContent()).resolves.toBe('Link copied.');
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
       await page.locator('#share-url').inputValue(),
