@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { APIContext } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onRequest, pageSecurityHeaders } from '../src/middleware';
-import { fileSecurityHeaders } from './security-headers.ts';
+import { contentSecurityPolicy, fileSecurityHeaders } from './security-headers.ts';
 import { createSiteServer, type SiteServer } from './site-server.ts';
 
 // The site server answers some requests without Astro (its files, kept pages, its own 500),
@@ -87,5 +87,15 @@ describe('security headers from the site server', () => {
     const failed = await fetch(`${base}/throws`);
     expect(failed.status).toBe(500);
     expectHeaders(failed, fileSecurityHeaders);
+  });
+});
+
+describe('the policy for the dev server', () => {
+  it('allows inline styles there only, and never inline scripts', () => {
+    const dev = contentSecurityPolicy(['copy()'], { inlineStyles: true });
+    expect(dev).toContain("style-src 'self' 'unsafe-inline'");
+    expect(dev).toMatch(/script-src 'self' 'sha256-[^']+'(;|$)/);
+    expect(pageSecurityHeaders['content-security-policy']).toContain("style-src 'self';");
+    expect(pageSecurityHeaders['content-security-policy']).not.toContain('unsafe');
   });
 });

@@ -11,12 +11,16 @@ export function scriptHash(source: string): string {
  * text is one of `inlineScripts` (the pages' own, hashed), so markup that slips into a page
  * from content cannot run; no inline style either (Astro links the site's stylesheet). Forms
  * post only here, a <base> cannot move relative links, no plugins, no framing by other sites.
+ * `inlineStyles` is for Astro's dev server only, which puts the stylesheet inline.
  */
-export function contentSecurityPolicy(inlineScripts: readonly string[] = []): string {
+export function contentSecurityPolicy(
+  inlineScripts: readonly string[] = [],
+  options: { inlineStyles?: boolean } = {},
+): string {
   return [
     "default-src 'self'",
     ["script-src 'self'", ...inlineScripts.map(scriptHash)].join(' '),
-    "style-src 'self'",
+    options.inlineStyles ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "img-src 'self' https:",
     "object-src 'none'",
     "base-uri 'self'",

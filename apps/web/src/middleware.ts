@@ -28,7 +28,12 @@ const templates = import.meta.glob<string>(
  * Headers every answer Astro gives gets (see server/security-headers.ts); the site server gives
  * its files and its own errors the same, without the script hashes.
  */
-export const pageSecurityHeaders = securityHeaders(contentSecurityPolicy(inlineScriptsOf(templates)));
+export const pageSecurityHeaders = securityHeaders(
+  contentSecurityPolicy(inlineScriptsOf(templates), {
+    // `npm run dev` serves the stylesheet inline (Vite's hot reload); built pages link it.
+    inlineStyles: import.meta.env.MODE === 'development',
+  }),
+);
 
 /**
  * Cache-Control fit for a CDN on every answer that does not set its own (feeds may; see
