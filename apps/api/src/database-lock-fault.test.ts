@@ -1,12 +1,10 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openSqliteStore, type Store } from '@newsroom/db';
+import type { Store } from '@newsroom/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiAnswer, callApi } from './testing/call-api.js';
-import { startTestApi, type TestApi } from './testing/start-test-api.js';
+import { type FaultNewsroom, faultNewsroom, type LogLine } from './testing/fault-newsroom.js';
+import type { TestApi } from './testing/start-test-api.js';
 
 // Another process (a CLI import, a migration, an operator's sqlite3 shell) holds the write lock
 // on the API's SQLite file. The API must say "busy, try again" rather than fail or hang, and
@@ -39,41 +37,18 @@ async function lockHolder(file: string): Promise<{ release(): Promise<void> }> {
   };
 }
 
-let dir: string;
+let fx: FaultNewsroom;
 let store: Store;
 let api: TestApi;
 let editor: string;
-const logLines: {
-  level: number;
-  reqId?: string;
-  msg: string;
-  err?: { message?: string };
-  reason?: string;
-}[] = [];
+let logLines: LogLine[];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'newsroom-api-lock-'));
   // 300 ms instead of 5 s: the same wait, shorter, so the test does not sit idle.
-  store = await openSqliteStore(join(dir, 'newsroom.db'), { busyTimeoutMs: 300 });
-  await store.sections.upsert({ slug: 'world', name: 'World', description: null, order: 1 });
-  const draft = await store.articles.create({
-    headline: 'Harbour reopens',
-    body: [{ type: 'paragraph', text: 'Ships are back.' }],
-    sectionSlug: 'world',
-  });
-  await store.articles.setStatus(draft.id, draft.version, 'published');
-  editor = (await store.tokens.create({ name: 'Desk', role: 'editor', authorSlug: null })).token;
-  api = await startTestApi(
-    store,
-    { LOG_LEVEL: 'info' },
-    { write: (line: string) => void logLines.push(JSON.parse(line)) },
-  );
+  fx = await faultNewsroom({ busyTimeoutMs: 300 });
+  ({ store, api, logLines, editorToken: editor } = fx);
 });
-afterAll(async () => {
-  await api?.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fx?.close());
 
 const story = {
   headline: 'Storm closes the port',
@@ -95,7 +70,7 @@ function expectBusyAnswer(answer: ApiAnswer, error: ApiAnswer['body']) {
 describe('when another process holds the write lock on the database file', () => {
   it('answers writes 503 with Retry-After, logs each refused request once, and writes again once the lock is gone', async () => {
     const articlesBefore = await store.articleCount();
-    const holder = await lockHolder(join(dir, 'newsroom.db'));
+    const holder = await lockHolder(fx.file);
     let refused: ApiAnswer;
     let batch: ApiAnswer;
     try {
@@ -138,7 +113,7 @@ describe('when another process holds the write lock on the database file', () =>
   });
 
   it('keeps answering reads and reports itself ready: in WAL mode the lock holds back writers only', async () => {
-    const holder = await lockHolder(join(dir, 'newsroom.db'));
+    const holder = await lockHolder(fx.file);
     try {
       const read = await callApi(api.url, 'article.bySlug', { slug: 'harbour-reopens' });
       expect(read.status).toBe(200);

@@ -1,29 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { openSqliteStore, type Store } from '@newsroom/db';
+import type { Store } from '@newsroom/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from './testing/call-api.js';
-import { startTestApi, type TestApi } from './testing/start-test-api.js';
+import { type FaultNewsroom, faultNewsroom, type LogLine } from './testing/fault-newsroom.js';
+import type { TestApi } from './testing/start-test-api.js';
 
 // The disk under the API's SQLite file is full. Rehearsed with PRAGMA max_page_count on the
 // Store's own connection: at the limit SQLite fails with SQLITE_FULL, "database or disk is
 // full", exactly as on a full disk, and rolls the transaction back.
 
-let dir: string;
-let file: string;
+let fx: FaultNewsroom;
 let store: Store;
 let connection: DatabaseSync;
 let api: TestApi;
 let editor: string;
-const logLines: {
-  level: number;
-  reqId?: string;
-  msg: string;
-  err?: { message?: string };
-  reason?: string;
-}[] = [];
+let logLines: LogLine[];
 
 function fillDisk() {
   const { page_count } = connection.prepare('pragma page_count').get() as { page_count: number };
@@ -50,34 +41,16 @@ function contentRows(): Record<string, number> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'newsroom-api-full-'));
-  file = join(dir, 'newsroom.db');
-  store = await openSqliteStore(file, {
+  fx = await faultNewsroom({
     onConnection: (database) => {
       connection = database;
     },
   });
-  await store.sections.upsert({ slug: 'world', name: 'World', description: null, order: 1 });
+  ({ store, api, logLines, editorToken: editor } = fx);
   await store.tags.upsert({ slug: 'climate', name: 'Climate', description: null, type: 'topic' });
   await store.authors.upsert({ slug: 'al', name: 'Al Writer', bio: null, avatar: null });
-  const draft = await store.articles.create({
-    headline: 'Harbour reopens',
-    body: [{ type: 'paragraph', text: 'Ships are back.' }],
-    sectionSlug: 'world',
-  });
-  await store.articles.setStatus(draft.id, draft.version, 'published');
-  editor = (await store.tokens.create({ name: 'Desk', role: 'editor', authorSlug: null })).token;
-  api = await startTestApi(
-    store,
-    { LOG_LEVEL: 'info' },
-    { write: (line: string) => void logLines.push(JSON.parse(line)) },
-  );
 });
-afterAll(async () => {
-  await api?.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fx?.close());
 
 /** Long enough to need pages a full file cannot add. */
 const longRead = {
