@@ -1,6 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
-import type { Store } from '@newsroom/db';
+import { openStore, type Store } from '@newsroom/db';
 import { type Article, ArticleSchema, type Comment, wordCountOf } from '@newsroom/domain';
+import type { NewsroomDatabase } from './newsroom-database.js';
+import type { WriteLedger } from './write-ledger.js';
 
 /**
  * What SQLite itself finds wrong with the file: page-level corruption, broken foreign keys, and
@@ -85,4 +87,27 @@ export async function approvedComments(store: Store): Promise<Comment[]> {
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
   return comments;
+}
+
+/**
+ * The file checked against a ledger of what the API acknowledged: SQLite's own problems, and
+ * rows that do not read back whole or writes lost, stale or never sent.
+ */
+export async function checkAgainstLedger(
+  database: Pick<NewsroomDatabase, 'path' | 'databaseUrl'>,
+  ledger: WriteLedger,
+): Promise<{ sqliteProblems: string[]; problems: string[]; articleCount: number }> {
+  const sqliteProblems = fileProblems(database.path);
+  const store = await openStore(database.databaseUrl);
+  try {
+    const { articles, problems } = await storedArticles(store, database.path);
+    const comments = await approvedComments(store);
+    return {
+      sqliteProblems,
+      problems: [...problems, ...ledger.problemsWith(articles, comments)],
+      articleCount: articles.length,
+    };
+  } finally {
+    await store.close();
+  }
 }

@@ -1,6 +1,5 @@
-import { openStore } from '@newsroom/db';
 import { afterAll, expect, it } from 'vitest';
-import { approvedComments, countOf, fileProblems, storedArticles } from './database-checks.js';
+import { checkAgainstLedger, countOf } from './database-checks.js';
 import { type Call, keepAliveAgent, type Outcome, quantile, send } from './http-client.js';
 import { type NewsroomDatabase, newsroomDatabase } from './newsroom-database.js';
 import { NewsroomWriter } from './newsroom-writer.js';
@@ -83,15 +82,7 @@ it(`answers ${connections} connections of reads and writes for ${seconds} s with
   const mine = `${ledger.prefix} %`;
   const storyRows = countOf(database.path, 'select count(*) as n from articles where headline like ?', mine);
   const commentRows = countOf(database.path, 'select count(*) as n from comments where body like ?', mine);
-  const sqliteProblems = fileProblems(database.path);
-  const store = await openStore(database.databaseUrl);
-  let problems: string[];
-  try {
-    const { articles, problems: rowProblems } = await storedArticles(store, database.path);
-    problems = [...rowProblems, ...ledger.problemsWith(articles, await approvedComments(store))];
-  } finally {
-    await store.close();
-  }
+  const { sqliteProblems, problems } = await checkAgainstLedger(database, ledger);
 
   const count = latencies.length;
   const fiveHundreds = [...answers].filter(([key]) => key.startsWith('5')).reduce((n, [, c]) => n + c, 0);

@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openStore } from '@newsroom/db';
 import { afterAll, expect, it } from 'vitest';
-import { approvedComments, fileProblems, storedArticles } from './database-checks.js';
+import { checkAgainstLedger } from './database-checks.js';
 import { keepAliveAgent, quantile } from './http-client.js';
 import { type NewsroomDatabase, newsroomDatabase } from './newsroom-database.js';
 import { NewsroomWriter } from './newsroom-writer.js';
@@ -66,17 +65,7 @@ it(`keeps every acknowledged write, whole, through ${rounds} kills with SIGKILL`
     agent.destroy();
   }
 
-  const sqliteProblems = fileProblems(db.path);
-  const store = await openStore(db.databaseUrl);
-  let problems: string[];
-  let articleCount: number;
-  try {
-    const { articles, problems: rowProblems } = await storedArticles(store, db.path);
-    articleCount = articles.length;
-    problems = [...rowProblems, ...ledger.problemsWith(articles, await approvedComments(store))];
-  } finally {
-    await store.close();
-  }
+  const { sqliteProblems, problems, articleCount } = await checkAgainstLedger(db, ledger);
 
   console.log(
     [

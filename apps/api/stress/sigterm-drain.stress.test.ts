@@ -1,9 +1,8 @@
 import { type IncomingHttpHeaders, request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openStore } from '@newsroom/db';
 import type { Article, Comment } from '@newsroom/domain';
 import { afterAll, expect, it } from 'vitest';
-import { approvedComments, fileProblems, storedArticles } from './database-checks.js';
+import { checkAgainstLedger } from './database-checks.js';
 import { keepAliveAgent, type Outcome, send } from './http-client.js';
 import { type NewsroomDatabase, newsroomDatabase } from './newsroom-database.js';
 import { NewsroomWriter } from './newsroom-writer.js';
@@ -167,15 +166,7 @@ it('finishes every request it had taken when stopped with SIGTERM under load, th
     else if (data) ledger.commentAcked(data as Comment);
   }
 
-  const sqliteProblems = fileProblems(database.path);
-  const store = await openStore(database.databaseUrl);
-  let problems: string[];
-  try {
-    const { articles, problems: rowProblems } = await storedArticles(store, database.path);
-    problems = [...rowProblems, ...ledger.problemsWith(articles, await approvedComments(store))];
-  } finally {
-    await store.close();
-  }
+  const { sqliteProblems, problems } = await checkAgainstLedger(database, ledger);
 
   const before = outcomes.filter(({ outcome }) => outcome.sentAt < signalAt);
   const after = outcomes.filter(({ outcome }) => outcome.sentAt >= signalAt);
