@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../src/testing/free-port.js';
 
 /** The production build, as `npm start` runs it. */
 const apiDir = new URL('../', import.meta.url).pathname;
@@ -9,18 +9,6 @@ const builtMain = 'dist/main.js';
 
 /** Every process started here, so afterAll can end the ones a failed test left running. */
 const running = new Set<ChildProcess>();
-
-/** A port that was free a moment ago, on 127.0.0.1 only. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export interface SpawnedApi {
   url: string;

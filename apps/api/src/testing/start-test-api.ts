@@ -40,3 +40,5 @@ export async function startTestApi(
   const { port } = app.server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
 }
+
+export { freePort } from './free-port.js';

@@ -1,5 +1,5 @@
-import { createServer } from 'node:net';
 import { createApi } from '@newsroom/api';
+import { freePort } from '@newsroom/api/testing';
 import { openStore, type Store, sampleStorySlug, seedIfEmpty } from '@newsroom/db';
 import type { APIContext } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
@@ -15,17 +15,6 @@ import { onRequest } from '../middleware';
 let port: number;
 let container: AstroContainer;
 let store: Store;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** The API, listening on the one address the site knows. */
 async function startApi(): Promise<FastifyInstance> {

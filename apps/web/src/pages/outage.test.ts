@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { freePort } from '@newsroom/api/testing';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { render } from '../testing/site';
@@ -7,19 +7,8 @@ import { render } from '../testing/site';
 // module graph, so src/lib/api.ts reads this address when the pages first import it.
 let container: AstroContainer;
 
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 beforeAll(async () => {
-  process.env.API_URL = `http://127.0.0.1:${await closedPort()}`;
+  process.env.API_URL = `http://127.0.0.1:${await freePort()}`;
   container = await AstroContainer.create();
   // The pages log each failed call; the log is not what these tests are about.
   vi.spyOn(console, 'error').mockImplementation(() => {});
