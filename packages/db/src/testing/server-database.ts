@@ -1,4 +1,24 @@
 import pg from 'pg';
+import { describe } from 'vitest';
+
+/** The PostgreSQL server the tests may use (CI sets it), or undefined: then its suites are skipped. */
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL;
+
+/**
+ * The words in the name of every suite that needs a PostgreSQL server: `.ci/run` reads the
+ * test results and fails unless such suites ran, and none was skipped.
+ */
+export const serverSuiteMarker = 'on a PostgreSQL server';
+
+/**
+ * A suite that runs against the server of TEST_DATABASE_URL, shown as skipped (never silently
+ * absent) without one. `body` gets the server's URL; it only declares tests, as any suite body.
+ */
+export function describeOnServer(title: string, body: (serverUrl: string) => void): void {
+  describe.skipIf(testDatabaseUrl === undefined)(`${title} ${serverSuiteMarker}`, () =>
+    body(testDatabaseUrl ?? ''),
+  );
+}
 
 /**
  * A new, empty database on the PostgreSQL server of `serverUrl` (TEST_DATABASE_URL), for one
