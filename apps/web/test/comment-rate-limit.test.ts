@@ -1,6 +1,6 @@
 import { sampleStorySlug } from '@newsroom/db';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { render, type SiteUnderTest, startSite } from '../testing/site';
+import { render, type SiteUnderTest, startSite } from './site';
 
 // The API allows one comment a minute per address here, so the second is refused.
 let site: SiteUnderTest;
@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => site.close());
 
 it('answers a rate-limited comment with 429, the reason and the reader’s text', async () => {
-  const module = await import('./articles/[slug].astro');
+  const module = await import('../src/pages/articles/[slug].astro');
   const post = (body: string) =>
     render(site.container, module, `/articles/${sampleStorySlug}`, {
       params: { slug: sampleStorySlug },
