@@ -41,30 +41,44 @@ export interface SiteOptions {
   siteName?: string;
 }
 
-export interface SiteUnderTest {
+export interface NewsroomUnderTest {
   store: Store;
   apiUrl: string;
-  container: AstroContainer;
   close(): Promise<void>;
 }
 
-/** An in-memory Store with the sample newsroom, served by a real API on 127.0.0.1, and the site pointed at it. */
-export async function startSite(options: SiteOptions = {}): Promise<SiteUnderTest> {
+/** An in-memory Store with the sample newsroom, served by a real API on 127.0.0.1 (port 0). */
+export async function startNewsroom(options: Omit<SiteOptions, 'siteName'> = {}): Promise<NewsroomUnderTest> {
   const store = await openStore(':memory:');
   const { stories = 25 } = options;
   if (stories !== null) await seedIfEmpty(store, { count: stories, seed: 3 });
   await options.seed?.(store);
   const api = await startTestApi(store, options.apiConfig);
-  pointSiteAt(api.url, options.siteName);
-  const container = await AstroContainer.create();
   return {
     store,
     apiUrl: api.url,
+    close: async () => {
+      await api.close();
+      await store.close();
+    },
+  };
+}
+
+export interface SiteUnderTest extends NewsroomUnderTest {
+  container: AstroContainer;
+}
+
+/** The newsroom of startNewsroom, and the site's pages in this process pointed at it. */
+export async function startSite(options: SiteOptions = {}): Promise<SiteUnderTest> {
+  const newsroom = await startNewsroom(options);
+  pointSiteAt(newsroom.apiUrl, options.siteName);
+  const container = await AstroContainer.create();
+  return {
+    ...newsroom,
     container,
     close: async () => {
       vi.unstubAllEnvs();
-      await api.close();
-      await store.close();
+      await newsroom.close();
     },
   };
 }
