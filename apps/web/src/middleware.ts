@@ -41,7 +41,9 @@ export const pageSecurityHeaders = securityHeaders(
  * temporary, and a few security headers.
  */
 export const onRequest: MiddlewareHandler = async (context, next) => {
-  const response = withOwnHeaders(await (isErrorPageAddress(context.url.pathname) ? next('/404') : next()));
+  const response = withOwnHeaders(
+    await (isErrorPageAddress(new URL(context.request.url).pathname) ? next('/404') : next()),
+  );
   const { headers, status } = response;
   const method = context.request.method;
   // A route's own value stands, except that an answer to a POST or an error is never stored.
