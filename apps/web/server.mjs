@@ -38,7 +38,8 @@ server.listen(config.WEB_PORT, config.WEB_HOST, () => {
 });
 
 // A stop lets requests in flight finish; idle keep-alive connections are closed at once.
-function shutdown() {
+function shutdown(signal) {
+  console.log(`Site stopping (${signal}): finishing the requests in flight`);
   site.stop();
   server.close(() => process.exit(0));
   server.closeIdleConnections();

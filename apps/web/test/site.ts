@@ -41,14 +41,16 @@ export interface SiteOptions {
   siteName?: string;
 }
 
-export interface NewsroomUnderTest {
+export interface NewsroomApiUnderTest {
   store: Store;
   apiUrl: string;
   close(): Promise<void>;
 }
 
 /** An in-memory Store with the sample newsroom, served by a real API on 127.0.0.1 (port 0). */
-export async function startNewsroom(options: Omit<SiteOptions, 'siteName'> = {}): Promise<NewsroomUnderTest> {
+export async function startNewsroomApi(
+  options: Omit<SiteOptions, 'siteName'> = {},
+): Promise<NewsroomApiUnderTest> {
   const store = await openStore(':memory:');
   const { stories = 25 } = options;
   if (stories !== null) await seedIfEmpty(store, { count: stories, seed: 3 });
@@ -64,13 +66,13 @@ export async function startNewsroom(options: Omit<SiteOptions, 'siteName'> = {})
   };
 }
 
-export interface SiteUnderTest extends NewsroomUnderTest {
+export interface SiteUnderTest extends NewsroomApiUnderTest {
   container: AstroContainer;
 }
 
-/** The newsroom of startNewsroom, and the site's pages in this process pointed at it. */
+/** The newsroom of startNewsroomApi, and the site's pages in this process pointed at it. */
 export async function startSite(options: SiteOptions = {}): Promise<SiteUnderTest> {
-  const newsroom = await startNewsroom(options);
+  const newsroom = await startNewsroomApi(options);
   pointSiteAt(newsroom.apiUrl, options.siteName);
   const container = await AstroContainer.create();
   return {

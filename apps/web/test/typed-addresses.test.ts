@@ -1,16 +1,16 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltSite, type NewsroomUnderTest, startBuiltSite, startNewsroom } from './site';
+import { type BuiltSite, type NewsroomApiUnderTest, startBuiltSite, startNewsroomApi } from './site';
 
 // Whatever a reader, a link checker or a scanner types into the address bar, the built site
 // answers it as a page that is there (2xx, 3xx) or is not (404, or 400/405 for what cannot be
 // an address): never a 5xx, which would say the site is broken.
 
-let newsroom: NewsroomUnderTest;
+let newsroom: NewsroomApiUnderTest;
 let site: BuiltSite;
 
 beforeAll(async () => {
-  newsroom = await startNewsroom();
+  newsroom = await startNewsroomApi();
   site = await startBuiltSite({ API_URL: newsroom.apiUrl, SITE_URL: 'https://news.example' });
 }, 60_000);
 afterAll(async () => {
