@@ -7,7 +7,7 @@ import { cacheControlFor } from './lib/cache-control';
  * The text of every `<script is:inline>` in the site's templates, read from the templates
  * themselves at build time: Astro writes such a script out as it stands, so the hashes the
  * policy allows are always those of the scripts the pages ship (the "Copy link" button's).
- * A script that embeds a value would differ per page and be blocked; src/lib/meta-csp.test.ts
+ * A script that embeds a value would differ per page and be blocked; test/meta-csp.test.ts
  * renders every page type to make sure each inline script it ships is allowed.
  */
 export function inlineScriptsOf(templates: Record<string, string>): string[] {
