@@ -41,6 +41,8 @@ function printed(started: Started, pattern: RegExp, name: string): Promise<strin
       resolve(found[1] ?? found[0]);
     };
     started.child.stdout?.on('data', look);
+    // It may have said so already, with an earlier line.
+    look();
     started.child.once('exit', () => {
       clearTimeout(timer);
       reject(new Error(`${name} exited early:\n${started.output()}`));

@@ -189,6 +189,7 @@ export async function startBuiltSite(env: Record<string, string>): Promise<Built
       resolve(found[1]);
     };
     site.child.stdout?.on('data', listening);
+    listening();
     site.exited.then((code) =>
       reject(new Error(`the site exited (${code}) before listening:\n${site.output()}`)),
     );
