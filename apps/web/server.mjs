@@ -23,12 +23,23 @@ const site = createSiteServer({
 });
 const { server } = site;
 
+// A port taken or an address this machine does not have is the operator's to fix: one line, no stack.
+function cannotListen(error) {
+  console.error(
+    `Site cannot listen on ${config.WEB_HOST}:${config.WEB_PORT}: ${error.code ?? error.message}`,
+  );
+  process.exit(1);
+}
+server.once('error', cannotListen);
 server.listen(config.WEB_PORT, config.WEB_HOST, () => {
-  console.log(`Site listening on http://${config.WEB_HOST}:${config.WEB_PORT}`);
+  server.off('error', cannotListen);
+  // The port it got: WEB_PORT=0 lets the system choose one.
+  console.log(`Site listening on http://${config.WEB_HOST}:${server.address().port}`);
 });
 
 // A stop lets requests in flight finish; idle keep-alive connections are closed at once.
-function shutdown() {
+function shutdown(signal) {
+  console.log(`Site stopping (${signal}): finishing the requests in flight`);
   site.stop();
   server.close(() => process.exit(0));
   server.closeIdleConnections();

@@ -1,7 +1,8 @@
 /// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
-// Component and page tests render through Astro's container, with the site's own Vite setup.
+// Tests beside the code they test (src/, server/), and in test/ the pages, endpoints and the
+// built site against a real API. Never under src/pages: Astro would serve them.
 export default getViteConfig({
-  test: { include: ['src/**/*.test.ts', 'server/**/*.test.ts'], testTimeout: 20_000 },
+  test: { include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 20_000 },
 });

@@ -12,13 +12,32 @@ export interface HtmlProblem {
   extract?: string;
 }
 
+interface Report {
+  messages: { type: string; subType?: string; url?: string; message: string; extract?: string }[];
+}
+
+/** The checker's JSON report, or null when what it printed is not one. */
+function reportIn(text: string): Report | null {
+  try {
+    const report = JSON.parse(text) as Partial<Report>;
+    return Array.isArray(report.messages) ? (report as Report) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Errors the W3C Nu HTML Checker (the validator behind validator.w3.org/nu, run locally from the
  * vnu-jar package) finds in each page. One Java start for all pages: it is the slow part.
+ *
+ * An empty list must mean "checked, and valid": the checker says nothing about a file it could
+ * not read, so it runs with --verbose (each file's name on stdout once checked), and anything
+ * but a report that covers every page, with the exit status that goes with it, throws.
+ * `java` is the command to run, for the tests of this function.
  */
-export function htmlErrors(pages: Record<string, string>): HtmlProblem[] {
-  const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  if (java.error || java.status !== 0) {
+export function htmlErrors(pages: Record<string, string>, { java = 'java' } = {}): HtmlProblem[] {
+  const version = spawnSync(java, ['-version'], { encoding: 'utf8' });
+  if (version.error || version.status !== 0) {
     throw new Error('The HTML check needs Java: apt-get install -y default-jre-headless');
   }
   const dir = mkdtempSync(join(tmpdir(), 'newsroom-html-'));
@@ -29,21 +48,29 @@ export function htmlErrors(pages: Record<string, string>): HtmlProblem[] {
       return { name, file };
     });
     const run = spawnSync(
-      'java',
-      ['-jar', vnuJar, '--format', 'json', '--exit-zero-always', ...files.map((f) => f.file)],
-      { encoding: 'utf8', maxBuffer: 50_000_000 },
+      java,
+      ['-jar', vnuJar, '--format', 'json', '--verbose', ...files.map((f) => f.file)],
+      {
+        encoding: 'utf8',
+        maxBuffer: 50_000_000,
+      },
     );
     if (run.error) throw run.error;
-    const report = JSON.parse(run.stderr || '{"messages":[]}') as {
-      messages: { type: string; subType?: string; url?: string; message: string; extract?: string }[];
-    };
-    return report.messages
-      .filter((m) => m.type === 'error' || m.type === 'non-document-error')
-      .map((m) => ({
-        page: files.find((f) => m.url?.endsWith(f.file))?.name ?? m.url ?? '?',
-        message: m.message,
-        extract: m.extract,
-      }));
+    const said = `exit ${run.status ?? run.signal}; stdout: ${run.stdout.slice(0, 500) || '(nothing)'}; stderr: ${run.stderr.slice(0, 500) || '(nothing)'}`;
+    const report = reportIn(run.stderr);
+    if (!report) throw new Error(`The HTML checker gave no report (${said})`);
+    const checked = new Set(run.stdout.split('\n'));
+    const unchecked = files.filter((f) => !checked.has(f.file)).map((f) => f.name);
+    if (unchecked.length > 0)
+      throw new Error(`The HTML checker did not check ${unchecked.join(', ')} (${said})`);
+    const errors = report.messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
+    // It exits 1 when it found errors, 0 when it found none; anything else is the checker failing.
+    if (run.status !== (errors.length > 0 ? 1 : 0)) throw new Error(`The HTML checker failed (${said})`);
+    return errors.map((m) => ({
+      page: files.find((f) => m.url?.endsWith(f.file))?.name ?? m.url ?? '?',
+      message: m.message,
+      extract: m.extract,
+    }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,33 +2,52 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '@newsroom/api/testing';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
-async function waitFor(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`${url} exited early:\n${output()}`);
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {}
-    await sleep(250);
-  }
-  throw new Error(`${url} did not answer in 30 s:\n${output()}`);
+interface Started {
+  child: ChildProcess;
+  /** The last of what it printed, stdout and stderr, for a failure's message. */
+  output(): string;
 }
 
-function start(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
+function start(args: string[], env: Record<string, string>): Started {
   let output = '';
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'pipe' });
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk).slice(-65_536);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   return { child, output: () => output };
+}
+
+/**
+ * Resolves once `started` has printed `pattern` (the line that says it is ready), with the
+ * pattern's first group if it has one.
+ */
+function printed(started: Started, pattern: RegExp, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start in 60 s:\n${started.output()}`)),
+      60_000,
+    );
+    const look = () => {
+      const found = pattern.exec(started.output());
+      if (!found) return;
+      clearTimeout(timer);
+      started.child.stdout?.off('data', look);
+      resolve(found[1] ?? found[0]);
+    };
+    started.child.stdout?.on('data', look);
+    // It may have said so already, with an earlier line.
+    look();
+    started.child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited early:\n${started.output()}`));
+    });
+  });
 }
 
 export interface RunningNewsroom {
@@ -58,25 +77,23 @@ export async function startNewsroom(
   });
   if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
 
-  const [apiPort, webPort] = [await freePort(), await freePort()];
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const siteUrl = `http://127.0.0.1:${webPort}`;
-  // The site forwards each reader's address so the API's per-address limits see readers, not the site.
+  // The API takes a port of its own (API_PORT=0) and says which once it is ready. The site
+  // cannot: its public address (SITE_URL, in every canonical link, feed and sitemap) must be
+  // known before it starts, so it gets a port that was free a moment ago.
   const api = start(['apps/api/dist/main.js'], {
     DATABASE_URL: databaseUrl,
-    API_PORT: String(apiPort),
+    API_PORT: '0',
+    // The site forwards each reader's address so the API's per-address limits see readers, not the site.
     API_TRUST_PROXY: '127.0.0.1',
-    LOG_LEVEL: 'warn',
+    // Info, for the line that names the port; the requests logged with it are kept only for a failure's message.
+    LOG_LEVEL: 'info',
     ...options.apiEnv,
   });
-  const web = start(['apps/web/server.mjs'], {
-    WEB_PORT: String(webPort),
-    API_URL: apiUrl,
-    SITE_URL: siteUrl,
-  });
+  const siteUrl = `http://127.0.0.1:${await freePort()}`;
+  let web: Started | null = null;
   const stop = async () => {
-    for (const { child } of [api, web]) {
-      if (child.exitCode === null) {
+    for (const { child } of [api, web].filter((s): s is Started => s !== null)) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
@@ -84,9 +101,16 @@ export async function startNewsroom(
     }
     rmSync(dir, { recursive: true, force: true });
   };
+  let apiUrl: string;
   try {
-    await waitFor(`${apiUrl}/readyz`, api.child, api.output);
-    await waitFor(siteUrl, web.child, web.output);
+    apiUrl = await printed(api, /"msg":"Server listening at (http:\/\/[^"]+)"/, 'The API');
+    await printed(api, /"msg":"API ready"/, 'The API');
+    web = start(['apps/web/server.mjs'], {
+      WEB_PORT: new URL(siteUrl).port,
+      API_URL: apiUrl,
+      SITE_URL: siteUrl,
+    });
+    await printed(web, /^Site listening on (http:\/\/\S+)$/m, 'The site');
   } catch (error) {
     await stop();
     throw error;

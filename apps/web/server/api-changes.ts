@@ -1,25 +1,31 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 const firstRetryMs = 500;
 const lastRetryMs = 30_000;
 
 /**
  * Follows the API's `GET /changes` stream and calls `onChange` for every `change` event, and
  * for every `ready` (each connection, first or after a drop: whatever happened meanwhile was
- * missed). Reconnects after a drop, waiting longer after each failure. Returns the function
- * that stops.
+ * missed). Reconnects after a drop, waiting longer after each failure. Until the API first
+ * answers (the site and the API starting together, as `npm start` does) it keeps trying without
+ * a word: only a stream it had and lost, or an answer that is not a stream, is reported.
+ * Returns the function that stops, which resolves once nothing more will happen.
  */
 export function followApiChanges(
   apiUrl: string,
   onChange: () => void,
   options: { onConnectionLost?: (error: unknown) => void } = {},
-): () => void {
+): () => Promise<void> {
   const controller = new AbortController();
   let delay = firstRetryMs;
+  let answered = false;
 
   async function follow(): Promise<void> {
     const response = await fetch(new URL('/changes', apiUrl), {
       signal: controller.signal,
       headers: { accept: 'text/event-stream' },
     });
+    answered = true;
     if (response.status !== 200 || !response.body) {
       throw new Error(`GET /changes answered ${response.status}`);
     }
@@ -40,18 +46,21 @@ export function followApiChanges(
     throw new Error('GET /changes ended');
   }
 
-  (async () => {
+  const finished = (async () => {
     while (!controller.signal.aborted) {
       try {
         await follow();
       } catch (error) {
         if (controller.signal.aborted) return;
-        options.onConnectionLost?.(error);
+        if (answered) options.onConnectionLost?.(error);
       }
-      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      await sleep(delay, undefined, { signal: controller.signal, ref: false }).catch(() => {});
       delay = Math.min(delay * 2, lastRetryMs);
     }
   })();
 
-  return () => controller.abort();
+  return () => {
+    controller.abort();
+    return finished;
+  };
 }

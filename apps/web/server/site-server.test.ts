@@ -103,8 +103,15 @@ describe('the site server', () => {
     holdRenders = new Promise((resolve) => {
       release = resolve;
     });
+    let arrived = 0;
+    const allArrived = new Promise<void>((resolve) =>
+      site.server.on('request', () => {
+        if (++arrived === 5) resolve();
+      }),
+    );
     const answers = Array.from({ length: 5 }, () => fetch(`${base}/tags/climate`).then((res) => res.text()));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The server has handed all five to the page cache (its own listener runs first) before the render ends.
+    await allArrived;
     release();
     const pages = await Promise.all(answers);
     expect(new Set(pages).size).toBe(1);

@@ -29,8 +29,8 @@ export interface SiteServer {
   server: Server;
   /** Null when the page cache is off. */
   cache: PageCache | null;
-  /** Stops following the API's changes (the HTTP server is closed by its owner). */
-  stop(): void;
+  /** Stops following the API's changes (the HTTP server is closed by its owner); resolves once it has. */
+  stop(): Promise<void>;
 }
 
 /** A page may be shown again for this long before it is rendered anew. */
@@ -154,6 +154,6 @@ export function createSiteServer(options: SiteServerOptions): SiteServer {
           onConnectionLost: (error) =>
             options.log?.(`Lost the API's change stream (${(error as Error).message}); reconnecting`),
         })
-      : () => {};
+      : async () => {};
   return { server, cache, stop };
 }

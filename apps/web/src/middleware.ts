@@ -7,7 +7,7 @@ import { cacheControlFor } from './lib/cache-control';
  * The text of every `<script is:inline>` in the site's templates, read from the templates
  * themselves at build time: Astro writes such a script out as it stands, so the hashes the
  * policy allows are always those of the scripts the pages ship (the "Copy link" button's).
- * A script that embeds a value would differ per page and be blocked; src/lib/meta-csp.test.ts
+ * A script that embeds a value would differ per page and be blocked; test/meta-csp.test.ts
  * renders every page type to make sure each inline script it ships is allowed.
  */
 export function inlineScriptsOf(templates: Record<string, string>): string[] {
@@ -41,7 +41,9 @@ export const pageSecurityHeaders = securityHeaders(
  * temporary, and a few security headers.
  */
 export const onRequest: MiddlewareHandler = async (context, next) => {
-  const response = withOwnHeaders(await next());
+  const response = withOwnHeaders(
+    await (isErrorPageAddress(new URL(context.request.url).pathname) ? next('/404') : next()),
+  );
   const { headers, status } = response;
   const method = context.request.method;
   // A route's own value stands, except that an answer to a POST or an error is never stored.
@@ -53,6 +55,15 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
   for (const [name, value] of Object.entries(pageSecurityHeaders)) headers.set(name, value);
   return response;
 };
+
+/**
+ * Whether a reader asked for the error page by its address. Astro shows src/pages/500.astro for
+ * a page that failed, under the failed page's own address; at /500 itself there is no page, and
+ * answering 500 there would tell readers and monitors the site is broken.
+ */
+function isErrorPageAddress(pathname: string): boolean {
+  return /^\/500\/?$/.test(pathname);
+}
 
 /**
  * A response whose headers can be changed, with the reason phrase of its status: a page that

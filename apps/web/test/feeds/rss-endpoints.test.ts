@@ -2,7 +2,7 @@ import { type Store, sampleStorySlug } from '@newsroom/db';
 import type { Article } from '@newsroom/domain';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, startTestSite, testSiteName, testSiteUrl } from './test-site';
+import { ampersandSiteName, callGet, type SiteUnderTest, startSite, testSiteUrl } from '../site';
 
 type Item = { 'content:encoded': string; creators: string[]; media?: { $: Record<string, string> } };
 const parser = new Parser<Record<string, never>, Item>({
@@ -15,11 +15,12 @@ const parser = new Parser<Record<string, never>, Item>({
 });
 
 let store: Store;
-let stop: () => Promise<void>;
+let site: SiteUnderTest;
 let fresh: Article;
 
 beforeAll(async () => {
-  ({ store, stop } = await startTestSite());
+  site = await startSite({ stories: 60, siteName: ampersandSiteName });
+  store = site.store;
   const draft = await store.articles.create({
     headline: 'Fresh <script>alert(1)</script> & news',
     body: [{ type: 'paragraph', text: 'Just in: ]]> and [a link](/articles/elsewhere).' }],
@@ -37,11 +38,11 @@ beforeAll(async () => {
   });
   fresh = await store.articles.setStatus(draft.id, draft.version, 'published');
 });
-afterAll(() => stop());
+afterAll(() => site.close());
 
-const siteFeed = () => import('../../pages/rss.xml');
-const sectionFeed = () => import('../../pages/sections/[slug]/rss.xml');
-const tagFeed = () => import('../../pages/tags/[slug]/rss.xml');
+const siteFeed = () => import('../../src/pages/rss.xml');
+const sectionFeed = () => import('../../src/pages/sections/[slug]/rss.xml');
+const tagFeed = () => import('../../src/pages/tags/[slug]/rss.xml');
 
 async function feedOf(response: Response) {
   expect(response.status).toBe(200);
@@ -63,9 +64,9 @@ async function feedOf(response: Response) {
 
 describe('the site feed, /rss.xml', () => {
   it('has the latest 50 published stories, newest first, whole', async () => {
-    const { xml, feed } = await feedOf(await get(await siteFeed(), '/rss.xml'));
+    const { xml, feed } = await feedOf(await callGet(await siteFeed(), '/rss.xml'));
     const latest = (await store.articles.list({ limit: 50 })).items;
-    expect(feed.title).toBe(testSiteName);
+    expect(feed.title).toBe(ampersandSiteName);
     expect(feed.link).toBe(testSiteUrl);
     expect(xml).toContain(
       '<atom:link href="https://news.example/rss.xml" rel="self" type="application/rss+xml"/>',
@@ -76,7 +77,7 @@ describe('the site feed, /rss.xml', () => {
   });
 
   it('carries the fresh story with its hero image, its escaped headline and an absolute body link', async () => {
-    const { xml, feed } = await feedOf(await get(await siteFeed(), '/rss.xml'));
+    const { xml, feed } = await feedOf(await callGet(await siteFeed(), '/rss.xml'));
     expect(xml).not.toContain('<script>');
     expect(xml).not.toContain(']]>');
     const item = feed.items[0];
@@ -98,9 +99,9 @@ describe('the site feed, /rss.xml', () => {
 
 describe('section and tag feeds', () => {
   it('has the stories of one section', async () => {
-    const response = await get(await sectionFeed(), '/sections/world/rss.xml', { slug: 'world' });
+    const response = await callGet(await sectionFeed(), '/sections/world/rss.xml', { slug: 'world' });
     const { xml, feed } = await feedOf(response);
-    expect(feed.title).toBe(`World | ${testSiteName}`);
+    expect(feed.title).toBe(`World | ${ampersandSiteName}`);
     expect(feed.link).toBe(`${testSiteUrl}/sections/world`);
     expect(xml).toContain('<atom:link href="https://news.example/sections/world/rss.xml"');
     const inWorld = (await store.articles.list({ section: 'world', limit: 50 })).items;
@@ -109,8 +110,8 @@ describe('section and tag feeds', () => {
   });
 
   it('has the sample story in its tag feed, with its byline, tags and body', async () => {
-    const { feed } = await feedOf(await get(await tagFeed(), '/tags/asean/rss.xml', { slug: 'asean' }));
-    expect(feed.title).toBe(`ASEAN | ${testSiteName}`);
+    const { feed } = await feedOf(await callGet(await tagFeed(), '/tags/asean/rss.xml', { slug: 'asean' }));
+    expect(feed.title).toBe(`ASEAN | ${ampersandSiteName}`);
     const sample = feed.items.find((i) => i.link === `${testSiteUrl}/articles/${sampleStorySlug}`);
     expect(sample?.creators).toEqual(['Newsroom Wire Desk']);
     expect(sample?.categories).toEqual([
@@ -134,7 +135,7 @@ describe('section and tag feeds', () => {
       [await tagFeed(), 'NOT A SLUG'],
       [await sectionFeed(), 'no-such-section'],
     ] as const) {
-      const response = await get(module, `/x/${slug}/rss.xml`, { slug });
+      const response = await callGet(module, `/x/${slug}/rss.xml`, { slug });
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
       expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60');
@@ -143,7 +144,7 @@ describe('section and tag feeds', () => {
 
   it('sends subscribers of a renamed tag to its new feed', async () => {
     await store.tags.update('malaysia', { slug: 'malaysia-news' });
-    const response = await get(await tagFeed(), '/tags/malaysia/rss.xml', { slug: 'malaysia' });
+    const response = await callGet(await tagFeed(), '/tags/malaysia/rss.xml', { slug: 'malaysia' });
     expect(response.status).toBe(301);
     expect(response.headers.get('location')).toBe(`${testSiteUrl}/tags/malaysia-news/rss.xml`);
   });

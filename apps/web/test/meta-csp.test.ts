@@ -1,9 +1,9 @@
 import { sampleStorySlug } from '@newsroom/db';
 import type { APIContext } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scriptHash } from '../../server/security-headers.ts';
-import { onRequest } from '../middleware';
-import { render, type SiteUnderTest, startSite } from '../testing/site';
+import { scriptHash } from '../server/security-headers.ts';
+import { onRequest } from '../src/middleware';
+import { render, type SiteUnderTest, startSite } from './site';
 
 // The policy allows inline scripts by hash only, and no inline styles: a page that ships
 // either one the policy does not name would be broken for readers. Every page type is
@@ -45,30 +45,30 @@ async function pageModules() {
   if (!sample?.section || !sample.tags[0] || !sample.authors[0])
     throw new Error('the sample story lost its links');
   return [
-    ['/', await import('../pages/index.astro'), {}],
+    ['/', await import('../src/pages/index.astro'), {}],
     [
       `/articles/${sampleStorySlug}`,
-      await import('../pages/articles/[slug].astro'),
+      await import('../src/pages/articles/[slug].astro'),
       { slug: sampleStorySlug },
     ],
     [
       `/sections/${sample.section.slug}`,
-      await import('../pages/sections/[slug].astro'),
+      await import('../src/pages/sections/[slug].astro'),
       { slug: sample.section.slug },
     ],
     [
       `/tags/${sample.tags[0].slug}`,
-      await import('../pages/tags/[slug].astro'),
+      await import('../src/pages/tags/[slug].astro'),
       { slug: sample.tags[0].slug },
     ],
     [
       `/authors/${sample.authors[0].slug}`,
-      await import('../pages/authors/[slug].astro'),
+      await import('../src/pages/authors/[slug].astro'),
       { slug: sample.authors[0].slug },
     ],
-    ['/search?q=lavrov', await import('../pages/search.astro'), {}],
-    ['/nowhere', await import('../pages/404.astro'), {}],
-    ['/broken', await import('../pages/500.astro'), {}],
+    ['/search?q=lavrov', await import('../src/pages/search.astro'), {}],
+    ['/nowhere', await import('../src/pages/404.astro'), {}],
+    ['/broken', await import('../src/pages/500.astro'), {}],
   ] as const;
 }
 

@@ -1,27 +1,29 @@
-import { freePort } from '@newsroom/api/testing';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { render } from '../testing/site';
+import { closedApiUrl, pointSiteAt, render } from './site';
 
 // The API does not answer: API_URL points at a port nobody listens on. This file has its own
 // module graph, so src/lib/api.ts reads this address when the pages first import it.
 let container: AstroContainer;
 
 beforeAll(async () => {
-  process.env.API_URL = `http://127.0.0.1:${await freePort()}`;
+  pointSiteAt(await closedApiUrl());
   container = await AstroContainer.create();
   // The pages log each failed call; the log is not what these tests are about.
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
-afterAll(() => vi.restoreAllMocks());
+afterAll(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
 
 const pages = [
-  ['/', () => import('./index.astro'), {}],
-  ['/articles/some-story', () => import('./articles/[slug].astro'), { slug: 'some-story' }],
-  ['/sections/world', () => import('./sections/[slug].astro'), { slug: 'world' }],
-  ['/tags/ukraine', () => import('./tags/[slug].astro'), { slug: 'ukraine' }],
-  ['/authors/someone', () => import('./authors/[slug].astro'), { slug: 'someone' }],
-  ['/search?q=rubio', () => import('./search.astro'), {}],
+  ['/', () => import('../src/pages/index.astro'), {}],
+  ['/articles/some-story', () => import('../src/pages/articles/[slug].astro'), { slug: 'some-story' }],
+  ['/sections/world', () => import('../src/pages/sections/[slug].astro'), { slug: 'world' }],
+  ['/tags/ukraine', () => import('../src/pages/tags/[slug].astro'), { slug: 'ukraine' }],
+  ['/authors/someone', () => import('../src/pages/authors/[slug].astro'), { slug: 'someone' }],
+  ['/search?q=rubio', () => import('../src/pages/search.astro'), {}],
 ] as const;
 
 describe('when the API does not answer', () => {
@@ -36,7 +38,7 @@ describe('when the API does not answer', () => {
   });
 
   it('still reports itself healthy at /healthz: the site is up, and restarting it would not help', async () => {
-    const { GET } = await import('./healthz');
+    const { GET } = await import('../src/pages/healthz');
     const response = await GET({} as Parameters<typeof GET>[0]);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -44,7 +46,7 @@ describe('when the API does not answer', () => {
   });
 
   it('still renders the 404 page', async () => {
-    const { html } = await render(container, await import('./404.astro'), '/nowhere');
+    const { html } = await render(container, await import('../src/pages/404.astro'), '/nowhere');
     expect(html).toContain('<h1>Page not found</h1>');
   });
 });

@@ -1,7 +1,7 @@
 import { type Store, sampleStorySlug } from '@newsroom/db';
 import type { Article } from '@newsroom/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { render, type SiteUnderTest, startSite } from '../testing/site';
+import { render, type SiteUnderTest, startSite } from './site';
 
 // The comment form's POST, answered by the article page: Post/Redirect/Get on success, the
 // form again with the reader's text on a mistake, 403 for another site's form.
@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-const articleModule = () => import('./articles/[slug].astro');
+const articleModule = () => import('../src/pages/articles/[slug].astro');
 
 async function post(article: Article, form: Record<string, string>, headers?: Record<string, string>) {
   return render(site.container, await articleModule(), `/articles/${article.slug}`, {

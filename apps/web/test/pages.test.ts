@@ -1,7 +1,7 @@
 import { type Store, sampleStorySlug } from '@newsroom/db';
 import type { ArticleSummary } from '@newsroom/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTaggedStories, render, type SiteUnderTest, startSite, testSiteUrl } from '../testing/site';
+import { addTaggedStories, render, type SiteUnderTest, startSite, testSiteUrl } from './site';
 
 // The pages against a real API server over HTTP, as in production (see testing/site.ts).
 let site: SiteUnderTest;
@@ -72,12 +72,12 @@ beforeAll(async () => {
 afterAll(() => site.close());
 
 const modules = {
-  home: () => import('./index.astro'),
-  article: () => import('./articles/[slug].astro'),
-  section: () => import('./sections/[slug].astro'),
-  tag: () => import('./tags/[slug].astro'),
-  author: () => import('./authors/[slug].astro'),
-  search: () => import('./search.astro'),
+  home: () => import('../src/pages/index.astro'),
+  article: () => import('../src/pages/articles/[slug].astro'),
+  section: () => import('../src/pages/sections/[slug].astro'),
+  tag: () => import('../src/pages/tags/[slug].astro'),
+  author: () => import('../src/pages/authors/[slug].astro'),
+  search: () => import('../src/pages/search.astro'),
 };
 
 async function page(kind: keyof typeof modules, path: string, params: Record<string, string> = {}) {

@@ -5,7 +5,8 @@ import type { APIContext } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { onRequest } from '../middleware';
+import { onRequest } from '../src/middleware';
+import { pointSiteAt } from './site';
 
 // The API goes away and comes back on the same address (a restart, a deploy): the site must
 // say "come back later" meanwhile, in a way clients and caches understand (503, Retry-After,
@@ -24,8 +25,10 @@ async function startApi(): Promise<FastifyInstance> {
 }
 
 beforeAll(async () => {
+  // The API must come back on the address the site knows, so the test picks it: a port the
+  // system just handed out, with nothing listening there yet.
   port = await freePort();
-  process.env.API_URL = `http://127.0.0.1:${port}`;
+  pointSiteAt(`http://127.0.0.1:${port}`);
   store = await openStore(':memory:');
   await seedIfEmpty(store, { count: 5, seed: 3 });
   container = await AstroContainer.create();
@@ -33,14 +36,19 @@ beforeAll(async () => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterAll(async () => {
+  vi.unstubAllEnvs();
   vi.restoreAllMocks();
   await store.close();
 });
 
 const pages = [
-  ['/', () => import('./index.astro'), {}],
-  [`/articles/${sampleStorySlug}`, () => import('./articles/[slug].astro'), { slug: sampleStorySlug }],
-  ['/search?q=rubio', () => import('./search.astro'), {}],
+  ['/', () => import('../src/pages/index.astro'), {}],
+  [
+    `/articles/${sampleStorySlug}`,
+    () => import('../src/pages/articles/[slug].astro'),
+    { slug: sampleStorySlug },
+  ],
+  ['/search?q=rubio', () => import('../src/pages/search.astro'), {}],
 ] as const;
 
 /** A page as a reader gets it: rendered, then through the site's middleware (headers). */

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createNewsroomClient } from '@newsroom/api/client';
-import { startTestApi, type TestApi } from '@newsroom/api/testing';
-import { openStore, type Store, sampleStorySlug, seeAlsoResolverOf } from '@newsroom/db';
+import { type Store, sampleStorySlug, seeAlsoResolverOf } from '@newsroom/db';
 import { inlineToPlainText } from '@newsroom/domain';
 import { draftsFrom } from '@newsroom/ingest';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { render, testSiteUrl } from '../testing/site';
+import { render, type SiteUnderTest, startSite } from './site';
 
 // The whole way of outside copy: the scraped fixture read as `newsroom import` reads it,
 // imported into an empty Store, read back through the API over HTTP, and shown by the article
@@ -47,22 +45,14 @@ function bodyParagraphs(html: string): string[] {
   );
 }
 
+let site: SiteUnderTest;
 let store: Store;
-let api: TestApi;
-let container: AstroContainer;
 
 beforeAll(async () => {
-  store = await openStore(':memory:');
-  api = await startTestApi(store);
-  process.env.API_URL = api.url;
-  process.env.SITE_URL = testSiteUrl;
-  process.env.SITE_NAME = 'Newsroom';
-  container = await AstroContainer.create();
+  site = await startSite({ stories: null });
+  store = site.store;
 });
-afterAll(async () => {
-  await api.close();
-  await store.close();
-});
+afterAll(() => site.close());
 
 describe('an imported story, from copy to page', () => {
   it('reaches the reader with the copy’s paragraphs word for word', async () => {
@@ -77,7 +67,7 @@ describe('an imported story, from copy to page', () => {
     });
     expect(result).toMatchObject({ action: 'created', article: { slug: sampleStorySlug } });
 
-    const client = createNewsroomClient(api.url);
+    const client = createNewsroomClient(site.apiUrl);
     const article = await client.article.bySlug.query({ slug: sampleStorySlug });
     const fromApi = article.body.flatMap((block) =>
       block.type === 'paragraph' ? [inlineToPlainText(block.text)] : [],
@@ -85,8 +75,8 @@ describe('an imported story, from copy to page', () => {
     expect(fromApi).toEqual(paragraphs);
     expect(article.sources).toEqual([{ name: 'AP', type: 'wire', url: null }]);
 
-    const page = await import('./articles/[slug].astro');
-    const { status, html } = await render(container, page, `/articles/${sampleStorySlug}`, {
+    const page = await import('../src/pages/articles/[slug].astro');
+    const { status, html } = await render(site.container, page, `/articles/${sampleStorySlug}`, {
       params: { slug: sampleStorySlug },
     });
     expect(status).toBe(200);

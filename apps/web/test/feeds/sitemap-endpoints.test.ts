@@ -3,9 +3,9 @@ import { type Store, sampleStorySlug } from '@newsroom/db';
 import type { Article, ArticleSummary } from '@newsroom/domain';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { monthPartArticles, monthParts } from './archive';
-import { monthOf } from './months';
-import { get, startTestSite, testSiteName, testSiteUrl } from './test-site';
+import { monthPartArticles, monthParts } from '../../src/lib/feeds/archive';
+import { monthOf } from '../../src/lib/feeds/months';
+import { ampersandSiteName, callGet, type SiteUnderTest, startSite, testSiteUrl } from '../site';
 
 // Lists always, so one entry reads like many.
 const parser = new XMLParser({
@@ -19,12 +19,13 @@ const parser = new XMLParser({
 const w3cDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 let store: Store;
-let stop: () => Promise<void>;
+let site: SiteUnderTest;
 let fresh: Article;
 let all: ArticleSummary[];
 
 beforeAll(async () => {
-  ({ store, stop } = await startTestSite());
+  site = await startSite({ stories: 60, siteName: ampersandSiteName });
+  store = site.store;
   const draft = await store.articles.create({
     headline: 'Council & "mayor" agree <budget>',
     body: [{ type: 'paragraph', text: 'Published just now.' }],
@@ -47,7 +48,7 @@ beforeAll(async () => {
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 });
-afterAll(() => stop());
+afterAll(() => site.close());
 
 async function xmlOf(response: Response) {
   expect(response.status).toBe(200);
@@ -71,11 +72,13 @@ function expectWellFormed(entries: Entry[]) {
   }
 }
 
-const monthSitemap = () => import('../../pages/sitemaps/articles-[month].xml');
+const monthSitemap = () => import('../../src/pages/sitemaps/articles-[month].xml');
 
 describe('the sitemap index, /sitemap.xml', () => {
   it('lists the taxonomy sitemap and one sitemap per month with stories, dated by their latest change', async () => {
-    const { sitemapindex } = await xmlOf(await get(await import('../../pages/sitemap.xml'), '/sitemap.xml'));
+    const { sitemapindex } = await xmlOf(
+      await callGet(await import('../../src/pages/sitemap.xml'), '/sitemap.xml'),
+    );
     const entries: Entry[] = sitemapindex.sitemap;
     expectWellFormed(entries);
     const months = [...new Set(all.map((a) => monthOf(a.publishedAt ?? '')))];
@@ -94,7 +97,9 @@ describe('the sitemap index, /sitemap.xml', () => {
 
 describe('article sitemaps, /sitemaps/articles-<month>.xml', () => {
   it('lists every story of the month with its last change, the sample story in July 2025', async () => {
-    const response = await get(await monthSitemap(), '/sitemaps/articles-2025-07.xml', { month: '2025-07' });
+    const response = await callGet(await monthSitemap(), '/sitemaps/articles-2025-07.xml', {
+      month: '2025-07',
+    });
     const entries: Entry[] = (await xmlOf(response)).urlset.url;
     expectWellFormed(entries);
     const july = all.filter((a) => monthOf(a.publishedAt ?? '') === '2025-07');
@@ -105,7 +110,7 @@ describe('article sitemaps, /sitemaps/articles-<month>.xml', () => {
 
   it('answers a month without stories, a part past the end and a malformed name with 404', async () => {
     for (const month of ['1999-01', '2025-07-2', 'latest', '2025-13']) {
-      const response = await get(await monthSitemap(), `/sitemaps/articles-${month}.xml`, { month });
+      const response = await callGet(await monthSitemap(), `/sitemaps/articles-${month}.xml`, { month });
       expect(response.status).toBe(404);
       expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60');
     }
@@ -129,7 +134,10 @@ describe('article sitemaps, /sitemaps/articles-<month>.xml', () => {
 describe('the taxonomy sitemap, /sitemaps/taxonomy.xml', () => {
   it('lists the pages of sections, authors and tags that have stories, and no empty ones', async () => {
     await store.tags.create({ slug: 'empty-tag', name: 'Empty', description: null, type: 'topic' });
-    const response = await get(await import('../../pages/sitemaps/taxonomy.xml'), '/sitemaps/taxonomy.xml');
+    const response = await callGet(
+      await import('../../src/pages/sitemaps/taxonomy.xml'),
+      '/sitemaps/taxonomy.xml',
+    );
     const locs = ((await xmlOf(response)).urlset.url as Entry[]).map((e) => e.loc);
     expectWellFormed(locs.map((loc) => ({ loc })));
     expect(locs).toContain(`${testSiteUrl}/sections/world`);
@@ -142,14 +150,14 @@ describe('the taxonomy sitemap, /sitemaps/taxonomy.xml', () => {
 
 describe('the news sitemap, /news-sitemap.xml', () => {
   it('lists only the stories of the last 48 hours, for Google News', async () => {
-    const response = await get(await import('../../pages/news-sitemap.xml'), '/news-sitemap.xml');
+    const response = await callGet(await import('../../src/pages/news-sitemap.xml'), '/news-sitemap.xml');
     const { urlset } = await xmlOf(response);
     expect(urlset['@xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
     expect(urlset.url).toEqual([
       {
         loc: `${testSiteUrl}/articles/${fresh.slug}`,
         'news:news': {
-          'news:publication': { 'news:name': testSiteName, 'news:language': 'en' },
+          'news:publication': { 'news:name': ampersandSiteName, 'news:language': 'en' },
           'news:publication_date': fresh.publishedAt,
           'news:title': 'Council & "mayor" agree <budget>',
         },
@@ -160,7 +168,7 @@ describe('the news sitemap, /news-sitemap.xml', () => {
 
 describe('robots.txt', () => {
   it('allows everything and names the sitemap index and the news sitemap', async () => {
-    const response = await get(await import('../../pages/robots.txt'), '/robots.txt');
+    const response = await callGet(await import('../../src/pages/robots.txt'), '/robots.txt');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(await response.text()).toBe(
