@@ -34,9 +34,6 @@ export {
 } from './import-article.js';
 export {
   type ArticleImport,
-  type ImportDraft,
-  type ImportDraftInput,
-  ImportDraftInputSchema,
   type ImportDraftOptions,
   type ImportDraftOutcome,
   type ImportDraftResult,

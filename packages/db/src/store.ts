@@ -1,6 +1,7 @@
 import type {
   Actor,
   Article,
+  ArticleDraftInput,
   ArticleListQuery,
   ArticleRevision,
   ArticleSearchHit,
@@ -22,7 +23,6 @@ import type {
 import type { ImportArticleInput } from './import-article.js';
 import type {
   ArticleImport,
-  ImportDraftInput,
   ImportDraftOptions,
   ImportDraftOutcome,
   ImportDraftResult,
@@ -184,7 +184,7 @@ export interface ImportRepository {
    * a status move not allowed) throws and leaves nothing written, new tags included.
    * `dryRun` decides the same way, then rolls back.
    */
-  importDraft(draft: ImportDraftInput, options?: ImportDraftOptions): Promise<ImportDraftResult>;
+  importDraft(draft: ArticleDraftInput, options?: ImportDraftOptions): Promise<ImportDraftResult>;
   /**
    * The same for many stories with the same options, read lazily: one outcome per draft, in
    * order, each decided and written exactly as importDraft would. For speed, `batchSize`
@@ -194,7 +194,7 @@ export interface ImportRepository {
    * (not of a story) throws, and that batch is rolled back.
    */
   importDrafts(
-    drafts: Iterable<ImportDraftInput> | AsyncIterable<ImportDraftInput>,
+    drafts: Iterable<ArticleDraftInput> | AsyncIterable<ArticleDraftInput>,
     options?: ImportDraftOptions & { batchSize?: number },
   ): AsyncGenerator<ImportDraftOutcome>;
   /** What the article was imported from, or null for an article never imported. */

@@ -1,11 +1,12 @@
 import { type Block, limits } from '@newsroom/domain';
 import { describe, expect, it } from 'vitest';
+import { contentHashOf } from './content-hash.js';
 import { blankDraft, defaultImageSize, fitToLimits, splitText, truncated } from './draft-limits.js';
 import { parseScrapedText } from './scraped-text.js';
 import { expectStoreAccepts } from './testing/store-accepts.js';
 
 const draftWith = (fields: Partial<ReturnType<typeof blankDraft>>) => ({
-  ...blankDraft('test', 'hash'),
+  ...blankDraft('test', contentHashOf('test')),
   headline: 'Headline',
   ...fields,
 });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IngestError } from './draft.js';
 import { draftsFrom } from './drafts-from.js';
+import { IngestError } from './ingest-error.js';
 import { seeAlsoResolverFor } from './see-also.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));

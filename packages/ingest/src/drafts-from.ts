@@ -1,6 +1,7 @@
+import type { ArticleDraft } from '@newsroom/domain';
 import { detectFormat } from './detect-format.js';
-import { type ArticleDraft, IngestError, type SeeAlsoResolver } from './draft.js';
 import { parseFeed } from './feed.js';
+import { IngestError, type SeeAlsoResolver } from './ingest-error.js';
 import { parseMarkdown } from './markdown.js';
 import { type ReadInputOptions, readInput } from './read-input.js';
 import { parseScrapedText } from './scraped-text.js';

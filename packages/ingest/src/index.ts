@@ -1,9 +1,9 @@
 export { contentHashOf } from './content-hash.js';
 export { detectFormat, type InputFormat } from './detect-format.js';
-export * from './draft.js';
 export { blankDraft, defaultImageSize } from './draft-limits.js';
 export { type DraftsFromOptions, draftsFrom } from './drafts-from.js';
 export { maxFeedItems, parseFeed } from './feed.js';
+export * from './ingest-error.js';
 export { parseMarkdown } from './markdown.js';
 export {
   defaultMaxBytes,

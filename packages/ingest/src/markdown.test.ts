@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { IngestError } from './draft.js';
+import { IngestError } from './ingest-error.js';
 import { parseMarkdown } from './markdown.js';
 import { seeAlsoResolverFor } from './see-also.js';
 import { expectStoreAccepts } from './testing/store-accepts.js';

@@ -1,3 +1,4 @@
+import type { ArticleDraft } from '@newsroom/domain';
 import {
   articleStatuses,
   type Block,
@@ -13,9 +14,9 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { contentHashOf } from './content-hash.js';
-import { type ArticleDraft, IngestError, type SeeAlsoResolver } from './draft.js';
 import { blankDraft, defaultImageSize, fitToLimits } from './draft-limits.js';
 import { blocksFromHtml } from './html.js';
+import { IngestError, type SeeAlsoResolver } from './ingest-error.js';
 import { escapeInline, inlineSourceOf, safeHref } from './inline.js';
 import { resolveSeeAlsoBlocks } from './resolve.js';
 import { attributionLine, matchRule, scrapedTextRules } from './scraped-text.js';

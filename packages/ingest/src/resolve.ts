@@ -1,4 +1,5 @@
-import type { ArticleDraft, SeeAlsoResolver } from './draft.js';
+import type { ArticleDraft } from '@newsroom/domain';
+import type { SeeAlsoResolver } from './ingest-error.js';
 import { validSlugOrNull } from './see-also.js';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Block, inlineToPlainText } from '@newsroom/domain';
 import { describe, expect, it } from 'vitest';
-import { IngestError } from './draft.js';
+import { IngestError } from './ingest-error.js';
 import { parseScrapedText, scrapedTextRules } from './scraped-text.js';
 import { seeAlsoResolverFor } from './see-also.js';
 import { expectStoreAccepts } from './testing/store-accepts.js';

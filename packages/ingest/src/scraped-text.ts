@@ -1,7 +1,8 @@
+import type { ArticleDraft } from '@newsroom/domain';
 import { type Block, limits, type SourceCredit } from '@newsroom/domain';
 import { contentHashOf } from './content-hash.js';
-import { type ArticleDraft, IngestError, type SeeAlsoResolver } from './draft.js';
 import { blankDraft, fitToLimits } from './draft-limits.js';
+import { IngestError, type SeeAlsoResolver } from './ingest-error.js';
 import { escapeInline } from './inline.js';
 import { resolveSeeAlsoBlocks } from './resolve.js';
 import { creditNamesOf, sourceCreditOf } from './sources.js';

@@ -1,5 +1,5 @@
 import { SlugSchema } from '@newsroom/domain';
-import type { SeeAlsoResolver } from './draft.js';
+import type { SeeAlsoResolver } from './ingest-error.js';
 
 export interface HeadlineMatch {
   headline: string;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { type ImportDraftResult, importStatuses, seeAlsoResolverOf } from '@newsroom/db';
-import { type Actor, SlugSchema } from '@newsroom/domain';
-import { type ArticleDraft, draftsFrom } from '@newsroom/ingest';
+import { type Actor, type ArticleDraft, SlugSchema } from '@newsroom/domain';
+import { draftsFrom } from '@newsroom/ingest';
 import { z } from 'zod';
 import { Progress } from '../progress.js';
 import { type Command, UsageError } from './command.js';

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   type Article,
+  type ArticleDraft,
+  ArticleDraftSchema,
   type AuthorRef,
   issuesLine,
   type SectionRef,
@@ -20,8 +22,6 @@ import {
 } from '../errors.js';
 import {
   type ArticleImport,
-  type ImportDraft,
-  ImportDraftInputSchema,
   type ImportDraftOptions,
   type ImportDraftOutcome,
   type ImportDraftResult,
@@ -166,13 +166,26 @@ async function importBatch(
   return outcomes;
 }
 
+/** A draft as an import takes it: a status it may give, if any. */
+type ImportDraft = ArticleDraft & { status: ImportStatus | null };
+
 function parsedDraft(raw: unknown): ImportDraft {
+  let draft: ArticleDraft;
   try {
-    return ImportDraftInputSchema.parse(raw);
+    draft = ArticleDraftSchema.parse(raw);
   } catch (error) {
     if (error instanceof ZodError) throw new InvalidInputError(issuesLine(error), { cause: error });
     throw error;
   }
+  const { status } = draft;
+  if (status !== null && !isImportStatus(status)) {
+    throw new InvalidInputError(`status: an import makes ${importStatuses.join(' or ')} articles only`);
+  }
+  return { ...draft, status };
+}
+
+function isImportStatus(status: string): status is ImportStatus {
+  return (importStatuses as readonly string[]).includes(status);
 }
 
 async function importOne(
