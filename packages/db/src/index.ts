@@ -44,7 +44,6 @@ export {
 export { searchCandidates } from './kysely/full-text-search.js';
 export { openStore } from './open-store.js';
 export { openPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.js';
-export { type SeeAlsoResolverOptions, seeAlsoResolverOf } from './see-also-resolver.js';
 export { type GenerateArticlesOptions, generateArticles } from './seed/generate-articles.js';
 export { type SampleStory, sampleStories, sampleStorySlug } from './seed/sample-stories.js';
 export { type SeedCounts, type SeedOptions, seed, seedIfEmpty } from './seed/seed.js';

@@ -136,7 +136,7 @@ describe('fitToLimits', () => {
 
   it('makes a scraped story of 2,000 paragraphs into a draft the Store accepts', async () => {
     const text = `Headline\n\n${Array.from({ length: 2_000 }, (_, i) => `Paragraph ${i}.`).join('\n\n')}`;
-    const draft = await parseScrapedText(text, { origin: 'long.txt' });
+    const draft = parseScrapedText(text, { origin: 'long.txt' });
     expectStoreAccepts(draft);
     expect(draft.warnings).toEqual(['body of 2000 blocks cut to the first 500']);
   });

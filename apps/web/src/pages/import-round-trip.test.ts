@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createNewsroomClient } from '@newsroom/api/client';
 import { startTestApi, type TestApi } from '@newsroom/api/testing';
-import { openStore, type Store, sampleStorySlug, seeAlsoResolverOf } from '@newsroom/db';
+import { openStore, type Store, sampleStorySlug } from '@newsroom/db';
 import { inlineToPlainText } from '@newsroom/domain';
-import { draftsFrom } from '@newsroom/ingest';
+import { draftsFrom, resolveSeeAlso } from '@newsroom/ingest';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render, testSiteUrl } from '../testing/site';
@@ -70,7 +70,10 @@ describe('an imported story, from copy to page', () => {
     const paragraphs = copyParagraphs(text);
     expect(paragraphs).toHaveLength(21);
 
-    const drafts = await draftsFrom(fixture, { resolveSeeAlso: seeAlsoResolverOf(store) });
+    const search = async (q: string, limit: number) => (await store.articles.search({ q, limit })).items;
+    const drafts = await Promise.all(
+      (await draftsFrom(fixture)).map((draft) => resolveSeeAlso(draft, { search })),
+    );
     expect(drafts).toHaveLength(1);
     const result = await store.imports.importDraft(drafts[0] as (typeof drafts)[number], {
       status: 'published',

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { Actor } from '@newsroom/domain';
-import { seeAlsoResolverOf } from '../see-also-resolver.js';
 import type { Store } from '../store.js';
 import { generateArticles } from './generate-articles.js';
 import { sampleFileUrl, sampleStories } from './sample-stories.js';
@@ -48,17 +47,15 @@ export async function seed(store: Store, options: SeedOptions = {}): Promise<See
 /** Returns how many sample stories were created (none when they were imported before). */
 async function importSampleStories(store: Store): Promise<number> {
   const known = new Map<string, string>();
-  const resolveSeeAlso = seeAlsoResolverOf(store, { known });
+  const search = async (q: string, limit: number) => (await store.articles.search({ q, limit })).items;
   // Loaded here, not at the top: every process that opens a Store imports this module, and
   // the parsers would cost each of them memory (an API never seeds).
-  const { parseScrapedText } = await import('@newsroom/ingest');
+  const { parseScrapedText, resolveSeeAlso } = await import('@newsroom/ingest');
   let created = 0;
   for (const story of sampleStories) {
     const text = await readFile(sampleFileUrl(story.file), 'utf8');
-    const draft = await parseScrapedText(text, {
-      origin: `@newsroom/db/sample/${story.file}`,
-      resolveSeeAlso,
-    });
+    const parsed = parseScrapedText(text, { origin: `@newsroom/db/sample/${story.file}` });
+    const draft = await resolveSeeAlso(parsed, { known, search });
     const result = await store.imports.importDraft(
       // The copy has no date: the seed says when it was published, and fixes the slug.
       { ...draft, slug: story.slug, publishedAt: story.publishedAt },
