@@ -44,9 +44,6 @@ export {
 export { searchCandidates } from './kysely/full-text-search.js';
 export { openStore } from './open-store.js';
 export { openPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.js';
-export { type GenerateArticlesOptions, generateArticles } from './seed/generate-articles.js';
-export { type SampleStory, sampleStories, sampleStorySlug } from './seed/sample-stories.js';
-export { type SeedCounts, type SeedOptions, seed, seedIfEmpty } from './seed/seed.js';
 export { backupSqliteDatabase } from './sqlite/backup.js';
 export { type RestoreReport, restoreSqliteDatabase } from './sqlite/restore.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';

@@ -1,4 +1,4 @@
-import { sampleStorySlug } from '@newsroom/db';
+import { sampleStorySlug } from '@newsroom/sample';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { render, type SiteUnderTest, startSite } from '../testing/site';
 

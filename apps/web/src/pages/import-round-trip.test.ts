@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createNewsroomClient } from '@newsroom/api/client';
 import { startTestApi, type TestApi } from '@newsroom/api/testing';
-import { openStore, type Store, sampleStorySlug } from '@newsroom/db';
+import { openStore, type Store } from '@newsroom/db';
 import { inlineToPlainText } from '@newsroom/domain';
 import { draftsFrom, resolveSeeAlso } from '@newsroom/ingest';
+import { sampleStorySlug } from '@newsroom/sample';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render, testSiteUrl } from '../testing/site';
@@ -13,7 +14,7 @@ import { render, testSiteUrl } from '../testing/site';
 // imported into an empty Store, read back through the API over HTTP, and shown by the article
 // page, whose paragraphs must be the copy's own, word for word.
 
-const fixture = createRequire(import.meta.url).resolve('@newsroom/db/sample/scraped-article.txt');
+const fixture = createRequire(import.meta.url).resolve('@newsroom/sample/copy/scraped-article.txt');
 
 /** The paragraphs of the scraped copy, read with no parser: every line but the headline and the page furniture. */
 function copyParagraphs(text: string): string[] {

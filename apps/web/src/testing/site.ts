@@ -1,5 +1,6 @@
 import { startTestApi } from '@newsroom/api/testing';
-import { openStore, type Store, seedIfEmpty } from '@newsroom/db';
+import { openStore, type Store } from '@newsroom/db';
+import { seedIfEmpty } from '@newsroom/sample';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 
 // Pages under test run against a real API server over HTTP, as in production. src/lib/api.ts

@@ -1,5 +1,6 @@
 import { startTestApi } from '@newsroom/api/testing';
-import { openStore, type Store, seedIfEmpty } from '@newsroom/db';
+import { openStore, type Store } from '@newsroom/db';
+import { seedIfEmpty } from '@newsroom/sample';
 import type { APIContext, APIRoute } from 'astro';
 import { vi } from 'vitest';
 

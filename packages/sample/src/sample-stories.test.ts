@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { openSqliteStore, type Store } from '@newsroom/db';
 import { slugify } from '@newsroom/domain';
 import { parseScrapedText } from '@newsroom/ingest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../sqlite/sqlite-store.js';
-import type { Store } from '../store.js';
 import { sampleFileUrl, sampleStories, sampleStory, sampleStorySlug } from './sample-stories.js';
 import { sampleAuthors, sampleTags } from './sample-taxonomy.js';
 import { seed } from './seed.js';
