@@ -16,6 +16,15 @@ export {
   resolveDatabaseUrl,
 } from './database-url.js';
 export {
+  type ArticleImport,
+  type ImportDraftOptions,
+  type ImportDraftOutcome,
+  type ImportDraftResult,
+  type ImportSkipReason,
+  type ImportStatus,
+  importStatuses,
+} from './draft-import-types.js';
+export {
   CommentsClosedError,
   InvalidInputError,
   InvalidTransitionError,
@@ -31,16 +40,7 @@ export {
   type ImportArticle,
   type ImportArticleInput,
   ImportArticleInputSchema,
-} from './import-article.js';
-export {
-  type ArticleImport,
-  type ImportDraftOptions,
-  type ImportDraftOutcome,
-  type ImportDraftResult,
-  type ImportSkipReason,
-  type ImportStatus,
-  importStatuses,
-} from './import-draft.js';
+} from './finished-article-input.js';
 export { searchCandidates } from './kysely/full-text-search.js';
 export { openStore } from './open-store.js';
 export { openPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.js';

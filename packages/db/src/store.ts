@@ -20,13 +20,13 @@ import type {
   Tag,
   UpdateArticleInput,
 } from '@newsroom/domain';
-import type { ImportArticleInput } from './import-article.js';
 import type {
   ArticleImport,
   ImportDraftOptions,
   ImportDraftOutcome,
   ImportDraftResult,
-} from './import-draft.js';
+} from './draft-import-types.js';
+import type { ImportArticleInput } from './finished-article-input.js';
 
 /**
  * Everything the API and the CLI may do with stored content, in the domain's terms.

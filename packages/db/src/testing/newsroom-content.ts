@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Author, type Block, type Section, slugify, type Tag } from '@newsroom/domain';
-import type { ImportArticleInput } from '../import-article.js';
+import type { ImportArticleInput } from '../finished-article-input.js';
 import type { Store } from '../store.js';
 import { everyBlock } from './contract-fixtures.js';
 
