@@ -39,15 +39,23 @@ import { describeRelatedContract } from './contract-related.js';
 import { describeRevisionContract } from './contract-revisions.js';
 import { describeSearchContract } from './contract-search.js';
 import { describeTaxonomyContract } from './contract-taxonomy.js';
+import { raceOf, type StoreSessions } from './store-sessions.js';
+
+export type { StoreSessions } from './store-sessions.js';
 
 /**
  * The behaviour every Store backend must show, as vitest tests. A backend's test file calls
- * this with a function that opens a new, empty, migrated Store; each test gets its own (with
- * the sections, tags and authors of givenTaxonomy). The parts in ./contract-*.ts receive a
- * function that returns the current test's Store.
+ * this with a function that opens a new, empty, migrated Store, and says how that Store runs
+ * calls made at the same moment (`sessions`, see StoreSessions); each test gets its own Store
+ * (with the sections, tags and authors of givenTaxonomy). The parts in ./contract-*.ts receive
+ * a function that returns the current test's Store.
  * Imports vitest: only test code should import this module.
  */
-export function describeStoreContract(name: string, open: () => Promise<Store>): void {
+export function describeStoreContract(
+  name: string,
+  open: () => Promise<Store>,
+  { sessions }: { sessions: StoreSessions },
+): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     beforeEach(async () => {
@@ -349,7 +357,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         });
       });
 
-      it('lets exactly one of two simultaneous saves of the same version win', async () => {
+      it(`lets exactly one of two saves of the same version made at once win, ${raceOf(sessions)}`, async () => {
         const created = await store.articles.create(draftInput({ slug: 'race-to-save' }));
         const results = await Promise.allSettled([
           store.articles.update({ id: created.id, version: 1, headline: 'First editor' }),
@@ -567,11 +575,11 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     describeSearchContract(current);
     describeRelatedContract(current);
     describeRevisionContract(current);
-    describeEditorialContract(current);
+    describeEditorialContract(current, sessions);
     describeRedirectContract(current);
     describeTaxonomyContract(current);
     describeImportContract(current);
-    describeRateLimitContract(current);
+    describeRateLimitContract(current, sessions);
     describeChangeFeedContract(current);
 
     describe('readiness', () => {
