@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { sampleStories } from '@newsroom/db';
+import { sampleStories } from '@newsroom/sample';
 import { paths } from './paths.ts';
 import { runToEnd } from './processes.ts';
 

@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sampleStorySlug } from '@newsroom/db';
+import { sampleStorySlug } from '@newsroom/sample';
 import { type BenchOptions, parseBenchArgs, splitArgs, UsageError, usage } from './args.ts';
 import { type Answer, answerOf, startBaseline } from './baseline.ts';
 import { timeBuilds } from './build-timing.ts';

@@ -28,7 +28,7 @@ export interface WordShare {
 }
 
 /**
- * Search words from the generator's copy (packages/db/src/seed/generated-copy.ts): "said" ends
+ * Search words from the generator's copy (packages/sample/src/generated-copy.ts): "said" ends
  * a generic sentence and most quotes' attributions, so nearly every story has it; "dividend"
  * is one of four list items of business stories, so few do. chooseTargets checks with the API.
  */

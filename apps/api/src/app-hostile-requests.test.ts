@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net';
-import { openStore, type Store, seedIfEmpty } from '@newsroom/db';
+import { openStore, type Store } from '@newsroom/db';
+import { seedIfEmpty } from '@newsroom/sample';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiAnswer, callApi } from './testing/call-api.js';
 import { startTestApi, type TestApi } from './testing/start-test-api.js';

@@ -1,4 +1,5 @@
-import { openStore, type Store, seedIfEmpty } from '@newsroom/db';
+import { openStore, type Store } from '@newsroom/db';
+import { seedIfEmpty } from '@newsroom/sample';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiConfig } from './config.js';
 import { callApi } from './testing/call-api.js';

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openStore, seedIfEmpty } from '@newsroom/db';
+import { openStore } from '@newsroom/db';
 import type { ArticleSummary, Page } from '@newsroom/domain';
+import { seedIfEmpty } from '@newsroom/sample';
 import { describe, expect, it } from 'vitest';
 import { createApi } from './app.js';
 import { storeWith } from './testing/store-with.js';

@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
-import { openStore, type Store, seedIfEmpty } from '@newsroom/db';
+import { openStore, type Store } from '@newsroom/db';
 import type { Article, ArticleSummary, Page } from '@newsroom/domain';
+import { seedIfEmpty } from '@newsroom/sample';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNewsroomClient, errorCodeOf } from './client.js';
 import { callApi } from './testing/call-api.js';

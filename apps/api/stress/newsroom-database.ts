@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, seedIfEmpty } from '@newsroom/db';
+import { openStore } from '@newsroom/db';
+import { seedIfEmpty } from '@newsroom/sample';
 
 /** A seeded SQLite file for one stress test, and what its writers need to know about it. */
 export interface NewsroomDatabase {

@@ -18,8 +18,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { type CopyReport, type CopyTarget, copyNewsroom, openSqliteStore, seed } from '@newsroom/db';
+import { type CopyReport, type CopyTarget, copyNewsroom, openSqliteStore } from '@newsroom/db';
 import { freshServerDatabase } from '@newsroom/db/testing/server-database';
+import { seed } from '@newsroom/sample';
 import pg from 'pg';
 
 // `npm run bench -- --quick` sets BENCH_QUICK: a smaller run that only shows the bench still works.

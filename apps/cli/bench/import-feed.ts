@@ -15,8 +15,10 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateArticles, type ImportArticleInput, openSqliteStore, type Store } from '@newsroom/db';
-import { type ArticleDraft, parseFeed } from '@newsroom/ingest';
+import { type ImportArticleInput, openSqliteStore, type Store } from '@newsroom/db';
+import type { ArticleDraft } from '@newsroom/domain';
+import { parseFeed } from '@newsroom/ingest';
+import { generateArticles } from '@newsroom/sample';
 
 // `npm run bench -- --quick` sets BENCH_QUICK: a smaller run that only shows the bench still works.
 const quick = process.env.BENCH_QUICK === '1';

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { openStore, type Store } from '@newsroom/db';
 import { issuesLine } from '@newsroom/domain';
 import { z } from 'zod';
+import { type CliIo, processIo } from './cli-io.js';
 import { backupCommand } from './commands/backup.js';
 import { copyCommand } from './commands/copy.js';
 import { importCommand } from './commands/import.js';
@@ -32,23 +33,6 @@ Commands:
 
 Environment:
   DATABASE_URL                    default file:./data/newsroom.db`;
-
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /**
-   * Rewrites one status line (a progress bar) in place; '' clears it. Only where stderr is a
-   * terminal: absent otherwise, and commands then show no progress.
-   */
-  status?: (line: string) => void;
-}
-
-/** Lines to stdout and stderr, and a status line on stderr when it is a terminal. */
-export const processIo: CliIo = {
-  out: (line) => console.log(line),
-  err: (line) => console.error(line),
-  ...(process.stderr.isTTY ? { status: (line: string) => process.stderr.write(`\r\x1b[2K${line}`) } : {}),
-};
 
 const commands = {
   migrate: migrateCommand,

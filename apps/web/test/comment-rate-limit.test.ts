@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { sampleStorySlug } from '@newsroom/db';
+import { sampleStorySlug } from '@newsroom/sample';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BuiltSite,

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createNewsroomClient } from '@newsroom/api/client';
-import { type Store, sampleStorySlug, seeAlsoResolverOf } from '@newsroom/db';
+import type { Store } from '@newsroom/db';
 import { inlineToPlainText } from '@newsroom/domain';
-import { draftsFrom } from '@newsroom/ingest';
+import { draftsFrom, resolveSeeAlso } from '@newsroom/ingest';
+import { sampleStorySlug } from '@newsroom/sample';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render, type SiteUnderTest, startSite } from './site';
 
@@ -11,7 +12,7 @@ import { render, type SiteUnderTest, startSite } from './site';
 // imported into an empty Store, read back through the API over HTTP, and shown by the article
 // page, whose paragraphs must be the copy's own, word for word.
 
-const fixture = createRequire(import.meta.url).resolve('@newsroom/db/sample/scraped-article.txt');
+const fixture = createRequire(import.meta.url).resolve('@newsroom/sample/copy/scraped-article.txt');
 
 /** The paragraphs of the scraped copy, read with no parser: every line but the headline and the page furniture. */
 function copyParagraphs(text: string): string[] {
@@ -60,7 +61,10 @@ describe('an imported story, from copy to page', () => {
     const paragraphs = copyParagraphs(text);
     expect(paragraphs).toHaveLength(21);
 
-    const drafts = await draftsFrom(fixture, { resolveSeeAlso: seeAlsoResolverOf(store) });
+    const search = async (q: string, limit: number) => (await store.articles.search({ q, limit })).items;
+    const drafts = await Promise.all(
+      (await draftsFrom(fixture)).map((draft) => resolveSeeAlso(draft, { search })),
+    );
     expect(drafts).toHaveLength(1);
     const result = await store.imports.importDraft(drafts[0] as (typeof drafts)[number], {
       status: 'published',

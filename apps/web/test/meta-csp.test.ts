@@ -1,4 +1,4 @@
-import { sampleStorySlug } from '@newsroom/db';
+import { sampleStorySlug } from '@newsroom/sample';
 import type { APIContext } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scriptHash } from '../server/security-headers.ts';

@@ -1,6 +1,7 @@
 import { createApi } from '@newsroom/api';
 import { freePort } from '@newsroom/api/testing';
-import { openStore, type Store, sampleStorySlug, seedIfEmpty } from '@newsroom/db';
+import { openStore, type Store } from '@newsroom/db';
+import { sampleStorySlug, seedIfEmpty } from '@newsroom/sample';
 import type { APIContext } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import type { FastifyInstance } from 'fastify';

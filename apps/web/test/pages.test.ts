@@ -1,5 +1,6 @@
-import { type Store, sampleStorySlug } from '@newsroom/db';
+import type { Store } from '@newsroom/db';
 import type { ArticleSummary } from '@newsroom/domain';
+import { sampleStorySlug } from '@newsroom/sample';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTaggedStories, render, type SiteUnderTest, startSite, testSiteUrl } from './site';
 

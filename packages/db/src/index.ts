@@ -16,6 +16,15 @@ export {
   resolveDatabaseUrl,
 } from './database-url.js';
 export {
+  type ArticleImport,
+  type ImportDraftOptions,
+  type ImportDraftOutcome,
+  type ImportDraftResult,
+  type ImportSkipReason,
+  type ImportStatus,
+  importStatuses,
+} from './draft-import-types.js';
+export {
   CommentsClosedError,
   InvalidInputError,
   InvalidTransitionError,
@@ -31,26 +40,10 @@ export {
   type ImportArticle,
   type ImportArticleInput,
   ImportArticleInputSchema,
-} from './import-article.js';
-export {
-  type ArticleImport,
-  type ImportDraft,
-  type ImportDraftInput,
-  ImportDraftInputSchema,
-  type ImportDraftOptions,
-  type ImportDraftOutcome,
-  type ImportDraftResult,
-  type ImportSkipReason,
-  type ImportStatus,
-  importStatuses,
-} from './import-draft.js';
+} from './finished-article-input.js';
 export { searchCandidates } from './kysely/full-text-search.js';
 export { openStore } from './open-store.js';
 export { openPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.js';
-export { type SeeAlsoResolverOptions, seeAlsoResolverOf } from './see-also-resolver.js';
-export { type GenerateArticlesOptions, generateArticles } from './seed/generate-articles.js';
-export { type SampleStory, sampleStories, sampleStorySlug } from './seed/sample-stories.js';
-export { type SeedCounts, type SeedOptions, seed, seedIfEmpty } from './seed/seed.js';
 export { backupSqliteDatabase } from './sqlite/backup.js';
 export { type RestoreReport, restoreSqliteDatabase } from './sqlite/restore.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';

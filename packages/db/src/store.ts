@@ -1,6 +1,7 @@
 import type {
   Actor,
   Article,
+  ArticleDraftInput,
   ArticleListQuery,
   ArticleRevision,
   ArticleSearchHit,
@@ -19,25 +20,29 @@ import type {
   Tag,
   UpdateArticleInput,
 } from '@newsroom/domain';
-import type { ImportArticleInput } from './import-article.js';
 import type {
   ArticleImport,
-  ImportDraftInput,
   ImportDraftOptions,
   ImportDraftOutcome,
   ImportDraftResult,
-} from './import-draft.js';
+} from './draft-import-types.js';
+import type { ImportArticleInput } from './finished-article-input.js';
 
 /**
- * Everything the API and the CLI may do with stored content, in the domain's terms.
- * No SQL crosses this line; each backend (SQLite now, PostgreSQL later) implements it and
- * runs the same contract suite (src/testing/store-contract.ts).
+ * Everything the API, the CLI and the sample seed may do with stored content, in the domain's
+ * terms. No SQL crosses this line; both backends (SQLite, and PostgreSQL on a server or PGlite)
+ * implement it over the same Kysely code and run the same contract suite
+ * (src/testing/store-contract.ts).
  *
  * Inputs are the domain schemas' input types: the Store parses them again itself (the CLI
  * has no API in front of it), and values the API has already parsed fit them as well.
  *
- * Every write that changes an article takes `options.actor` (default: the system actor) and
- * records a revision with who and when, so any saved state can be seen and restored.
+ * Every edit of an article (create, update, status moves, review requests, corrections,
+ * restores, imports of copy) records a revision with who and when, so any saved state can be
+ * seen and restored: the actor is `options.actor` (default: the system actor), and the system
+ * for publishDue. Two writes do not: importMany (its finished articles get their first revision
+ * at their first change), and renaming, merging or deleting a section, tag or author, which
+ * changes the articles that carry it without a new version.
  */
 export interface Store {
   readonly articles: ArticleRepository;
@@ -51,7 +56,7 @@ export interface Store {
   readonly rateLimits: RateLimitRepository;
   /** Tells each process's caches when published content may have changed. */
   readonly changes: ChangeFeed;
-  /** Number of articles in any status: an empty database is seeded on first start. */
+  /** Number of articles in any status: `newsroom seed --if-empty` (which `npm start` runs) seeds only at 0. */
   articleCount(): Promise<number>;
   /** Whether the database answers a trivial query: for readiness checks. */
   ping(): Promise<boolean>;
@@ -129,9 +134,9 @@ export interface ArticleRepository {
    */
   delete(id: string, version: number): Promise<void>;
   /**
-   * Saved states, newest (highest version) first, with a keyset cursor. An article imported or
-   * saved before revisions existed has none until its first tracked change, which first saves
-   * the state it had. Throws NotFoundError.
+   * Saved states, newest (highest version) first, with a keyset cursor. An article from
+   * importMany, or saved before revisions existed, has none until its first tracked change,
+   * which first saves the state it had. Throws NotFoundError.
    */
   revisions(id: string, query: { cursor?: string; limit: number }): Promise<Page<ArticleRevision>>;
   /**
@@ -148,7 +153,7 @@ export interface ArticleRepository {
    */
   publishDue(now: Date): Promise<Article[]>;
   /**
-   * Inserts finished articles (seed content, another system's export) with their own status
+   * Inserts finished articles (the sample seed's, another system's export) with their own status
    * and times, in one transaction, reading `articles` lazily and writing in batches: the fast
    * path for tens of thousands. All or nothing: throws SlugTakenError, MissingReferenceError
    * or StoreError (invalid input, naming the article) and then nothing is imported.
@@ -161,7 +166,7 @@ export interface ArticleRepository {
 }
 
 /**
- * Idempotent imports of outside copy (what `newsroom import` and the seed use), one story at a
+ * Idempotent imports of outside copy (what `newsroom import` and the sample seed use), one story at a
  * time. Each story is recognised again by the copy's own identity (`sourceId`: a feed guid, a
  * front-matter id) when it has one, else by `contentHash`, the hash of its text; what was
  * imported, and which article version the import wrote, is recorded (migration 0003).
@@ -170,10 +175,12 @@ export interface ImportRepository {
   /**
    * In one transaction: finds the earlier import of this story and
    * - none: creates the article (slug from the headline, with -2, -3… when taken; an explicit
-   *   slug that is taken throws SlugTakenError), creating its tags and authors by name when no
-   *   tag or author has the slug of that name (a renamed one is followed); the section must
-   *   exist (MissingReferenceError). Status: `options.status`, else the draft's, else draft; a
-   *   published one gets the copy's publishedAt, else now. Recorded as a 'created' revision.
+   *   slug that is taken throws SlugTakenError). Its tags and authors are found by the slug of
+   *   the name the copy gives, else by that name, else through a rename, else created; the
+   *   section must exist (MissingReferenceError). Status: `options.status`, else the draft's,
+   *   else draft; an import makes drafts and published articles only (InvalidInputError
+   *   otherwise). A published one gets the copy's publishedAt, else now. Recorded as a
+   *   'created' revision.
    * - the article was edited since (its version is above the imported version): skips it with
    *   reason 'edited since import', unless `force`, which updates it from the copy.
    * - the same copy and no status to change: skips it with reason 'unchanged'.
@@ -184,7 +191,7 @@ export interface ImportRepository {
    * a status move not allowed) throws and leaves nothing written, new tags included.
    * `dryRun` decides the same way, then rolls back.
    */
-  importDraft(draft: ImportDraftInput, options?: ImportDraftOptions): Promise<ImportDraftResult>;
+  importDraft(draft: ArticleDraftInput, options?: ImportDraftOptions): Promise<ImportDraftResult>;
   /**
    * The same for many stories with the same options, read lazily: one outcome per draft, in
    * order, each decided and written exactly as importDraft would. For speed, `batchSize`
@@ -194,7 +201,7 @@ export interface ImportRepository {
    * (not of a story) throws, and that batch is rolled back.
    */
   importDrafts(
-    drafts: Iterable<ImportDraftInput> | AsyncIterable<ImportDraftInput>,
+    drafts: Iterable<ArticleDraftInput> | AsyncIterable<ArticleDraftInput>,
     options?: ImportDraftOptions & { batchSize?: number },
   ): AsyncGenerator<ImportDraftOutcome>;
   /** What the article was imported from, or null for an article never imported. */
@@ -208,7 +215,7 @@ export interface TaxonomyRepository<T extends { slug: string }> {
   /** Sections by their order then name; tags and authors by name. */
   list(): Promise<Counted<T>[]>;
   bySlug(slug: string): Promise<Counted<T> | null>;
-  /** Creates or replaces by slug (seeding, imports). */
+  /** Creates or replaces by slug (the sample seed; an import of copy creates with its own rules). */
   upsert(item: T): Promise<T>;
   /** Throws SlugTakenError when the slug is in use. */
   create(item: T): Promise<T>;
@@ -312,9 +319,11 @@ export interface RateLimitRepository {
 /**
  * Change notices for caches. After every committed write that can change what readers see
  * (articles, taxonomy, comments, redirects, imports; not tokens or rate limits), each listener
- * is called: at once in the process that wrote, and on PostgreSQL in every other process with
- * a Store on the same database (LISTEN/NOTIFY) moments later. A listener is also called when
- * the notification connection was lost and re-established, since notices may have been missed.
+ * is called: at once in the process that wrote, and in every other process with a Store on the
+ * same database moments later (PostgreSQL: LISTEN/NOTIFY; a SQLite file: its data_version,
+ * polled every second; a SQLite database in memory has no other process). On PostgreSQL a
+ * listener is also called when the notification connection was lost and re-established, since
+ * notices may have been missed.
  */
 export interface ChangeFeed {
   /** Returns the function that unsubscribes. */

@@ -1,4 +1,5 @@
 export * from './article.js';
+export * from './article-draft.js';
 export * from './blocks.js';
 export * from './comment.js';
 export * from './excerpt.js';

@@ -1,11 +1,12 @@
 import { type Block, limits } from '@newsroom/domain';
 import { describe, expect, it } from 'vitest';
+import { contentHashOf } from './content-hash.js';
 import { blankDraft, defaultImageSize, fitToLimits, splitText, truncated } from './draft-limits.js';
 import { parseScrapedText } from './scraped-text.js';
 import { expectStoreAccepts } from './testing/store-accepts.js';
 
 const draftWith = (fields: Partial<ReturnType<typeof blankDraft>>) => ({
-  ...blankDraft('test', 'hash'),
+  ...blankDraft('test', contentHashOf('test')),
   headline: 'Headline',
   ...fields,
 });
@@ -135,7 +136,7 @@ describe('fitToLimits', () => {
 
   it('makes a scraped story of 2,000 paragraphs into a draft the Store accepts', async () => {
     const text = `Headline\n\n${Array.from({ length: 2_000 }, (_, i) => `Paragraph ${i}.`).join('\n\n')}`;
-    const draft = await parseScrapedText(text, { origin: 'long.txt' });
+    const draft = parseScrapedText(text, { origin: 'long.txt' });
     expectStoreAccepts(draft);
     expect(draft.warnings).toEqual(['body of 2000 blocks cut to the first 500']);
   });

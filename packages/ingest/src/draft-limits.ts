@@ -1,3 +1,4 @@
+import type { ArticleDraft } from '@newsroom/domain';
 import {
   articleStatuses,
   type Block,
@@ -12,7 +13,6 @@ import {
   TimestampSchema,
   tagTypes,
 } from '@newsroom/domain';
-import type { ArticleDraft } from './draft.js';
 
 /** Copy rarely says how big an image is; the Store needs a size, so this one stands in (3:2). */
 export const defaultImageSize = { width: 1200, height: 800 } as const;

@@ -1,13 +1,12 @@
+import type { ArticleDraft } from '@newsroom/domain';
 import { detectFormat } from './detect-format.js';
-import { type ArticleDraft, IngestError, type SeeAlsoResolver } from './draft.js';
 import { parseFeed } from './feed.js';
+import { IngestError } from './ingest-error.js';
 import { parseMarkdown } from './markdown.js';
 import { type ReadInputOptions, readInput } from './read-input.js';
 import { parseScrapedText } from './scraped-text.js';
 
-export interface DraftsFromOptions extends ReadInputOptions {
-  resolveSeeAlso?: SeeAlsoResolver;
-}
+export type DraftsFromOptions = ReadInputOptions;
 
 /**
  * The drafts in a file or URL: readInput, then detectFormat, then that format's parser. One
@@ -22,16 +21,12 @@ export async function draftsFrom(
   if (/^\s*<(?:!doctype\s+html|html[\s>])/i.test(text)) {
     throw new IngestError(`${origin}: an HTML page, not article text or a feed`);
   }
-  const parseOptions = {
-    origin,
-    ...(options.resolveSeeAlso ? { resolveSeeAlso: options.resolveSeeAlso } : {}),
-  };
   switch (detectFormat(name, text)) {
     case 'feed':
       return parseFeed(text, { origin });
     case 'markdown':
-      return [await parseMarkdown(text, parseOptions)];
+      return [parseMarkdown(text, { origin })];
     case 'text':
-      return [await parseScrapedText(text, parseOptions)];
+      return [parseScrapedText(text, { origin })];
   }
 }

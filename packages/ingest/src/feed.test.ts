@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { limits } from '@newsroom/domain';
 import { describe, expect, it } from 'vitest';
-import { IngestError } from './draft.js';
 import { maxFeedItems, parseFeed } from './feed.js';
+import { IngestError } from './ingest-error.js';
 import { expectStoreAccepts } from './testing/store-accepts.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');

@@ -1,9 +1,10 @@
+import type { ArticleDraft } from '@newsroom/domain';
 import { type Block, type Image, inlineToPlainText } from '@newsroom/domain';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { contentHashOf } from './content-hash.js';
-import { type ArticleDraft, IngestError } from './draft.js';
 import { blankDraft, defaultImageSize, fitToLimits } from './draft-limits.js';
 import { blocksFromHtml, plainTextFromHtml } from './html.js';
+import { IngestError } from './ingest-error.js';
 import { escapeInline, safeHref } from './inline.js';
 
 /** Items read from one feed; the rest are left off with a warning on the first draft. */

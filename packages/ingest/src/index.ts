@@ -1,9 +1,9 @@
 export { contentHashOf } from './content-hash.js';
 export { detectFormat, type InputFormat } from './detect-format.js';
-export * from './draft.js';
 export { blankDraft, defaultImageSize } from './draft-limits.js';
 export { type DraftsFromOptions, draftsFrom } from './drafts-from.js';
 export { maxFeedItems, parseFeed } from './feed.js';
+export { IngestError } from './ingest-error.js';
 export { parseMarkdown } from './markdown.js';
 export {
   defaultMaxBytes,
@@ -12,6 +12,13 @@ export {
   type ReadInputOptions,
   readInput,
 } from './read-input.js';
+export {
+  resolveSeeAlso,
+  type SeeAlsoCandidate,
+  type SeeAlsoCandidates,
+  searchesFor,
+  seeAlsoHitsPerSearch,
+} from './resolve-see-also.js';
 export {
   type ParagraphContext,
   parseScrapedText,
@@ -25,5 +32,4 @@ export {
   type HeadlineMatch,
   matchHeadline,
   normalizedHeadline,
-  seeAlsoResolverFor,
 } from './see-also.js';

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { IngestError } from './draft.js';
+import { IngestError } from './ingest-error.js';
 import { parseMarkdown } from './markdown.js';
-import { seeAlsoResolverFor } from './see-also.js';
 import { expectStoreAccepts } from './testing/store-accepts.js';
 
 const story = readFileSync(new URL('../fixtures/story.md', import.meta.url), 'utf8');
@@ -10,7 +9,7 @@ const parse = (text: string) => parseMarkdown(text, { origin: 'story.md' });
 
 describe('parseMarkdown on the sample story', () => {
   it('maps front matter and body as documented', async () => {
-    const draft = await parse(story);
+    const draft = parse(story);
     expect(draft).toEqual({
       origin: 'story.md',
       sourceId: 'desk-2025-0712',
@@ -87,20 +86,9 @@ describe('parseMarkdown on the sample story', () => {
     expectStoreAccepts(draft);
   });
 
-  it('resolves see-also paragraphs through the resolver', async () => {
-    const resolveSeeAlso = seeAlsoResolverFor([
-      { slug: 'sleeper-revival', headline: 'Europe’s sleeper revival gathers pace' },
-    ]);
-    const draft = await parseMarkdown(story, { origin: 'story.md', resolveSeeAlso });
-    expect(draft.body.filter((b) => b.type === 'see-also')).toEqual([
-      { type: 'see-also', slug: 'sleeper-revival', headline: "Europe's sleeper revival gathers pace" },
-      { type: 'see-also', slug: null, headline: 'Rail strike called off in Austria' },
-    ]);
-  });
-
   it('reads Windows line endings the same', async () => {
-    expect(await parse(story.replace(/\n/g, '\r\n'))).toEqual({
-      ...(await parse(story)),
+    expect(parse(story.replace(/\n/g, '\r\n'))).toEqual({
+      ...parse(story),
       contentHash: expect.any(String),
     });
   });
@@ -108,7 +96,7 @@ describe('parseMarkdown on the sample story', () => {
 
 describe('parseMarkdown', () => {
   it('takes a leading # heading as the headline when there is no front matter', async () => {
-    const draft = await parse('# The headline\n\nBody text.\n\n# A later part\n');
+    const draft = parse('# The headline\n\nBody text.\n\n# A later part\n');
     expect(draft.headline).toBe('The headline');
     expect(draft.body).toEqual([
       { type: 'paragraph', text: 'Body text.' },
@@ -117,36 +105,36 @@ describe('parseMarkdown', () => {
   });
 
   it('keeps a leading # heading that differs from the front-matter title as body', async () => {
-    const draft = await parse('---\ntitle: The title\n---\n# Another title\n\nText.');
+    const draft = parse('---\ntitle: The title\n---\n# Another title\n\nText.');
     expect(draft.headline).toBe('The title');
     expect(draft.body[0]).toEqual({ type: 'heading', level: 2, text: 'Another title' });
   });
 
   it('maps heading depths to levels 2, 3 and 4', async () => {
-    const draft = await parse('# H\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six');
+    const draft = parse('# H\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six');
     expect(draft.body.map((b) => (b.type === 'heading' ? b.level : 0))).toEqual([2, 3, 4, 4, 4]);
   });
 
   it('refuses a story without a headline', async () => {
-    await expect(parse('Just a paragraph.\n\n## A part')).rejects.toThrow(
+    expect(() => parse('Just a paragraph.\n\n## A part')).toThrow(
       'story.md: no headline (no front-matter title and no leading # heading)',
     );
   });
 
   it('refuses invalid YAML, naming the line in the file', async () => {
     const text = '---\ntitle: Fine\ntags: [a, b\nslug: x\n---\nBody';
-    await expect(parse(text)).rejects.toThrow(IngestError);
-    await expect(parse(text)).rejects.toThrow(/^story\.md: invalid YAML front matter at line \d+: /);
-    await expect(parse('---\ntitle: A\ntitle: B\n---\n')).rejects.toThrow(/at line 3: /);
+    expect(() => parse(text)).toThrow(IngestError);
+    expect(() => parse(text)).toThrow(/^story\.md: invalid YAML front matter at line \d+: /);
+    expect(() => parse('---\ntitle: A\ntitle: B\n---\n')).toThrow(/at line 3: /);
   });
 
   it('refuses front matter that is never closed or is not a mapping', async () => {
-    await expect(parse('---\ntitle: A\n\nBody')).rejects.toThrow('never closed');
-    await expect(parse('---\n- a\n- b\n---\n# H')).rejects.toThrow('must be a mapping');
+    expect(() => parse('---\ntitle: A\n\nBody')).toThrow('never closed');
+    expect(() => parse('---\n- a\n- b\n---\n# H')).toThrow('must be a mapping');
   });
 
   it('warns about unknown or mistyped fields and reads the rest', async () => {
-    const draft = await parse(
+    const draft = parse(
       '---\ntitle: T\nmood: sunny\nauthors: { name: x }\nstatus: live\ndate: someday\n---\nText.',
     );
     expect(draft.headline).toBe('T');
@@ -160,7 +148,7 @@ describe('parseMarkdown', () => {
   });
 
   it('reads tags, authors and sources given as comma-separated strings, and description as standfirst', async () => {
-    const draft = await parse(
+    const draft = parse(
       '---\ntitle: T\ntags: Rail, Alps\nauthor: Lena Hofer\nsources: Reuters, The Local\ndescription: A summary.\n---\nText.',
     );
     expect(draft.tags).toEqual([{ name: 'Rail' }, { name: 'Alps' }]);
@@ -173,7 +161,7 @@ describe('parseMarkdown', () => {
   });
 
   it('keeps inline code as plain text and unsafe links as their words', async () => {
-    const draft = await parse(
+    const draft = parse(
       '# H\n\nRun `rm -rf *` or [click](javascript:alert(1)) or [see](/2025/07/story) or [ref][r].\n\n[r]: https://x.example/r',
     );
     expect(draft.body).toEqual([
@@ -186,7 +174,7 @@ describe('parseMarkdown', () => {
   });
 
   it('reads a quote without attribution, and one whose attribution is its own paragraph', async () => {
-    const draft = await parse('# H\n\n> Just words.\n\n> Words.\n>\n> — Someone');
+    const draft = parse('# H\n\n> Just words.\n\n> Words.\n>\n> — Someone');
     expect(draft.body).toEqual([
       { type: 'quote', text: 'Just words.', attribution: null },
       { type: 'quote', text: 'Words.', attribution: 'Someone' },
@@ -194,9 +182,7 @@ describe('parseMarkdown', () => {
   });
 
   it('places an image inside a paragraph between the text around it, and drops one with an unsafe address', async () => {
-    const draft = await parse(
-      '# H\n\nBefore ![a](https://x.example/a.png) after.\n\n![b](javascript:alert(1))',
-    );
+    const draft = parse('# H\n\nBefore ![a](https://x.example/a.png) after.\n\n![b](javascript:alert(1))');
     expect(draft.body).toEqual([
       { type: 'paragraph', text: 'Before' },
       {
@@ -216,7 +202,7 @@ describe('parseMarkdown', () => {
   });
 
   it('never passes raw HTML through', async () => {
-    const draft = await parse(
+    const draft = parse(
       '# H\n\n<script>alert(1)</script>\n\nText <script>alert(2)</script> and <img src=x onerror=alert(3)> more.\n\n<iframe src="https://evil.example"></iframe>',
     );
     expect(draft.body).toEqual([{ type: 'paragraph', text: 'Text and more.' }]);
@@ -225,13 +211,13 @@ describe('parseMarkdown', () => {
   });
 
   it('keeps a code block as a plain paragraph, with a warning', async () => {
-    const draft = await parse('# H\n\n```\nconst x = 1;\n```');
+    const draft = parse('# H\n\n```\nconst x = 1;\n```');
     expect(draft.body).toEqual([{ type: 'paragraph', text: 'const x = 1;' }]);
     expect(draft.warnings).toEqual(['1 code block kept as plain paragraphs']);
   });
 
   it('reads "See also" only when the paragraph is the whole reference', async () => {
-    const draft = await parse(
+    const draft = parse(
       '# H\n\nSee also: [One](https://x.example/1) and [Two](https://x.example/2)\n\nSee also Plain headline',
     );
     expect(draft.body).toEqual([

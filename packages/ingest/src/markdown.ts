@@ -1,3 +1,4 @@
+import type { ArticleDraft } from '@newsroom/domain';
 import {
   articleStatuses,
   type Block,
@@ -13,11 +14,10 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { contentHashOf } from './content-hash.js';
-import { type ArticleDraft, IngestError, type SeeAlsoResolver } from './draft.js';
 import { blankDraft, defaultImageSize, fitToLimits } from './draft-limits.js';
 import { blocksFromHtml } from './html.js';
+import { IngestError } from './ingest-error.js';
 import { escapeInline, inlineSourceOf, safeHref } from './inline.js';
-import { resolveSeeAlsoBlocks } from './resolve.js';
 import { attributionLine, matchRule, scrapedTextRules } from './scraped-text.js';
 import { sourceCreditOf } from './sources.js';
 
@@ -85,10 +85,7 @@ type FrontMatter = { [K in keyof typeof frontMatterFields]?: z.output<(typeof fr
  * authors, sources, status, standfirst/description, id, image, language, canonical_url).
  * See the README for how each Markdown element maps to a block.
  */
-export async function parseMarkdown(
-  text: string,
-  options: { origin: string; resolveSeeAlso?: SeeAlsoResolver },
-): Promise<ArticleDraft> {
+export function parseMarkdown(text: string, options: { origin: string }): ArticleDraft {
   const { origin } = options;
   const draft = blankDraft(origin, contentHashOf(text));
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -115,7 +112,6 @@ export async function parseMarkdown(
   for (const node of tree.children) converter.block(node);
   draft.body = converter.blocks;
   draft.warnings.push(...converter.warnings());
-  await resolveSeeAlsoBlocks(draft, options.resolveSeeAlso);
   return fitToLimits(draft);
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IngestError } from './draft.js';
+import { IngestError } from './ingest-error.js';
 import { readInput } from './read-input.js';
 
 let dir: string;

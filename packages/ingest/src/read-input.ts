@@ -1,7 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IngestError } from './draft.js';
+import { IngestError } from './ingest-error.js';
 
 export const defaultMaxBytes = 10 * 1024 * 1024;
 export const defaultTimeoutMs = 15_000;

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { type Block, inlineToPlainText } from '@newsroom/domain';
 import { describe, expect, it } from 'vitest';
-import { IngestError } from './draft.js';
+import { IngestError } from './ingest-error.js';
 import { parseScrapedText, scrapedTextRules } from './scraped-text.js';
-import { seeAlsoResolverFor } from './see-also.js';
 import { expectStoreAccepts } from './testing/store-accepts.js';
 
 const sample = readFileSync(new URL('../fixtures/scraped-article.txt', import.meta.url), 'utf8');
@@ -77,8 +76,8 @@ const headline =
   'Despite “frustration”, Rubio discusses a “new approach” to the Ukrainian peace talks with Lavrov';
 
 describe('parseScrapedText on the sample story', () => {
-  it('reads exactly the expected draft, see-also blocks unresolved without a resolver', async () => {
-    const draft = await parseScrapedText(sample, { origin });
+  it('reads exactly the expected draft, its see-also blocks unresolved with their headlines', async () => {
+    const draft = parseScrapedText(sample, { origin });
     expect(draft).toEqual({
       origin,
       sourceId: null,
@@ -101,59 +100,8 @@ describe('parseScrapedText on the sample story', () => {
     expectStoreAccepts(draft);
   });
 
-  it('resolves the see-also blocks the resolver knows, where they stood, and says which it could not', async () => {
-    const resolveSeeAlso = seeAlsoResolverFor([
-      // Typographic apostrophe in the Store, straight one in the copy: a normalized match.
-      {
-        slug: 'fire-destroys-tomorrowland-main-stage',
-        headline: 'Fire destroys Tomorrowland’s iconic main stage',
-      },
-      { slug: 'unrelated', headline: 'Markets close higher' },
-    ]);
-    const draft = await parseScrapedText(sample, { origin, resolveSeeAlso });
-    expect(draft.body).toEqual(expectedBody('fire-destroys-tomorrowland-main-stage', null));
-    expect(draft.warnings).toEqual([
-      'see also "Sebastia Salgado, master of black and white photography, dies at age 81": no matching article, kept unresolved',
-    ]);
-  });
-
-  it('resolves a misspelt see-also headline by the fuzzy match', async () => {
-    const resolveSeeAlso = seeAlsoResolverFor([
-      {
-        slug: 'sebastiao-salgado-dies-at-81',
-        headline: 'Sebastião Salgado, master of black-and-white photography, dies at 81',
-      },
-    ]);
-    const draft = await parseScrapedText(sample, { origin, resolveSeeAlso });
-    expect(draft.body.filter((b) => b.type === 'see-also').map((b) => b.slug)).toEqual([
-      null,
-      'sebastiao-salgado-dies-at-81',
-    ]);
-  });
-
-  it('asks the resolver with the headline as the copy gives it, in body order', async () => {
-    const asked: string[] = [];
-    await parseScrapedText(sample, {
-      origin,
-      resolveSeeAlso: async (h) => {
-        asked.push(h);
-        return null;
-      },
-    });
-    expect(asked).toEqual([
-      "Fire destroys Tomorrowland's iconic main stage",
-      'Sebastia Salgado, master of black and white photography, dies at age 81',
-    ]);
-  });
-
-  it('keeps a see-also unresolved when the resolver answers something that is not a slug', async () => {
-    const draft = await parseScrapedText(sample, { origin, resolveSeeAlso: async () => 'Not A Slug!' });
-    expect(draft.body.filter((b) => b.type === 'see-also').every((b) => b.slug === null)).toBe(true);
-    expect(draft.warnings[0]).toContain('not a slug');
-  });
-
   it('leaves no furniture, reading time, credit or tag line in the body', async () => {
-    const draft = await parseScrapedText(sample, { origin });
+    const draft = parseScrapedText(sample, { origin });
     const text = JSON.stringify(draft.body);
     for (const gone of [
       'Min Read',
@@ -168,7 +116,7 @@ describe('parseScrapedText on the sample story', () => {
   });
 
   it('keeps every paragraph word for word once read back as plain text', async () => {
-    const draft = await parseScrapedText(sample, { origin });
+    const draft = parseScrapedText(sample, { origin });
     const paragraphs = sample
       .split(/\n\s*\n/)
       .map((chunk) => chunk.trim())
@@ -178,9 +126,9 @@ describe('parseScrapedText on the sample story', () => {
   });
 
   it('reads Windows line endings and extra blank lines the same as plain \\n', async () => {
-    const plain = await parseScrapedText(sample, { origin });
-    const windows = await parseScrapedText(sample.replace(/\n/g, '\r\n'), { origin });
-    const spaced = await parseScrapedText(`\n\n  \n${sample.replace(/\n\n/g, '\n\n\n \n\t\n')}\n\n\n`, {
+    const plain = parseScrapedText(sample, { origin });
+    const windows = parseScrapedText(sample.replace(/\n/g, '\r\n'), { origin });
+    const spaced = parseScrapedText(`\n\n  \n${sample.replace(/\n\n/g, '\n\n\n \n\t\n')}\n\n\n`, {
       origin,
     });
     expect(windows).toEqual(plain);
@@ -192,17 +140,17 @@ describe('parseScrapedText', () => {
   const parse = (text: string) => parseScrapedText(text, { origin: 'story.txt' });
 
   it('refuses text with only blank lines: no headline', async () => {
-    await expect(parse('\n   \n\u00A0\n\t\n')).rejects.toThrow(IngestError);
-    await expect(parse('')).rejects.toThrow('story.txt: no headline');
+    expect(() => parse('\n   \n\u00A0\n\t\n')).toThrow(IngestError);
+    expect(() => parse('')).toThrow('story.txt: no headline');
   });
 
   it('joins the lines of one paragraph with a space and keeps paragraphs apart', async () => {
-    const draft = await parse('Headline\n\nFirst line\nsecond line.\n\nNext paragraph.');
+    const draft = parse('Headline\n\nFirst line\nsecond line.\n\nNext paragraph.');
     expect(draft.body).toEqual([p('First line second line.'), p('Next paragraph.')]);
   });
 
   it('escapes inline-Markdown characters in plain copy, so they stay words', async () => {
-    const draft = await parse('Headline\n\nThe file_name_v2 is *not* [sic] a \\ link.');
+    const draft = parse('Headline\n\nThe file_name_v2 is *not* [sic] a \\ link.');
     expect(draft.body).toEqual([p('The file\\_name\\_v2 is \\*not\\* \\[sic\\] a \\\\ link.')]);
     expect(inlineToPlainText((draft.body[0] as { text: string }).text)).toBe(
       'The file_name_v2 is *not* [sic] a \\ link.',
@@ -210,18 +158,18 @@ describe('parseScrapedText', () => {
   });
 
   it('keeps a line in quotation marks as a paragraph', async () => {
-    const draft = await parse('Headline\n\nIntro.\n\n“We will win,” she said.\n\n"Quoted line"\n\nEnd.');
+    const draft = parse('Headline\n\nIntro.\n\n“We will win,” she said.\n\n"Quoted line"\n\nEnd.');
     expect(draft.body).toEqual([p('Intro.'), p('“We will win,” she said.'), p('"Quoted line"'), p('End.')]);
   });
 
   it('reads "With reporting by Reuters" as a source credit', async () => {
-    const draft = await parse('Headline\n\nStory.\n\nWith reporting by Reuters');
+    const draft = parse('Headline\n\nStory.\n\nWith reporting by Reuters');
     expect(draft.sources).toEqual([{ name: 'Reuters', type: 'wire', url: null }]);
     expect(draft.body).toEqual([p('Story.')]);
   });
 
   it('reads TAGGED followed by tag lines as tags, until furniture', async () => {
-    const draft = await parse(
+    const draft = parse(
       'Headline\n\nStory.\n\nTAGGED:\nUkraine\nRussia, Diplomacy\nShare This Article\nLeave a comment',
     );
     expect(draft.tags).toEqual([{ name: 'Ukraine' }, { name: 'Russia' }, { name: 'Diplomacy' }]);
@@ -231,13 +179,13 @@ describe('parseScrapedText', () => {
   it('ends the tag list at a line too long to be a tag, which stays story text', async () => {
     const long =
       `This line is far too long to be the name of a tag, ${'so it must be the story going on. '.repeat(3)}`.trim();
-    const draft = await parse(`Headline\n\nTAGGED: Ports\n\nFerries\n\n${long}`);
+    const draft = parse(`Headline\n\nTAGGED: Ports\n\nFerries\n\n${long}`);
     expect(draft.tags).toEqual([{ name: 'Ports' }, { name: 'Ferries' }]);
     expect(draft.body).toEqual([p(long)]);
   });
 
   it('drops other furniture lines wherever they stand', async () => {
-    const draft = await parse(
+    const draft = parse(
       [
         'Headline',
         'Advertisement',
@@ -254,12 +202,12 @@ describe('parseScrapedText', () => {
   });
 
   it('takes the headline from the first line that is not furniture', async () => {
-    const draft = await parse('Share This Article\n4 min read\nThe real headline\n\nStory.');
+    const draft = parse('Share This Article\n4 min read\nThe real headline\n\nStory.');
     expect(draft.headline).toBe('The real headline');
   });
 
   it('warns when there is a headline and nothing else', async () => {
-    const draft = await parse('Only a headline\n\nShare This Article');
+    const draft = parse('Only a headline\n\nShare This Article');
     expect(draft.body).toEqual([]);
     expect(draft.warnings).toEqual(['the story has a headline but no body text']);
   });
@@ -422,12 +370,12 @@ describe('scrapedTextRules, one rule at a time', () => {
   });
 
   it('never reads the last paragraph as a subheading', async () => {
-    const draft = await parseScrapedText('Headline\n\nBefore.\n\nWhat happens next', { origin: 'x' });
+    const draft = parseScrapedText('Headline\n\nBefore.\n\nWhat happens next', { origin: 'x' });
     expect(draft.body).toEqual([p('Before.'), p('What happens next')]);
   });
 
   it('never reads the first paragraph as a subheading', async () => {
-    const draft = await parseScrapedText('Headline\n\nA short opening line\n\nAfter.', { origin: 'x' });
+    const draft = parseScrapedText('Headline\n\nA short opening line\n\nAfter.', { origin: 'x' });
     expect(draft.body).toEqual([p('A short opening line'), p('After.')]);
   });
 });

@@ -1,9 +1,9 @@
+import type { ArticleDraft } from '@newsroom/domain';
 import { type Block, limits, type SourceCredit } from '@newsroom/domain';
 import { contentHashOf } from './content-hash.js';
-import { type ArticleDraft, IngestError, type SeeAlsoResolver } from './draft.js';
 import { blankDraft, fitToLimits } from './draft-limits.js';
+import { IngestError } from './ingest-error.js';
 import { escapeInline } from './inline.js';
-import { resolveSeeAlsoBlocks } from './resolve.js';
 import { creditNamesOf, sourceCreditOf } from './sources.js';
 
 /**
@@ -163,10 +163,7 @@ type Piece = { kind: 'text'; lines: string[] } | { kind: 'block'; block: Block }
  * headline, blank lines separate paragraphs, single line breaks inside one are spaces, and the
  * words are kept as they are, with inline-Markdown characters escaped.
  */
-export async function parseScrapedText(
-  text: string,
-  options: { origin: string; resolveSeeAlso?: SeeAlsoResolver },
-): Promise<ArticleDraft> {
+export function parseScrapedText(text: string, options: { origin: string }): ArticleDraft {
   const draft = blankDraft(options.origin, contentHashOf(text));
   const lines = text
     .replace(/^\uFEFF/, '')
@@ -233,7 +230,6 @@ export async function parseScrapedText(
 
   draft.sources = sources;
   if (draft.body.length === 0) draft.warnings.push('the story has a headline but no body text');
-  await resolveSeeAlsoBlocks(draft, options.resolveSeeAlso);
   return fitToLimits(draft);
 }
 

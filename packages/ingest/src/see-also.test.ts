@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuzzyHeadlineThreshold, matchHeadline, normalizedHeadline, seeAlsoResolverFor } from './see-also.js';
+import { fuzzyHeadlineThreshold, matchHeadline, normalizedHeadline } from './see-also.js';
 
 describe('matchHeadline', () => {
   const candidates = [
@@ -65,16 +65,5 @@ describe('normalizedHeadline', () => {
     expect(normalizedHeadline('  Sebastião’s “Black-and-White” World!  ')).toBe(
       'sebastiaos black and white world',
     );
-  });
-});
-
-describe('seeAlsoResolverFor', () => {
-  it('resolves to the slug of the matching story, or null', async () => {
-    const resolve = seeAlsoResolverFor([
-      { slug: 'markets-close-higher', headline: 'Markets close higher' },
-      { slug: 'port-fire', headline: 'Fire at the port' },
-    ]);
-    expect(await resolve('fire at the port')).toBe('port-fire');
-    expect(await resolve('Something else entirely')).toBeNull();
   });
 });

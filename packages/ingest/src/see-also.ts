@@ -1,5 +1,4 @@
 import { SlugSchema } from '@newsroom/domain';
-import type { SeeAlsoResolver } from './draft.js';
 
 export interface HeadlineMatch {
   headline: string;
@@ -39,19 +38,6 @@ export function matchHeadline(wanted: string, candidates: string[]): HeadlineMat
   return best;
 }
 
-/**
- * A resolver over a known list of stories, using matchHeadline: for tests, seeding and imports
- * that already hold the candidates. The Store-backed resolver of an import does the same with
- * the candidates its search returns.
- */
-export function seeAlsoResolverFor(stories: readonly { slug: string; headline: string }[]): SeeAlsoResolver {
-  const headlines = stories.map((story) => story.headline);
-  return async (headline) => {
-    const match = matchHeadline(headline, headlines);
-    return match ? (stories[headlines.indexOf(match.headline)]?.slug ?? null) : null;
-  };
-}
-
 /** Lowercase, no diacritics, straight quotes gone, every other run of punctuation or space one space. */
 export function normalizedHeadline(text: string): string {
   return text
@@ -86,7 +72,7 @@ function diceCoefficient(a: Map<string, number>, b: Map<string, number>): number
   return sizeA + sizeB === 0 ? 0 : (2 * shared) / (sizeA + sizeB);
 }
 
-/** A resolver's answer, kept only when it is a slug the Store accepts. */
+/** A candidate's slug, kept only when it is a slug the Store accepts. */
 export function validSlugOrNull(slug: string | null | undefined): string | null {
   return slug != null && SlugSchema.safeParse(slug).success ? slug : null;
 }

@@ -1,4 +1,5 @@
-import { openStore, type Store, seedIfEmpty } from '@newsroom/db';
+import { openStore, type Store } from '@newsroom/db';
+import { seedIfEmpty } from '@newsroom/sample';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../testing/start-test-api.js';

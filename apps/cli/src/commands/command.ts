@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Store } from '@newsroom/db';
-import type { CliIo } from '../run-cli.js';
+import type { CliIo } from '../cli-io.js';
 
 export interface ParsedArgs {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;

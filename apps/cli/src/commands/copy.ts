@@ -1,5 +1,5 @@
 import { type CopyProgress, type CopyReport, copyNewsroom, resolveDatabaseUrl } from '@newsroom/db';
-import type { CliIo } from '../run-cli.js';
+import type { CliIo } from '../cli-io.js';
 import { type StandaloneCommand, UsageError } from './command.js';
 
 const use = 'use "copy --from URL --to URL", naming the database to copy and an empty one to copy into';

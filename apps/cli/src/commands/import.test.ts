@@ -11,13 +11,14 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type Store, sampleStorySlug } from '@newsroom/db';
+import { openStore, type Store } from '@newsroom/db';
+import { sampleStorySlug } from '@newsroom/sample';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCaptured } from '../testing/run-captured.js';
 import { createImportCommand, type ImportReport } from './import.js';
 
 const require = createRequire(import.meta.url);
-const sample = (file: string) => require.resolve(`@newsroom/db/sample/${file}`);
+const sample = (file: string) => require.resolve(`@newsroom/sample/copy/${file}`);
 const fixture = sample('scraped-article.txt');
 const tomorrowlandSlug = 'fire-destroys-tomorrowlands-iconic-main-stage';
 const salgadoSlug = 'sebastia-salgado-master-of-black-and-white-photography-dies-at-age-81';

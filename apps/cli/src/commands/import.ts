@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { type ImportDraftResult, importStatuses, seeAlsoResolverOf } from '@newsroom/db';
-import { type Actor, SlugSchema } from '@newsroom/domain';
-import { type ArticleDraft, draftsFrom } from '@newsroom/ingest';
+import { type ImportDraftResult, importStatuses, type Store } from '@newsroom/db';
+import { type Actor, type ArticleDraft, SlugSchema } from '@newsroom/domain';
+import { type DraftsFromOptions, draftsFrom, resolveSeeAlso, type SeeAlsoCandidates } from '@newsroom/ingest';
 import { z } from 'zod';
 import { Progress } from '../progress.js';
 import { type Command, UsageError } from './command.js';
@@ -54,8 +54,6 @@ export interface ImportReport {
   items: ImportItem[];
   summary: Record<Outcome, number>;
 }
-
-type DraftsFromOptions = NonNullable<Parameters<typeof draftsFrom>[1]>;
 
 export interface ImportCommandOptions {
   limits?: Partial<ImportLimits>;
@@ -118,7 +116,7 @@ export function createImportCommand(options: ImportCommandOptions = {}): Command
         // Stories imported in this run, by headline, so that a later story's see-also finds
         // them even while they are drafts (search sees published articles only).
         const known = new Map<string, string>();
-        const resolveSeeAlso = seeAlsoResolverOf(store, { known });
+        const candidates: SeeAlsoCandidates = { known, search: searchOf(store) };
         let articles = 0;
         for (const [index, input] of inputs.entries()) {
           // A relative path counts from where the operator ran the command; reports name the
@@ -128,13 +126,15 @@ export function createImportCommand(options: ImportCommandOptions = {}): Command
             origin.startsWith(source) ? `${input}${origin.slice(source.length)}` : origin;
           let drafts: ArticleDraft[];
           try {
-            drafts = (
-              await readDrafts(source, {
-                resolveSeeAlso,
-                maxBytes: limits.inputBytes,
-                timeoutMs: limits.urlTimeoutMs,
-              })
-            ).map((draft) => ({ ...draft, origin: asGiven(draft.origin) }));
+            const read = await readDrafts(source, {
+              maxBytes: limits.inputBytes,
+              timeoutMs: limits.urlTimeoutMs,
+            });
+            drafts = [];
+            // See-also lines are placed once the copy is read: against the Store, and this run's stories.
+            for (const draft of read) {
+              drafts.push({ ...(await resolveSeeAlso(draft, candidates)), origin: asGiven(draft.origin) });
+            }
           } catch (error) {
             // Ingest's messages name the input first; the report's line names it already.
             const full = reasonOf(error);
@@ -189,6 +189,11 @@ export function createImportCommand(options: ImportCommandOptions = {}): Command
 }
 
 export const importCommand = createImportCommand();
+
+/** The Store's search of published articles, as the see-also step asks it for candidates. */
+function searchOf(store: Store): SeeAlsoCandidates['search'] {
+  return async (q, limit) => (await store.articles.search({ q, limit })).items;
+}
 
 function outcomeOf(
   result: ImportDraftResult,

@@ -29,9 +29,13 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describeStoreContract('SQLite, restored by newsroom restore from a newsroom backup', async () => {
-  opened += 1;
-  const file = join(dir, `store-${opened}.db`);
-  copyFileSync(restored, file);
-  return openStore(`file:${file}`);
-});
+describeStoreContract(
+  'SQLite, restored by newsroom restore from a newsroom backup',
+  async () => {
+    opened += 1;
+    const file = join(dir, `store-${opened}.db`);
+    copyFileSync(restored, file);
+    return openStore(`file:${file}`);
+  },
+  { sessions: 'one session' },
+);

@@ -1,4 +1,4 @@
-import { seed, seedIfEmpty } from '@newsroom/db';
+import { seed, seedIfEmpty } from '@newsroom/sample';
 import { z } from 'zod';
 import type { Command } from './command.js';
 

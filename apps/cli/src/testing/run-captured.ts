@@ -1,4 +1,5 @@
-import { type CliIo, runCli } from '../run-cli.js';
+import type { CliIo } from '../cli-io.js';
+import { runCli } from '../run-cli.js';
 
 /**
  * Runs the CLI as a test would type it, capturing what it prints. `withStatus` also captures the

@@ -1,5 +1,6 @@
-import { type Store, sampleStorySlug } from '@newsroom/db';
+import type { Store } from '@newsroom/db';
 import type { Article } from '@newsroom/domain';
+import { sampleStorySlug } from '@newsroom/sample';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ampersandSiteName, callGet, type SiteUnderTest, startSite, testSiteUrl } from '../site';

@@ -1,6 +1,7 @@
 import { createNewsroomClient } from '@newsroom/api/client';
-import { type Store, sampleStorySlug } from '@newsroom/db';
+import type { Store } from '@newsroom/db';
 import type { Article, ArticleSummary } from '@newsroom/domain';
+import { sampleStorySlug } from '@newsroom/sample';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthPartArticles, monthParts } from '../../src/lib/feeds/archive';

@@ -7,11 +7,11 @@ import type { ArticleStatus, CommentStatus } from '@newsroom/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPGlite } from '../postgres/create-pglite.js';
 import { openPostgresStore } from '../postgres/postgres-store.js';
-import { seedIfEmpty } from '../seed/seed.js';
 import { backupSqliteDatabase } from '../sqlite/backup.js';
 import { openSqliteStore } from '../sqlite/sqlite-store.js';
 import type { Store } from '../store.js';
 import { allPages } from '../testing/contract-fixtures.js';
+import { givenNewsroomContent } from '../testing/newsroom-content.js';
 import { freshServerDatabase } from '../testing/server-database.js';
 import { copiedTables } from './copied-tables.js';
 import { CopyError } from './copy-error.js';
@@ -53,13 +53,13 @@ function sqliteFile(path: string, work: (db: DatabaseSync) => void): void {
 }
 
 /**
- * A newsroom with rows in every table: the seed (sample stories imported from their copy,
- * generated articles), then what editors and readers do through the Store.
+ * A newsroom with rows in every table: generated articles and stories imported as outside copy,
+ * then what editors and readers do through the Store.
  */
 async function givenNewsroom(path: string): Promise<{ live: string; revoked: string }> {
   const store = await openSqliteStore(path);
   try {
-    await seedIfEmpty(store, { count: 60, seed: 7 });
+    await givenNewsroomContent(store, 60);
     const now = new Date('2025-07-11T08:00:00.000Z');
     const published = (await store.articles.list({ limit: 10 })).items;
     const article = async (index: number) => {
@@ -121,7 +121,7 @@ async function givenNewsroom(path: string): Promise<{ live: string; revoked: str
     );
 
     const [firstTag, secondTag, thirdTag] = await store.tags.list();
-    if (!firstTag || !secondTag || !thirdTag) throw new Error('the seed made too few tags');
+    if (!firstTag || !secondTag || !thirdTag) throw new Error('the content has too few tags');
     await store.tags.update(firstTag.slug, { slug: `${firstTag.slug}-renamed` });
     await store.tags.merge(secondTag.slug, thirdTag.slug);
     await store.sections.update('culture', { slug: 'arts', name: 'Arts' });
@@ -357,7 +357,7 @@ describe('copyNewsroom from SQLite to PostgreSQL (PGlite)', () => {
         'select count(*)::int as n from articles where search is null or length(search) = 0',
       );
       expect(empty.rows[0]?.n).toBe(0);
-      for (const q of ['Rubio', 'Tomorrowland', 'harbour']) {
+      for (const q of ['ferry', 'Osaka', 'harbour']) {
         const ids = async (store: Store) =>
           (
             await allPages((cursor) => store.articles.search({ q, limit: 50, ...(cursor ? { cursor } : {}) }))
@@ -393,7 +393,7 @@ describe('copyNewsroom from SQLite to PostgreSQL (PGlite)', () => {
 
     // SQLite's full-text index is filled by its triggers as the articles go in.
     const store = await openSqliteStore(join(dir, 'again.db'));
-    const hits = await store.articles.search({ q: 'Rubio', limit: 5 });
+    const hits = await store.articles.search({ q: 'ferry', limit: 5 });
     await store.close();
     expect(hits.items.length).toBeGreaterThan(0);
   });
@@ -532,7 +532,7 @@ if (serverUrl) {
       try {
         const [first] = (await store.articles.list({ limit: 1 })).items;
         expect(first).toBeDefined();
-        expect((await store.articles.search({ q: 'Rubio', limit: 5 })).items.length).toBeGreaterThan(0);
+        expect((await store.articles.search({ q: 'ferry', limit: 5 })).items.length).toBeGreaterThan(0);
         expect(await store.tokens.resolve(tokens.live)).toMatchObject({ role: 'editor' });
       } finally {
         await store.close();

@@ -1,7 +1,14 @@
-import type { ArticleListQuery, ArticleStatus, ArticleSummary, CursorPosition } from '@newsroom/domain';
+import type {
+  Article,
+  ArticleListQuery,
+  ArticleStatus,
+  ArticleSummary,
+  CursorPosition,
+} from '@newsroom/domain';
 import { type Kysely, sql } from 'kysely';
+import { NotFoundError } from '../errors.js';
 import { refsOf } from './article-references.js';
-import { summaryOf } from './article-rows.js';
+import { articleOf, summaryOf } from './article-rows.js';
 import type { Database } from './database.js';
 import { isoUtc } from './iso-time.js';
 
@@ -161,4 +168,21 @@ export function dueScheduledQuery(db: Kysely<Database>, at: string, limit: numbe
     .orderBy('scheduled_for')
     .orderBy('id')
     .limit(limit);
+}
+
+/** One article in full, by id or slug, in any status or only in `statuses`. */
+export async function articleBy(
+  db: Kysely<Database>,
+  by: { id: string } | { slug: string },
+  statuses?: readonly ArticleStatus[],
+): Promise<Article | null> {
+  const row = await articleRowQuery(db, by, statuses).executeTakeFirst();
+  if (!row) return null;
+  const refs = await refsOf(db, [row.id]);
+  return articleOf(row, refs.get(row.id) ?? { authors: [], tags: [] });
+}
+
+export function mustExist(article: Article | null, id: string): Article {
+  if (!article) throw new NotFoundError(`no article has the id ${id}`);
+  return article;
 }

@@ -4,10 +4,10 @@ import type { Store } from '../store.js';
 import { createArticleRepository } from './article-repository.js';
 import { createCommentRepository } from './comment-repository.js';
 import type { Database } from './database.js';
+import { createImportRepository } from './draft-import-repository.js';
 import type { FullTextSearch } from './full-text-search.js';
-import { createImportRepository } from './import-repository.js';
 import { createRateLimitRepository } from './rate-limit-repository.js';
-import { createRedirectRepository } from './redirects.js';
+import { createRedirectRepository } from './redirect-repository.js';
 import {
   createAuthorRepository,
   createSectionRepository,

@@ -2,7 +2,7 @@ import { type Article, type ArticleSummary, rankRelated } from '@newsroom/domain
 import type { Kysely } from 'kysely';
 import { publishedSummaries } from './article-queries.js';
 import type { Database } from './database.js';
-import { lookupRedirect } from './redirects.js';
+import { lookupRedirect } from './redirect-repository.js';
 
 /** The most related stories one call returns. */
 export const maxRelated = 20;

@@ -11,7 +11,7 @@ import { InvalidInputError, NotFoundError, SlugTakenError } from '../errors.js';
 import type { Counted, RedirectKind, TagRepository, TaxonomyRepository } from '../store.js';
 import type { Database } from './database.js';
 import { isoUtc } from './iso-time.js';
-import { claimSlugs, forgetRedirectsTo, recordRedirect } from './redirects.js';
+import { claimSlugs, forgetRedirectsTo, recordRedirect } from './redirect-repository.js';
 
 /*
  * Sections, tags and authors: small tables keyed by slug. Articles point at them by slug, so

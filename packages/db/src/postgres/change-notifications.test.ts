@@ -48,7 +48,9 @@ function describeAcrossProcesses(name: string, openPair: () => Promise<[Store, S
   });
 }
 
-describeAcrossProcesses('PGlite', async () => {
+// Every Store over one PGlite shares its one session: this shows notices crossing between
+// Stores, not two processes; the PostgreSQL server run below has two of each.
+describeAcrossProcesses('PGlite, two Stores sharing one session', async () => {
   const pglite = createPGlite();
   const first = await openPostgresStore(pglite);
   const second = await openPostgresStore(pglite);

@@ -28,21 +28,25 @@ async function openPGliteStore() {
   return store;
 }
 
-describeStoreContract('PostgreSQL on PGlite', openPGliteStore);
+describeStoreContract('PostgreSQL on PGlite', openPGliteStore, { sessions: 'one session' });
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (serverUrl) {
   // Each Store gets a fresh schema in this file's database: the tests leave data behind.
   let database: Promise<string> | undefined;
-  describeStoreContract('PostgreSQL server', async () => {
-    database ??= freshServerDatabase(serverUrl, 'newsroom_test_contract');
-    const url = await database;
-    const { default: pg } = await import('pg');
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query('drop schema if exists public cascade');
-    await admin.query('create schema public');
-    await admin.end();
-    return openPostgresStore(url, { poolSize: 4 });
-  });
+  describeStoreContract(
+    'PostgreSQL server',
+    async () => {
+      database ??= freshServerDatabase(serverUrl, 'newsroom_test_contract');
+      const url = await database;
+      const { default: pg } = await import('pg');
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query('drop schema if exists public cascade');
+      await admin.query('create schema public');
+      await admin.end();
+      return openPostgresStore(url, { poolSize: 4 });
+    },
+    { sessions: 'pooled connections' },
+  );
 }

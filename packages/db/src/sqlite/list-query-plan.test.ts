@@ -5,8 +5,8 @@ import { articleListQuery, dueScheduledQuery, linkedListQuery } from '../kysely/
 import { revisionsQuery } from '../kysely/article-revisions.js';
 import { commentsByStatusQuery } from '../kysely/comment-repository.js';
 import type { Database } from '../kysely/database.js';
-import { seed } from '../seed/seed.js';
 import type { Store } from '../store.js';
+import { givenNewsroomContent } from '../testing/newsroom-content.js';
 import { rankedSearchQuery } from './fts5-search.js';
 import { migrateToLatest } from './migrate.js';
 import { openSqliteKysely, sqliteStoreOf } from './sqlite-store.js';
@@ -20,7 +20,7 @@ beforeAll(async () => {
   db = openSqliteKysely(':memory:');
   await migrateToLatest(db);
   store = sqliteStoreOf(db);
-  await seed(store, { count: 400, seed: 2 });
+  await givenNewsroomContent(store, 400);
 });
 afterAll(() => store.close());
 

@@ -5,7 +5,7 @@ import { CreateArticleInputSchema } from '@newsroom/domain';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dueScheduledQuery } from '../kysely/article-queries.js';
-import { publishIfDue } from '../kysely/article-repository.js';
+import { publishIfDue } from '../kysely/article-writes.js';
 import { migrateToLatest } from './migrate.js';
 import { openSqliteKysely, openSqliteStore, sqliteStoreOf } from './sqlite-store.js';
 

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { InvalidTransitionError, NotFoundError, StoreError, VersionConflictError } from '../errors.js';
 import type { Store } from '../store.js';
 import { at, draftInput, publish, unknownId } from './contract-fixtures.js';
+import { raceOf, type StoreSessions } from './store-sessions.js';
 
 /** Corrections, review requests, deletion and scheduled publication. Part of describeStoreContract. */
-export function describeEditorialContract(store: () => Store): void {
+export function describeEditorialContract(store: () => Store, sessions: StoreSessions): void {
   describe('corrections', () => {
     it('appends dated public corrections, bumping the version and the update time', async () => {
       const article = await publish(store(), draftInput({ slug: 'fixed' }), at(0));
@@ -161,7 +162,7 @@ export function describeEditorialContract(store: () => Store): void {
       expect(revision?.snapshot.status).toBe('published');
     });
 
-    it('publishes each article exactly once when called twice at the same moment', async () => {
+    it(`publishes each article exactly once when called twice at the same moment, ${raceOf(sessions)}`, async () => {
       for (let i = 0; i < 5; i++) await schedule(`due-${i}`, 60 + i);
       const [first, second] = await Promise.all([
         store().articles.publishDue(at(100)),

@@ -1,6 +1,6 @@
 import type { Article, Block, CreateArticleInput } from '@newsroom/domain';
 import { CreateArticleInputSchema } from '@newsroom/domain';
-import type { ImportArticleInput } from '../import-article.js';
+import type { ImportArticleInput } from '../finished-article-input.js';
 import type { Store } from '../store.js';
 
 /* Fixtures shared by the parts of the Store contract. */

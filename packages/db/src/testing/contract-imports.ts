@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Article } from '@newsroom/domain';
-import { blankDraft } from '@newsroom/ingest';
+import type { Article, ArticleDraftInput } from '@newsroom/domain';
 import { describe, expect, it } from 'vitest';
 import {
   InvalidInputError,
@@ -8,23 +7,21 @@ import {
   MissingReferenceError,
   SlugTakenError,
 } from '../errors.js';
-import type { ImportDraftInput } from '../import-draft.js';
 import type { Store } from '../store.js';
 import { at, draftInput, textBody } from './contract-fixtures.js';
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** A story as the parsers hand it over; its hash follows its words unless given. */
-function copy(
-  overrides: Partial<ImportDraftInput> & { words?: string; origin?: string } = {},
-): ImportDraftInput {
+/** A story as the parsers hand it over (what it leaves out takes the defaults); its hash follows its words unless given. */
+function copy(overrides: Partial<ArticleDraftInput> & { words?: string } = {}): ArticleDraftInput {
   const { words = 'Crews worked through the night.', ...rest } = overrides;
   return {
-    ...blankDraft('copy.txt', hashOf(`${rest.headline ?? 'Harbour lights return'}\n${words}`)),
+    origin: 'copy.txt',
+    contentHash: hashOf(`${rest.headline ?? 'Harbour lights return'}\n${words}`),
     headline: 'Harbour lights return',
     body: textBody(words),
     ...rest,
-  } as ImportDraftInput;
+  };
 }
 
 /** Idempotent imports of outside copy. Part of describeStoreContract. */
@@ -162,7 +159,7 @@ export function describeImportContract(store: () => Store): void {
     });
 
     it('leaves an article edited since its import alone, unless forced; then it is the copy again', async () => {
-      const story = (more: Partial<ImportDraftInput> & { words?: string } = {}) =>
+      const story = (more: Partial<ArticleDraftInput> & { words?: string } = {}) =>
         copy({ sourceId: 'urn:edited', standfirst: 'From the copy.', ...more });
       const first = await importDraft(story(), { now: at(0) });
       const edited = await store().articles.update({

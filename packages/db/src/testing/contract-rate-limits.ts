@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { StoreError } from '../errors.js';
 import type { Store } from '../store.js';
 import { at } from './contract-fixtures.js';
+import { raceOf, type StoreSessions } from './store-sessions.js';
 
 const minute = 60_000;
 
 /** Shared rate-limit counters. Part of describeStoreContract. */
-export function describeRateLimitContract(store: () => Store): void {
+export function describeRateLimitContract(store: () => Store, sessions: StoreSessions): void {
   describe('rate limits', () => {
     it('count hits on a key within its window, and start a new window when it has ended', async () => {
       const limits = store().rateLimits;
@@ -30,7 +31,7 @@ export function describeRateLimitContract(store: () => Store): void {
       expect((await limits.peek('tokens:x', at(1))).hits).toBe(0);
     });
 
-    it('count every one of many simultaneous hits', async () => {
+    it(`count every one of many hits made at once, ${raceOf(sessions)}`, async () => {
       const limits = store().rateLimits;
       const windows = await Promise.all(
         Array.from({ length: 25 }, () => limits.hit('comments:203.0.113.1', minute, at(0))),

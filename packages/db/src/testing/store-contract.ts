@@ -17,8 +17,6 @@ import {
   StoreError,
   VersionConflictError,
 } from '../errors.js';
-import { sampleStorySlug } from '../seed/sample-stories.js';
-import { seedIfEmpty } from '../seed/seed.js';
 import type { Store } from '../store.js';
 import { describeChangeFeedContract } from './contract-changes.js';
 import { describeCommentContract } from './contract-comments.js';
@@ -41,15 +39,23 @@ import { describeRelatedContract } from './contract-related.js';
 import { describeRevisionContract } from './contract-revisions.js';
 import { describeSearchContract } from './contract-search.js';
 import { describeTaxonomyContract } from './contract-taxonomy.js';
+import { raceOf, type StoreSessions } from './store-sessions.js';
+
+export type { StoreSessions } from './store-sessions.js';
 
 /**
  * The behaviour every Store backend must show, as vitest tests. A backend's test file calls
- * this with a function that opens a new, empty, migrated Store; each test gets its own (with
- * the sections, tags and authors of givenTaxonomy). The parts in ./contract-*.ts receive a
- * function that returns the current test's Store.
+ * this with a function that opens a new, empty, migrated Store, and says how that Store runs
+ * calls made at the same moment (`sessions`, see StoreSessions); each test gets its own Store
+ * (with the sections, tags and authors of givenTaxonomy). The parts in ./contract-*.ts receive
+ * a function that returns the current test's Store.
  * Imports vitest: only test code should import this module.
  */
-export function describeStoreContract(name: string, open: () => Promise<Store>): void {
+export function describeStoreContract(
+  name: string,
+  open: () => Promise<Store>,
+  { sessions }: { sessions: StoreSessions },
+): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     beforeEach(async () => {
@@ -351,7 +357,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         });
       });
 
-      it('lets exactly one of two simultaneous saves of the same version win', async () => {
+      it(`lets exactly one of two saves of the same version made at once win, ${raceOf(sessions)}`, async () => {
         const created = await store.articles.create(draftInput({ slug: 'race-to-save' }));
         const results = await Promise.allSettled([
           store.articles.update({ id: created.id, version: 1, headline: 'First editor' }),
@@ -569,11 +575,11 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     describeSearchContract(current);
     describeRelatedContract(current);
     describeRevisionContract(current);
-    describeEditorialContract(current);
+    describeEditorialContract(current, sessions);
     describeRedirectContract(current);
     describeTaxonomyContract(current);
     describeImportContract(current);
-    describeRateLimitContract(current);
+    describeRateLimitContract(current, sessions);
     describeChangeFeedContract(current);
 
     describe('readiness', () => {
@@ -638,65 +644,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           store.articles.importMany([importInput({ slug: 'x' }), importInput({ slug: 'x' })]),
         ).rejects.toThrow(SlugTakenError);
         expect(await store.articleCount()).toBe(0);
-      });
-    });
-
-    describe('sample content', () => {
-      it('seeds an empty store once only', async () => {
-        const counts = await seedIfEmpty(store, { count: 12, seed: 3 });
-        expect(counts).toMatchObject({ articles: 15 });
-        expect(await store.articleCount()).toBe(15);
-        expect(await seedIfEmpty(store, { count: 12, seed: 3 })).toBeNull();
-        expect(await store.articleCount()).toBe(15);
-        const page = await store.articles.list({ limit: 100 });
-        expect(page.items).toHaveLength(15);
-      });
-
-      it('has the sample story, with its see-also links and AP credit', async () => {
-        await seedIfEmpty(store, { count: 5, seed: 1 });
-        const story = await store.articles.bySlug(sampleStorySlug);
-        expect(story).toMatchObject({
-          headline:
-            'Despite “frustration”, Rubio discusses a “new approach” to the Ukrainian peace talks with Lavrov',
-          dateline: 'KUALA LUMPUR',
-          sources: [{ name: 'AP', type: 'wire', url: null }],
-          section: { slug: 'world' },
-          authors: [{ name: 'Newsroom Wire Desk' }],
-          publishedAt: '2025-07-10T14:05:00.000Z',
-        });
-        const storyBody = (story as Article).body;
-        expect(story?.tags.map((t) => t.slug)).toEqual(
-          expect.arrayContaining(['ukraine', 'russia', 'asean', 'marco-rubio', 'sergei-lavrov']),
-        );
-        expect(story?.tags[0]?.slug).toBe('ukraine');
-        expect(storyBody).toContainEqual({
-          type: 'heading',
-          level: 2,
-          text: 'Diplomatic promotion and tariff threats',
-        });
-        const text = JSON.stringify(storyBody);
-        for (const furniture of [
-          '4 Min Read',
-          'TAGGED',
-          'Share This Article',
-          'Leave a comment',
-          'Additional sources',
-        ]) {
-          expect(text).not.toContain(furniture);
-        }
-        const seeAlso = storyBody.filter((b) => b.type === 'see-also');
-        expect(seeAlso.map((b) => b.headline)).toEqual([
-          "Fire destroys Tomorrowland's iconic main stage",
-          'Sebastia Salgado, master of black and white photography, dies at age 81',
-        ]);
-        for (const link of seeAlso) {
-          const target = await store.articles.bySlug(link.slug ?? '');
-          expect(target?.headline).toBe(link.headline);
-        }
-        // The editor's related picks are the two see-also stories, shown first and in order.
-        expect(story?.relatedSlugs).toEqual(seeAlso.map((b) => b.slug));
-        const related = await store.articles.related((story as Article).id, 4);
-        expect(related.slice(0, 2).map((a) => a.slug)).toEqual(seeAlso.map((b) => b.slug));
       });
     });
   });

@@ -3,12 +3,16 @@ import { slugify } from '@newsroom/domain';
 import type { Insertable, Kysely } from 'kysely';
 import { ZodError, z } from 'zod';
 import { InvalidInputError, MissingReferenceError, SlugTakenError } from '../errors.js';
-import { type ImportArticle, type ImportArticleInput, ImportArticleInputSchema } from '../import-article.js';
+import {
+  type ImportArticle,
+  type ImportArticleInput,
+  ImportArticleInputSchema,
+} from '../finished-article-input.js';
 import { describeMissing } from './article-references.js';
 import { derivedColumnsOf } from './article-rows.js';
 import type { ArticlesTable, Database } from './database.js';
 import { isoUtc } from './iso-time.js';
-import { claimSlugs } from './redirects.js';
+import { claimSlugs } from './redirect-repository.js';
 
 /**
  * Articles per INSERT. Many rows per statement is what makes bulk loading fast; the caps keep
@@ -23,7 +27,7 @@ const maxJoinRowsPerInsert = 5_000;
  * runs in constant memory. Call it inside a transaction: it checks references against the
  * taxonomy as it was when it started, and stops at the first invalid article.
  */
-export async function importArticles(
+export async function insertArticlesInBatches(
   db: Kysely<Database>,
   source: Iterable<ImportArticleInput> | AsyncIterable<ImportArticleInput>,
   batchSize = defaultImportBatchSize,
@@ -69,7 +73,7 @@ async function taxonomySlugsOf(db: Kysely<Database>): Promise<TaxonomySlugs> {
 }
 
 async function insertBatch(db: Kysely<Database>, batch: ImportArticle[], taxonomy: TaxonomySlugs) {
-  const rows = batch.map(rowOf);
+  const rows = batch.map(articleRowOf);
   await assertNewArticles(db, rows);
   batch.forEach((article, i) => {
     assertKnownReferences(article, rows[i]?.slug ?? '', taxonomy);
@@ -102,7 +106,9 @@ function chunksOf<T>(items: T[], size: number): T[][] {
   return chunks;
 }
 
-export function rowOf(article: ImportArticle): Insertable<ArticlesTable> & { id: string; slug: string } {
+export function articleRowOf(
+  article: ImportArticle,
+): Insertable<ArticlesTable> & { id: string; slug: string } {
   const publishedAt = article.publishedAt && isoUtc(article.publishedAt);
   const createdAt = isoUtc(article.createdAt);
   return {

@@ -1,5 +1,5 @@
 /*
- * The sample stories: their copy is in packages/db/sample/ as scraped text (the wire report of
+ * The sample stories: their copy is in packages/sample/copy/ as scraped text (the wire report of
  * the shared fixture, byte for byte, and the two short stories its "See also" lines name), and
  * the seed imports it through @newsroom/ingest and the Store's import, as `newsroom import`
  * would. What the copy does not carry (section, byline, tags, dateline, standfirst, times and
@@ -12,7 +12,7 @@ const tomorrowlandSlug = 'fire-destroys-tomorrowlands-iconic-main-stage';
 const salgadoSlug = 'sebastia-salgado-master-of-black-and-white-photography-dies-at-age-81';
 
 export interface SampleStory {
-  /** The copy, a scraped-text file in packages/db/sample/. */
+  /** The copy, a scraped-text file in packages/sample/copy/. */
   file: string;
   /** The slug its headline makes; given explicitly so that links to it never move. */
   slug: string;
@@ -75,5 +75,5 @@ export const sampleStories: readonly SampleStory[] = [tomorrowlandStory, salgado
 
 /** Where a sample story's copy is, wherever this module runs from (src/ in tests, dist/ built). */
 export function sampleFileUrl(file: string): URL {
-  return new URL(`../../sample/${file}`, import.meta.url);
+  return new URL(`../copy/${file}`, import.meta.url);
 }

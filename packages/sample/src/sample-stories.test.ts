@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { openSqliteStore, type Store } from '@newsroom/db';
 import { slugify } from '@newsroom/domain';
 import { parseScrapedText } from '@newsroom/ingest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../sqlite/sqlite-store.js';
-import type { Store } from '../store.js';
 import { sampleFileUrl, sampleStories, sampleStory, sampleStorySlug } from './sample-stories.js';
 import { sampleAuthors, sampleTags } from './sample-taxonomy.js';
 import { seed } from './seed.js';
@@ -18,7 +17,7 @@ describe('the sample stories', () => {
   it('ship as scraped text beside the package, each headline making its slug', async () => {
     for (const story of sampleStories) {
       const text = await readFile(sampleFileUrl(story.file), 'utf8');
-      const draft = await parseScrapedText(text, { origin: story.file });
+      const draft = parseScrapedText(text, { origin: story.file });
       expect(slugify(draft.headline)).toBe(story.slug);
       expect(draft.warnings).toEqual([]);
     }
@@ -87,7 +86,7 @@ describe('the sample stories', () => {
     expect(await store.imports.byArticleId(story?.id ?? '')).toMatchObject({ importedVersion: 1 });
 
     const text = await readFile(sampleFileUrl(sampleStory.file), 'utf8');
-    const again = await store.imports.importDraft(await parseScrapedText(text, { origin: 'again' }));
+    const again = await store.imports.importDraft(parseScrapedText(text, { origin: 'again' }));
     expect(again).toMatchObject({ action: 'skipped', reason: 'edited since import' });
   });
 

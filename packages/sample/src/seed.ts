@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import type { Store } from '@newsroom/db';
 import type { Actor } from '@newsroom/domain';
-import { seeAlsoResolverOf } from '../see-also-resolver.js';
-import type { Store } from '../store.js';
+import { parseScrapedText, resolveSeeAlso } from '@newsroom/ingest';
 import { generateArticles } from './generate-articles.js';
 import { sampleFileUrl, sampleStories } from './sample-stories.js';
 import { sampleAuthors, sampleSections, sampleTags } from './sample-taxonomy.js';
@@ -25,7 +25,7 @@ const seedActor: Actor = { tokenId: null, name: 'newsroom seed' };
 /**
  * Fills a Store with sample content: sections, tags, authors, the three sample stories and
  * `count` generated articles, all published. Taxonomy upserts are idempotent. The sample
- * stories are imported from their copy (packages/db/sample/) through @newsroom/ingest and
+ * stories are imported from their copy (packages/sample/copy/) through @newsroom/ingest and
  * `store.imports`, the short ones first so the sample story's see-also lines resolve to them,
  * then given the seed's editorial data (a minor edit). Each is its own transaction; the
  * generated articles then go in through one importMany call, all or nothing.
@@ -48,17 +48,12 @@ export async function seed(store: Store, options: SeedOptions = {}): Promise<See
 /** Returns how many sample stories were created (none when they were imported before). */
 async function importSampleStories(store: Store): Promise<number> {
   const known = new Map<string, string>();
-  const resolveSeeAlso = seeAlsoResolverOf(store, { known });
-  // Loaded here, not at the top: every process that opens a Store imports this module, and
-  // the parsers would cost each of them memory (an API never seeds).
-  const { parseScrapedText } = await import('@newsroom/ingest');
+  const search = async (q: string, limit: number) => (await store.articles.search({ q, limit })).items;
   let created = 0;
   for (const story of sampleStories) {
     const text = await readFile(sampleFileUrl(story.file), 'utf8');
-    const draft = await parseScrapedText(text, {
-      origin: `@newsroom/db/sample/${story.file}`,
-      resolveSeeAlso,
-    });
+    const parsed = parseScrapedText(text, { origin: `@newsroom/sample/copy/${story.file}` });
+    const draft = await resolveSeeAlso(parsed, { known, search });
     const result = await store.imports.importDraft(
       // The copy has no date: the seed says when it was published, and fixes the slug.
       { ...draft, slug: story.slug, publishedAt: story.publishedAt },

@@ -1,6 +1,6 @@
+import type { ImportArticleInput } from '@newsroom/db';
 import type { Block, Image } from '@newsroom/domain';
 import { slugify } from '@newsroom/domain';
-import type { ImportArticleInput } from '../import-article.js';
 import {
   companies,
   genericSentences,

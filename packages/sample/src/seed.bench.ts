@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openSqliteStore } from '@newsroom/db';
 import { afterAll, test } from 'vitest';
-import { openSqliteStore } from '../sqlite/sqlite-store.js';
 import { generateArticles } from './generate-articles.js';
 import { seed } from './seed.js';
 
 /*
- * How long sample content takes to load: `npx vitest bench` in packages/db prints the figures.
+ * How long sample content takes to load: `npx vitest bench` in packages/sample prints the figures.
  * Nothing here fails on a slow machine.
  */
 

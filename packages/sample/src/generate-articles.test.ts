@@ -1,6 +1,6 @@
+import { ImportArticleInputSchema } from '@newsroom/db';
 import type { BlockType } from '@newsroom/domain';
 import { describe, expect, it } from 'vitest';
-import { ImportArticleInputSchema } from '../import-article.js';
 import { defaultGeneratedUntil, generateArticles } from './generate-articles.js';
 import { sampleAuthors, sampleSections, sampleTags } from './sample-taxonomy.js';
 
