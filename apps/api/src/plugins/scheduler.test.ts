@@ -5,9 +5,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openStore, type Store } from '@newsroom/db';
 import type { Article } from '@newsroom/domain';
 import { afterAll, describe, expect, it } from 'vitest';
+import { callApi } from '../testing/call-api.js';
+import { startTestApi } from '../testing/start-test-api.js';
 import { createScheduler } from './scheduler.js';
-import { callApi } from './testing/call-api.js';
-import { startTestApi } from './testing/start-test-api.js';
 
 /** Polls `check` until it is true, for at most `timeoutMs`. */
 async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<boolean> {

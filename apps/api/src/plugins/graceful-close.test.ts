@@ -3,8 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openStore, seedIfEmpty } from '@newsroom/db';
 import type { ArticleSummary, Page } from '@newsroom/domain';
 import { describe, expect, it } from 'vitest';
-import { createApi } from './app.js';
-import { storeWith } from './testing/store-with.js';
+import { createApi } from '../app.js';
+import { storeWith } from '../testing/store-with.js';
 
 describe('closing the API', () => {
   it('lets a request in flight finish before it resolves, and refuses new connections', async () => {
