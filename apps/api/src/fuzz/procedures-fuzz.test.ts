@@ -1,7 +1,9 @@
 import { openStore, type Store, seedIfEmpty } from '@newsroom/db';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typeOf } from '../procedures.js';
 import { appRouter } from '../root.js';
+import { routerPaths } from '../testing/router-paths.js';
 import { startTestApi, type TestApi } from '../testing/start-test-api.js';
 import { brokenJsonText, fuzzRuns, hostileInput } from './hostile-input.js';
 
@@ -29,9 +31,8 @@ afterAll(async () => {
   await store.close();
 });
 
-const procedures = Object.entries(
-  appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
-).map(([path, procedure]) => ({ path, type: procedure._def.type }));
+/** Every procedure the router has (procedures.test.ts holds typeOf to the same list). */
+const procedures = routerPaths(appRouter).map((path) => ({ path, type: typeOf(path) ?? 'unknown' }));
 
 interface Sent {
   method: 'GET' | 'POST';
