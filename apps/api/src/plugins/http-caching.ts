@@ -55,7 +55,7 @@ export const httpCaching = fp<HttpCachingOptions>(
     }
 
     app.addHook('onSend', (request, reply, payload, done) => {
-      // A streamed answer (tRPC's jsonl) is never kept.
+      // An answer tRPC streams as events is never kept.
       if (isFetchResponse(payload)) {
         reply.header('cache-control', noStoreCacheControl);
         return done(null, payload);

@@ -22,8 +22,8 @@ declare module 'fastify' {
  * tRPC requests as the other plugins see them: `request.trpcCall` names the procedures a request
  * calls from the moment it arrives (for limits and caching, before its body is read), and the
  * adapter's answer, a fetch Response, is read back into the reply, so the hooks after this one
- * see its status, headers and body. Streamed answers (trpc-accept: application/jsonl) stay a
- * Response and pass through.
+ * see its status, headers and body. An answer that is not JSON (an event stream) stays a
+ * Response and passes through.
  */
 export const trpcCalls = fp(
   async (app) => {
@@ -55,7 +55,7 @@ function trpcCallOf(request: FastifyRequest): TrpcCall | null {
   return { batch, paths: batch ? path.split(',') : [path] };
 }
 
-/** Whether an answer is still tRPC's own fetch Response: a streamed answer, which later hooks leave alone. */
+/** Whether an answer is still tRPC's own fetch Response: one that is not JSON, which later hooks leave alone. */
 export function isFetchResponse(value: unknown): value is Response {
   return (
     typeof value === 'object' &&
