@@ -12,7 +12,8 @@ declare module 'fastify' {
  * A close that lets requests in flight finish: from the moment close() begins, `app.closing` is
  * true, requests that still arrive (on a kept-alive connection) get a tRPC-shaped 503 instead of
  * Fastify's own (return503OnClosing is off in app.ts), and every answer says `connection: close`,
- * or a keep-alive client would hold the close open.
+ * or a keep-alive client would hold the close open. Connections with nothing in flight are then
+ * closed by Fastify, and new ones refused.
  */
 export const gracefulClose = fp(
   async (app) => {
@@ -22,6 +23,9 @@ export const gracefulClose = fp(
     });
     app.addHook('preClose', async () => {
       closing = true;
+      // One turn of the event loop before Fastify closes the idle keep-alive connections: a
+      // request already on the wire when close() began is read now, and answered, not reset.
+      await new Promise((resolve) => setImmediate(resolve));
     });
     app.addHook('onRequest', (_request, reply, done) => {
       if (!closing) return done();
