@@ -24,7 +24,7 @@ afterAll(async () => {
   await store.close();
 });
 
-/** The request's line, once it is written, and every line for it (one, unless a second came at once). */
+/** Every access-log line for the request, once the first is written. */
 async function completed(reqId: string, request: Promise<Response>): Promise<Line[]> {
   const logged = new Promise<Line>((resolve) => waiting.set(reqId, resolve));
   await (await request).arrayBuffer();
