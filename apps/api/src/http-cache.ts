@@ -31,3 +31,14 @@ export function ifNoneMatchHits(header: string | string[] | undefined, etag: str
   const wanted = opaque(etag);
   return value.split(',').some((tag) => opaque(tag) === wanted);
 }
+
+/** A Vary header's value with `name` added, unless it is already there (or Vary is `*`). */
+export function appendVary(current: unknown, name: string): string {
+  const values = String(current ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
+  if (values.some((value) => value.toLowerCase() === name.toLowerCase() || value === '*'))
+    return values.join(', ');
+  return [...values, name].join(', ');
+}

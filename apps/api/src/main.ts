@@ -22,15 +22,22 @@ try {
 }
 const app = await createApi({ store, config });
 
+let url: string;
 try {
-  await app.listen({ port: config.API_PORT, host: config.API_HOST });
+  url = await app.listen({ port: config.API_PORT, host: config.API_HOST });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   app.log.fatal({ err: error }, `API cannot listen on ${config.API_HOST}:${config.API_PORT}: ${code}`);
   await store.close();
   process.exit(1);
 }
-app.log.info({ database }, 'API ready');
+app.log.info({ database, url }, 'API ready');
+// A parent that started this process with an IPC channel (a process manager, the stress tests'
+// spawnApi) learns where it listens, API_PORT=0 included; the channel must not keep it alive.
+if (process.send) {
+  process.send({ ready: url });
+  process.channel?.unref();
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

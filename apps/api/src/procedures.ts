@@ -1,7 +1,78 @@
-import type { AnyTRPCProcedure } from '@trpc/server';
-import { appRouter } from './root.js';
+import type { AnyTRPCMutationProcedure, AnyTRPCQueryProcedure, AnyTRPCRouter } from '@trpc/server';
+import type { AppRouter } from './root.js';
 
-const procedures = appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure | undefined>;
+export type ProcedureKind = 'query' | 'mutation';
+
+/** [path, kind] of each procedure in a record of procedures and nested records, from tRPC's public types. */
+type KindEntries<TRecord, Prefix extends string = ''> = {
+  [Key in keyof TRecord & string]: TRecord[Key] extends AnyTRPCQueryProcedure
+    ? [`${Prefix}${Key}`, 'query']
+    : TRecord[Key] extends AnyTRPCMutationProcedure
+      ? [`${Prefix}${Key}`, 'mutation']
+      : KindEntries<TRecord[Key], `${Prefix}${Key}.`>;
+}[keyof TRecord & string];
+
+/** Every procedure path of the router with its kind, as the compiler reads them from the router's type. */
+type RouterKinds = {
+  [Entry in KindEntries<Omit<AppRouter, keyof AnyTRPCRouter>> as Entry[0]]: Entry[1];
+};
+
+export type ProcedurePath = keyof RouterKinds;
+
+/**
+ * Which procedures only read and which write. The HTTP layer decides on it before tRPC runs:
+ * writes count against the rate limits, reads may be cached and answered directly. tRPC's
+ * public API has no way to ask a router for a path's kind at run time, so it is written out
+ * here, and `satisfies` holds it to the router's types: a procedure missing here, one the
+ * router lacks, or a wrong kind does not compile.
+ */
+const kinds = {
+  'article.list': 'query',
+  'article.bySlug': 'query',
+  'article.byId': 'query',
+  'article.related': 'query',
+  'article.search': 'query',
+  'article.revisions': 'query',
+  'article.create': 'mutation',
+  'article.update': 'mutation',
+  'article.submit': 'mutation',
+  'article.publish': 'mutation',
+  'article.schedule': 'mutation',
+  'article.unpublish': 'mutation',
+  'article.archive': 'mutation',
+  'article.delete': 'mutation',
+  'article.restore': 'mutation',
+  'article.addCorrection': 'mutation',
+  'tag.list': 'query',
+  'tag.bySlug': 'query',
+  'tag.create': 'mutation',
+  'tag.update': 'mutation',
+  'tag.delete': 'mutation',
+  'tag.merge': 'mutation',
+  'section.list': 'query',
+  'section.bySlug': 'query',
+  'section.create': 'mutation',
+  'section.update': 'mutation',
+  'section.delete': 'mutation',
+  'author.list': 'query',
+  'author.bySlug': 'query',
+  'author.create': 'mutation',
+  'author.update': 'mutation',
+  'author.delete': 'mutation',
+  'comment.list': 'query',
+  'comment.byStatus': 'query',
+  'comment.create': 'mutation',
+  'comment.moderate': 'mutation',
+  'redirect.lookup': 'query',
+  'token.create': 'mutation',
+  'token.revoke': 'mutation',
+} as const satisfies RouterKinds;
+
+// A Map, so a path such as `constructor` or `__proto__` is simply unknown.
+const kindByPath: ReadonlyMap<string, ProcedureKind> = new Map(Object.entries(kinds));
 
 /** Whether a procedure path names a query or a mutation (undefined for an unknown path). */
-export const typeOf = (path: string) => procedures[path]?._def.type;
+export const typeOf = (path: string): ProcedureKind | undefined => kindByPath.get(path);
+
+/** Every procedure path, in the order above. */
+export const procedurePaths = Object.keys(kinds) as ProcedurePath[];

@@ -1,3 +1,5 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+
 /** A public read's answer as it was sent, ready to be sent again. */
 export interface CachedResponse {
   /** Bytes, so sending it again costs no encoding and its size is exact. */
@@ -91,4 +93,14 @@ export class ResponseCache {
     this.#entries.delete(key);
     this.#size -= entry.size;
   }
+}
+
+/** Headers as the flat [name, value, …] list writeHead takes; a list value gives a pair each. */
+export function rawHeadersOf(headers: OutgoingHttpHeaders): string[] {
+  const raw: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) raw.push(name, String(one));
+  }
+  return raw;
 }

@@ -34,7 +34,7 @@ const t = initTRPC.context<Context>().create({
 function clientMessage(error: TRPCError, message: string, zodError: ZodError | null, ctx?: Context): string {
   if (zodError) return `Invalid input: ${issuesLine(zodError)}`;
   // An unexpected failure's own message may name tables, files or secrets: the client gets the
-  // request id to quote, and the log (onError in app.ts) gets the rest.
+  // request id to quote, and the log (onError in plugins/trpc-mount.ts) gets the rest.
   if (error.code === 'INTERNAL_SERVER_ERROR') {
     return error instanceof RequestInternalError ? error.message : internalErrorMessage(ctx?.requestId);
   }
@@ -49,7 +49,7 @@ const storeErrorCodes: [new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY][] 
   [InvalidTransitionError, 'BAD_REQUEST'],
   [CommentsClosedError, 'FORBIDDEN'],
   [InvalidInputError, 'BAD_REQUEST'],
-  // A lock held by another process, a full disk, a server down: try again later (error-answers.ts adds Retry-After).
+  // A lock held by another process, a full disk, a server down: try again later (plugins/error-answers.ts adds Retry-After).
   [StoreUnavailableError, 'SERVICE_UNAVAILABLE'],
 ];
 

@@ -5,11 +5,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiConfig } from './config.js';
 import { type ApiAnswer, callApi } from './testing/call-api.js';
 import { startTestApi } from './testing/start-test-api.js';
+import { storeWith } from './testing/store-with.js';
 
 /**
  * Two API instances on one PostgreSQL database, as behind a load balancer: each with its own
- * Store (connection pool and notification connection), response cache and scheduler. Nothing
- * is shared but the database.
+ * Store, response cache and scheduler. On a PostgreSQL server each Store has its own connection
+ * pool and notification connection, so nothing is shared but the database, and the two race as
+ * they would in production. PGlite has one session only (it is PostgreSQL in single-user mode),
+ * which every Store on it shares: there the two cannot run a statement at the same moment and
+ * never wait on each other's locks, so that run is named single-session, and the race is the
+ * server run's (TEST_DATABASE_URL; without it, shown as skipped).
  */
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -22,6 +27,32 @@ interface Pair {
   /** A Store on the same database, for checking what was written. */
   store: Store;
   editor: string;
+  /** Resolves once each instance's scheduler has finished `runs` more runs from now. */
+  schedulerRuns(runs: number): Promise<void>;
+}
+
+/** Counts a Store's finished publishing runs, and lets a test wait for more of them. */
+function countingRuns(store: Store) {
+  let finished = 0;
+  const waiting: { at: number; resolve: () => void }[] = [];
+  const counted = storeWith(store, {
+    articles: {
+      publishDue: async (now) => {
+        try {
+          return await store.articles.publishDue(now);
+        } finally {
+          finished++;
+          for (const waiter of waiting.filter(({ at }) => finished >= at)) {
+            waiting.splice(waiting.indexOf(waiter), 1);
+            waiter.resolve();
+          }
+        }
+      },
+    },
+  });
+  const more = (runs: number) =>
+    new Promise<void>((resolve) => waiting.push({ at: finished + runs, resolve }));
+  return { store: counted, more };
 }
 
 async function eventually(check: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {
@@ -42,8 +73,9 @@ function describeTwoInstances(name: string, openStores: () => Promise<[Store, St
   async function start(config: Partial<ApiConfig> = {}): Promise<Pair> {
     const [first, second, store] = await openStores();
     const editor = (await store.tokens.create({ name: 'Desk', role: 'editor' })).token;
-    const a = await startTestApi(first, config);
-    const b = await startTestApi(second, config);
+    const [runsOfA, runsOfB] = [countingRuns(first), countingRuns(second)];
+    const a = await startTestApi(runsOfA.store, config);
+    const b = await startTestApi(runsOfB.store, config);
     cleanups.push(
       () => first.close(),
       () => second.close(),
@@ -51,7 +83,15 @@ function describeTwoInstances(name: string, openStores: () => Promise<[Store, St
       () => a.close(),
       () => b.close(),
     );
-    return { a: a.url, b: b.url, store, editor };
+    return {
+      a: a.url,
+      b: b.url,
+      store,
+      editor,
+      schedulerRuns: async (runs) => {
+        await Promise.all([runsOfA.more(runs), runsOfB.more(runs)]);
+      },
+    };
   }
 
   describe(`two API instances on ${name}`, () => {
@@ -95,7 +135,7 @@ function describeTwoInstances(name: string, openStores: () => Promise<[Store, St
     });
 
     it('publish each scheduled article once, though both schedulers run', async () => {
-      const { a, store, editor } = await start({ API_SCHEDULER_INTERVAL_MS: 20 });
+      const { a, store, editor, schedulerRuns } = await start({ API_SCHEDULER_INTERVAL_MS: 20 });
       const ids: string[] = [];
       for (let n = 1; n <= 8; n++) {
         const created = dataOf(await write(a, 'article.create', draft(`Scheduled story ${n}`), editor));
@@ -115,8 +155,9 @@ function describeTwoInstances(name: string, openStores: () => Promise<[Store, St
         async () => (await store.articles.list({ limit: 20 })).items.length === ids.length,
         'every scheduled story published',
       );
-      // Both schedulers keep running meanwhile; give a second publish the chance to happen.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Both schedulers keep running: two more runs each (so one whole run began after every
+      // story was out) give a second publish every chance to happen.
+      await schedulerRuns(2);
       for (const id of ids) {
         const revisions = (await store.articles.revisions(id, { limit: 50 })).items;
         const publications = revisions.filter(
@@ -139,20 +180,19 @@ function describeTwoInstances(name: string, openStores: () => Promise<[Store, St
   });
 }
 
-describeTwoInstances('PGlite', async () => {
+describeTwoInstances('PGlite, single-session', async () => {
   const pglite = createPGlite();
   cleanups.push(() => pglite.close());
   return [await openPostgresStore(pglite), await openPostgresStore(pglite), await openPostgresStore(pglite)];
 });
 
-const serverUrl = process.env.TEST_DATABASE_URL;
-if (serverUrl) {
-  describeTwoInstances('a PostgreSQL server', async () => {
-    const url = await freshServerDatabase(serverUrl, 'newsroom_test_api_instances');
+describe.skipIf(!process.env.TEST_DATABASE_URL)('with TEST_DATABASE_URL', () => {
+  describeTwoInstances('a PostgreSQL server, a connection pool each', async () => {
+    const url = await freshServerDatabase(process.env.TEST_DATABASE_URL ?? '', 'newsroom_test_api_instances');
     return [
       await openPostgresStore(url, { poolSize: 4 }),
       await openPostgresStore(url, { poolSize: 4 }),
       await openPostgresStore(url, { poolSize: 2 }),
     ];
   });
-}
+});

@@ -2,7 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import { afterAll, expect, it } from 'vitest';
 import { fuzzRuns, hostileInput } from '../src/fuzz/hostile-input.js';
+import { typeOf } from '../src/procedures.js';
 import { appRouter } from '../src/root.js';
+import { routerPaths } from '../src/testing/router-paths.js';
 import { keepAliveAgent, send } from './http-client.js';
 import { type NewsroomDatabase, newsroomDatabase } from './newsroom-database.js';
 import { stressSeed } from './settings.js';
@@ -30,9 +32,7 @@ afterAll(async () => {
   db?.remove();
 });
 
-const procedures = Object.entries(
-  appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
-).map(([path, procedure]) => ({ path, mutation: procedure._def.type === 'mutation' }));
+const procedures = routerPaths(appRouter).map((path) => ({ path, mutation: typeOf(path) === 'mutation' }));
 
 it(`keeps its memory bounded through ${3 * perRound} requests of hostile input`, async () => {
   const seed = stressSeed();

@@ -1,7 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from '../src/testing/free-port.js';
 
 /** The production build, as `npm start` runs it. */
 const apiDir = new URL('../', import.meta.url).pathname;
@@ -23,23 +21,23 @@ export interface SpawnedApi {
 }
 
 /**
- * The built API on a free port of 127.0.0.1, on `databaseUrl`, started with the flags `npm start`
- * uses. Write limits are lifted: a stress run is one client sending thousands of writes, which
- * the limits exist to refuse. Resolves once /readyz answers 200.
+ * The built API on 127.0.0.1, on `databaseUrl`, started with the flags `npm start` uses. It
+ * binds port 0 and says which port it got over an IPC channel (main.ts), so no other process can
+ * take the port between a choice and the bind. Write limits are lifted: a stress run is one
+ * client sending thousands of writes, which the limits exist to refuse. Resolves once it listens
+ * and /readyz answers 200.
  */
 export async function spawnApi(databaseUrl: string, env: Record<string, string> = {}): Promise<SpawnedApi> {
   if (!existsSync(`${apiDir}${builtMain}`)) {
     throw new Error(`apps/api/${builtMain} is missing: run "npm run build" first`);
   }
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const child = spawn(process.execPath, ['--max-semi-space-size=8', builtMain], {
     cwd: apiDir,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      API_PORT: String(port),
+      API_PORT: '0',
       API_HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       API_RATE_LIMIT_WRITES: '1000000',
@@ -47,7 +45,7 @@ export async function spawnApi(databaseUrl: string, env: Record<string, string> 
       API_RATE_LIMIT_BAD_TOKENS: '1000000',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   running.add(child);
   let output = '';
@@ -63,31 +61,37 @@ export async function spawnApi(databaseUrl: string, env: Record<string, string> 
       resolve({ code, signal });
     });
   });
-  const deadline = started + 60_000;
-  while (performance.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the API exited before it was ready:\n${output}`);
-    }
-    try {
-      const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) });
-      await res.arrayBuffer();
-      if (res.status === 200) {
-        return {
-          url,
-          pid: child.pid as number,
-          child,
-          readyAfterMs: performance.now() - started,
-          exited,
-          output: () => output,
-        };
-      }
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(50);
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the API did not listen within 60 s:\n${output}`));
+    }, 60_000);
+    child.once('message', (message: { ready?: string }) => {
+      clearTimeout(timer);
+      if (typeof message.ready === 'string') resolve(message.ready);
+      else reject(new Error(`the API said ${JSON.stringify(message)} instead of where it listens`));
+    });
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`the API exited before it was ready:\n${output}`));
+    });
+  });
+  // Only this test talks to the child: the channel must not keep the test's process alive.
+  child.disconnect();
+  const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(10_000) });
+  await res.arrayBuffer();
+  if (res.status !== 200) {
+    child.kill('SIGKILL');
+    throw new Error(`the API listens at ${url} but is not ready (${res.status}):\n${output}`);
   }
-  child.kill('SIGKILL');
-  throw new Error(`the API was not ready within 60 s:\n${output}`);
+  return {
+    url,
+    pid: child.pid as number,
+    child,
+    readyAfterMs: performance.now() - started,
+    exited,
+    output: () => output,
+  };
 }
 
 /** Kills every process this file started that is still running: for afterAll, on failure too. */

@@ -1,11 +1,15 @@
 import type { Article, Role } from '@newsroom/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNewsroomClient, errorCodeOf, type NewsroomClient } from '../client.js';
-import { type NewsroomFixture, newsroomFixture } from '../testing/newsroom-fixture.js';
+import { appRouter } from '../root.js';
+import { type NewsroomFixture, newsroomFixture, roleAuthors } from '../testing/newsroom-fixture.js';
+import { routerPaths } from '../testing/router-paths.js';
 import { startTestApi, type TestApi } from '../testing/start-test-api.js';
 
-// Every mutation × every kind of caller, over real HTTP with the typed client: allowed exactly
-// where the roles say, refused with 401 (no, wrong or revoked token) or 403 (too weak a role).
+// Every procedure of the router × every kind of caller, over real HTTP with the typed client:
+// allowed exactly where the table below says, refused with 401 (no, wrong or revoked token) or
+// 403 (too weak a role, or another writer's article). A procedure the table lacks fails the
+// first test, so a new one cannot go unchecked.
 
 type Caller = Role | 'anonymous' | 'wrong token' | 'revoked token';
 const callers: Caller[] = [
@@ -19,11 +23,203 @@ const callers: Caller[] = [
 ];
 const strength: Record<Role, number> = { contributor: 1, author: 2, editor: 3, admin: 4 };
 
+interface Expectation {
+  /** The weakest caller allowed: anyone ('public'), or a role and every stronger one. */
+  min: 'public' | Role;
+  /** Below editor, only on the caller's own articles: each writer also tries another writer's. */
+  ownArticlesOnly?: true;
+  /** Calls the procedure; `article()` makes an article bylined to whoever this run is about. */
+  call(
+    client: NewsroomClient,
+    article: (status?: 'draft' | 'published') => Promise<Article>,
+  ): Promise<unknown>;
+}
+
+let slugCounter = 0;
+const nextSlug = (prefix: string) => `${prefix}-${++slugCounter}`;
+
+/** What a stored tag, section or author looks like, for the taxonomy procedures. */
+function taxonomyItem(noun: 'tag' | 'section' | 'author', slug: string) {
+  if (noun === 'tag') return { slug, name: 'Name', description: null, type: 'topic' as const };
+  if (noun === 'section') return { slug, name: 'Name', description: null, order: 5 };
+  return { slug, name: 'Name', bio: null, avatar: null };
+}
+
+async function storedTaxonomyItem(noun: 'tag' | 'section' | 'author'): Promise<string> {
+  const slug = nextSlug(noun);
+  const item = taxonomyItem(noun, slug);
+  if (noun === 'tag') await fx.store.tags.upsert(item as never);
+  else if (noun === 'section') await fx.store.sections.upsert(item as never);
+  else await fx.store.authors.upsert(item as never);
+  return slug;
+}
+
+function taxonomyExpectations(noun: 'tag' | 'section' | 'author', existing: string) {
+  return {
+    [`${noun}.list`]: { min: 'public', call: (c) => c[noun].list.query() },
+    [`${noun}.bySlug`]: { min: 'public', call: (c) => c[noun].bySlug.query({ slug: existing }) },
+    [`${noun}.create`]: {
+      min: 'editor',
+      call: (c) => c[noun].create.mutate(taxonomyItem(noun, nextSlug(noun)) as never),
+    },
+    [`${noun}.update`]: {
+      min: 'editor',
+      call: async (c) =>
+        c[noun].update.mutate({ slug: await storedTaxonomyItem(noun), patch: { name: 'Renamed' } }),
+    },
+    [`${noun}.delete`]: {
+      min: 'editor',
+      call: async (c) => c[noun].delete.mutate({ slug: await storedTaxonomyItem(noun) }),
+    },
+  } satisfies Record<string, Expectation>;
+}
+
+/** Who may call each procedure of the router: its minimum role and its rules. */
+const expectations: Record<string, Expectation> = {
+  'article.list': { min: 'public', call: (c) => c.article.list.query({ limit: 1 }) },
+  'article.bySlug': {
+    min: 'public',
+    call: async (c, article) => c.article.bySlug.query({ slug: (await article('published')).slug }),
+  },
+  'article.related': {
+    min: 'public',
+    call: async (c, article) => c.article.related.query({ slug: (await article('published')).slug }),
+  },
+  'article.search': { min: 'public', call: (c) => c.article.search.query({ q: 'climate' }) },
+  'article.byId': {
+    min: 'contributor',
+    ownArticlesOnly: true,
+    call: async (c, article) => c.article.byId.query({ id: (await article()).id }),
+  },
+  'article.revisions': {
+    min: 'contributor',
+    ownArticlesOnly: true,
+    call: async (c, article) => c.article.revisions.query({ id: (await article()).id }),
+  },
+  'article.create': {
+    min: 'contributor',
+    call: (c) => c.article.create.mutate({ headline: 'A new story', body: [], slug: nextSlug('new-story') }),
+  },
+  'article.update': {
+    min: 'contributor',
+    ownArticlesOnly: true,
+    call: async (c, article) => {
+      const a = await article();
+      return c.article.update.mutate({ id: a.id, version: a.version, headline: 'Edited' });
+    },
+  },
+  'article.restore': {
+    min: 'contributor',
+    ownArticlesOnly: true,
+    call: async (c, article) => {
+      const a = await article();
+      const page = await fx.store.articles.revisions(a.id, { limit: 1 });
+      return c.article.restore.mutate({ id: a.id, version: a.version, revisionId: page.items[0]?.id ?? '' });
+    },
+  },
+  'article.submit': {
+    min: 'author',
+    ownArticlesOnly: true,
+    call: async (c, article) => {
+      const a = await article();
+      return c.article.submit.mutate({ id: a.id, version: a.version });
+    },
+  },
+  ...Object.fromEntries(
+    (['publish', 'unpublish', 'archive', 'delete'] as const).map((action) => [
+      `article.${action}`,
+      {
+        min: 'editor',
+        call: async (c, article) => {
+          const a = await article(action === 'unpublish' ? 'published' : 'draft');
+          return c.article[action].mutate({ id: a.id, version: a.version });
+        },
+      } satisfies Expectation,
+    ]),
+  ),
+  'article.schedule': {
+    min: 'editor',
+    call: async (c, article) => {
+      const a = await article();
+      return c.article.schedule.mutate({
+        id: a.id,
+        version: a.version,
+        at: new Date(Date.now() + 86_400_000).toISOString(),
+      });
+    },
+  },
+  'article.addCorrection': {
+    min: 'editor',
+    call: async (c, article) => {
+      const a = await article('published');
+      return c.article.addCorrection.mutate({
+        id: a.id,
+        version: a.version,
+        note: 'An earlier version misspelled a name.',
+      });
+    },
+  },
+  ...taxonomyExpectations('tag', 'climate'),
+  'tag.merge': {
+    min: 'editor',
+    call: async (c) =>
+      c.tag.merge.mutate({ from: await storedTaxonomyItem('tag'), into: await storedTaxonomyItem('tag') }),
+  },
+  ...taxonomyExpectations('section', 'science'),
+  ...taxonomyExpectations('author', 'other-writer'),
+  'redirect.lookup': {
+    min: 'public',
+    call: (c) => c.redirect.lookup.query({ kind: 'article', slug: 'moved-story' }),
+  },
+  'comment.list': {
+    min: 'public',
+    call: async (c, article) => c.comment.list.query({ articleId: (await article('published')).id }),
+  },
+  'comment.create': {
+    min: 'public',
+    call: async (c, article) =>
+      c.comment.create.mutate({
+        articleId: (await article('published')).id,
+        displayName: 'Reader',
+        body: 'Thanks.',
+      }),
+  },
+  'comment.byStatus': { min: 'editor', call: (c) => c.comment.byStatus.query({ status: 'pending' }) },
+  'comment.moderate': {
+    min: 'editor',
+    call: async (c, article) => {
+      const comment = await fx.store.comments.create({
+        articleId: (await article('published')).id,
+        displayName: 'R',
+        body: 'Hello',
+      });
+      return c.comment.moderate.mutate({ id: comment.id, status: 'approved' });
+    },
+  },
+  'token.create': { min: 'admin', call: (c) => c.token.create.mutate({ name: 'New desk', role: 'editor' }) },
+  'token.revoke': {
+    min: 'admin',
+    call: async (c) => {
+      const created = await fx.store.tokens.create({ name: 'temp', role: 'author' });
+      return c.token.revoke.mutate({ tokenId: created.principal.tokenId });
+    },
+  },
+};
+
+type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN';
+
+function expected(rule: Expectation, caller: Caller, whose: 'own' | 'theirs'): Outcome {
+  if (caller === 'wrong token' || caller === 'revoked token') return 'UNAUTHORIZED';
+  if (rule.min === 'public') return 'ok';
+  if (caller === 'anonymous') return 'UNAUTHORIZED';
+  if (strength[caller] < strength[rule.min]) return 'FORBIDDEN';
+  if (rule.ownArticlesOnly && whose === 'theirs' && strength[caller] < strength.editor) return 'FORBIDDEN';
+  return 'ok';
+}
+
 let fx: NewsroomFixture;
 let api: TestApi;
 let revokedToken: string;
-let slugCounter = 0;
-const nextSlug = (prefix: string) => `${prefix}-${++slugCounter}`;
 
 beforeAll(async () => {
   fx = await newsroomFixture();
@@ -49,178 +245,35 @@ function clientFor(caller: Caller): NewsroomClient {
   return createNewsroomClient(api.url, token ? { token } : {});
 }
 
-/** A draft bylined to the caller's own author where it has one, so "own drafts" applies. */
-async function ownDraft(caller: Caller): Promise<Article> {
-  const author = caller === 'author' ? 'ana-author' : 'cy-contributor';
-  return fx.draft({ author });
+/** The caller's own byline where it has one; another writer's otherwise, or when asked. */
+function bylineFor(caller: Caller, whose: 'own' | 'theirs'): string {
+  const own = whose === 'own' && caller in roleAuthors ? roleAuthors[caller as Role] : null;
+  return own ?? 'other-writer';
 }
 
-interface Mutation {
-  name: string;
-  /** The weakest role allowed; 'anyone' for public mutations. */
-  minRole: Role | 'anyone';
-  run(client: NewsroomClient, caller: Caller): Promise<unknown>;
-}
+describe('the table of who may call what', () => {
+  it('names every procedure of the router, and nothing else', () => {
+    expect(Object.keys(expectations).sort()).toEqual(routerPaths(appRouter).sort());
+  });
+});
 
-const mutations: Mutation[] = [
-  {
-    name: 'article.create',
-    minRole: 'contributor',
-    run: (c) => c.article.create.mutate({ headline: 'A new story', body: [], slug: nextSlug('new-story') }),
-  },
-  {
-    name: 'article.update',
-    minRole: 'contributor',
-    run: async (c, caller) => {
-      const a = await ownDraft(caller);
-      return c.article.update.mutate({ id: a.id, version: a.version, headline: 'Edited' });
-    },
-  },
-  {
-    name: 'article.submit',
-    minRole: 'author',
-    run: async (c, caller) => {
-      const a = await ownDraft(caller);
-      return c.article.submit.mutate({ id: a.id, version: a.version });
-    },
-  },
-  {
-    name: 'article.restore',
-    minRole: 'contributor',
-    run: async (c, caller) => {
-      const a = await ownDraft(caller);
-      const page = await fx.store.articles.revisions(a.id, { limit: 1 });
-      return c.article.restore.mutate({ id: a.id, version: a.version, revisionId: page.items[0]?.id ?? '' });
-    },
-  },
-  ...(['publish', 'unpublish', 'archive', 'delete'] as const).map(
-    (action): Mutation => ({
-      name: `article.${action}`,
-      minRole: 'editor',
-      run: async (c) => {
-        const a = await fx.draft({ status: action === 'unpublish' ? 'published' : 'draft' });
-        return c.article[action].mutate({ id: a.id, version: a.version });
-      },
-    }),
-  ),
-  {
-    name: 'article.schedule',
-    minRole: 'editor',
-    run: async (c) => {
-      const a = await fx.draft();
-      return c.article.schedule.mutate({
-        id: a.id,
-        version: a.version,
-        at: new Date(Date.now() + 86_400_000).toISOString(),
-      });
-    },
-  },
-  {
-    name: 'article.addCorrection',
-    minRole: 'editor',
-    run: async (c) => {
-      const a = await fx.draft({ status: 'published' });
-      return c.article.addCorrection.mutate({
-        id: a.id,
-        version: a.version,
-        note: 'An earlier version misspelled a name.',
-      });
-    },
-  },
-  ...(['tag', 'section', 'author'] as const).flatMap((noun): Mutation[] => {
-    const item = (slug: string) =>
-      noun === 'tag'
-        ? { slug, name: 'Name', description: null, type: 'topic' as const }
-        : noun === 'section'
-          ? { slug, name: 'Name', description: null, order: 5 }
-          : { slug, name: 'Name', bio: null, avatar: null };
-    const upsert = (slug: string) =>
-      noun === 'tag'
-        ? fx.store.tags.upsert(item(slug) as never)
-        : noun === 'section'
-          ? fx.store.sections.upsert(item(slug) as never)
-          : fx.store.authors.upsert(item(slug) as never);
-    return [
-      {
-        name: `${noun}.create`,
-        minRole: 'editor',
-        run: (c) => c[noun].create.mutate(item(nextSlug(noun)) as never),
-      },
-      {
-        name: `${noun}.update`,
-        minRole: 'editor',
-        run: async (c) => {
-          const slug = nextSlug(noun);
-          await upsert(slug);
-          return c[noun].update.mutate({ slug, patch: { name: 'Renamed' } });
-        },
-      },
-      {
-        name: `${noun}.delete`,
-        minRole: 'editor',
-        run: async (c) => {
-          const slug = nextSlug(noun);
-          await upsert(slug);
-          return c[noun].delete.mutate({ slug });
-        },
-      },
-    ];
-  }),
-  {
-    name: 'tag.merge',
-    minRole: 'editor',
-    run: async (c) => {
-      const [from, into] = [nextSlug('tag'), nextSlug('tag')];
-      await fx.store.tags.upsert({ slug: from, name: 'From', description: null, type: 'topic' });
-      await fx.store.tags.upsert({ slug: into, name: 'Into', description: null, type: 'topic' });
-      return c.tag.merge.mutate({ from, into });
-    },
-  },
-  {
-    name: 'comment.create',
-    minRole: 'anyone',
-    run: async (c) => {
-      const a = await fx.draft({ status: 'published' });
-      return c.comment.create.mutate({ articleId: a.id, displayName: 'Reader', body: 'Thanks for this.' });
-    },
-  },
-  {
-    name: 'comment.moderate',
-    minRole: 'editor',
-    run: async (c) => {
-      const a = await fx.draft({ status: 'published' });
-      const comment = await fx.store.comments.create({ articleId: a.id, displayName: 'R', body: 'Hello' });
-      return c.comment.moderate.mutate({ id: comment.id, status: 'approved' });
-    },
-  },
-  {
-    name: 'token.create',
-    minRole: 'admin',
-    run: (c) => c.token.create.mutate({ name: 'New desk', role: 'editor' }),
-  },
-  {
-    name: 'token.revoke',
-    minRole: 'admin',
-    run: async (c) => {
-      const created = await fx.store.tokens.create({ name: 'temp', role: 'author' });
-      return c.token.revoke.mutate({ tokenId: created.principal.tokenId });
-    },
-  },
-];
-
-function expected(mutation: Mutation, caller: Caller): 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' {
-  if (caller === 'wrong token' || caller === 'revoked token') return 'UNAUTHORIZED';
-  if (mutation.minRole === 'anyone') return 'ok';
-  if (caller === 'anonymous') return 'UNAUTHORIZED';
-  return strength[caller] >= strength[mutation.minRole] ? 'ok' : 'FORBIDDEN';
-}
-
-describe('who may call each mutation', () => {
-  for (const mutation of mutations) {
-    for (const caller of callers) {
-      const outcome = expected(mutation, caller);
-      it(`${mutation.name} by ${caller}: ${outcome === 'ok' ? 'allowed' : outcome}`, async () => {
-        const result = await mutation.run(clientFor(caller), caller).then(
+describe('who may call each procedure', () => {
+  for (const [path, rule] of Object.entries(expectations)) {
+    const runs: { caller: Caller; whose: 'own' | 'theirs' }[] = callers.map((caller) => ({
+      caller,
+      whose: 'own',
+    }));
+    if (rule.ownArticlesOnly) {
+      for (const caller of ['contributor', 'author', 'editor', 'admin'] as const)
+        runs.push({ caller, whose: 'theirs' });
+    }
+    for (const { caller, whose } of runs) {
+      const outcome = expected(rule, caller, whose);
+      const on = whose === 'theirs' ? " on another writer's article" : '';
+      it(`${path} by ${caller}${on}: ${outcome === 'ok' ? 'allowed' : outcome}`, async () => {
+        const article = (status: 'draft' | 'published' = 'draft') =>
+          fx.draft({ author: bylineFor(caller, whose), status });
+        const result = await rule.call(clientFor(caller), article).then(
           () => 'ok',
           (error: unknown) => errorCodeOf(error) ?? String(error),
         );
@@ -265,5 +318,18 @@ describe('own work only', () => {
       commentPolicy: 'closed',
     });
     expect(closed.commentPolicy).toBe('closed');
+  });
+
+  it('a writer lists only their own drafts; an editor lists anyone’s', async () => {
+    const refused = await clientFor('contributor')
+      .article.list.query({ status: 'draft', author: 'other-writer' })
+      .catch(errorCodeOf);
+    expect(refused).toBe('FORBIDDEN');
+    expect(await clientFor('anonymous').article.list.query({ status: 'draft' }).catch(errorCodeOf)).toBe(
+      'UNAUTHORIZED',
+    );
+    const theirs = await fx.draft({ author: 'other-writer' });
+    const listed = await clientFor('editor').article.list.query({ status: 'draft', author: 'other-writer' });
+    expect(listed.items.map((item) => item.id)).toContain(theirs.id);
   });
 });

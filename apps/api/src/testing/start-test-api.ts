@@ -41,4 +41,5 @@ export async function startTestApi(
   return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
 }
 
+// Still used by apps/web's tests; the API's own tests and stress helpers bind port 0 instead.
 export { freePort } from './free-port.js';

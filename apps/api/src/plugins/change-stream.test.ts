@@ -1,6 +1,6 @@
 import { openStore, type Store } from '@newsroom/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from './testing/start-test-api.js';
+import { startTestApi, type TestApi } from '../testing/start-test-api.js';
 
 let store: Store;
 let api: TestApi;

@@ -1,7 +1,7 @@
 import { openStore, type Store } from '@newsroom/db';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from './testing/start-test-api.js';
-import { storeWith } from './testing/store-with.js';
+import { startTestApi, type TestApi } from '../testing/start-test-api.js';
+import { storeWith } from '../testing/store-with.js';
 
 let api: TestApi | undefined;
 let store: Store | undefined;

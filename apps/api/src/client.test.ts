@@ -59,24 +59,3 @@ describe('the batching client', () => {
     }
   });
 });
-
-describe('the batch limit', () => {
-  it('refuses a larger batch with a 400 that says the limit, one error per call', async () => {
-    const paths = Array.from({ length: 21 }, () => 'article.list').join(',');
-    const res = await fetch(`${api.url}/${paths}?batch=1&input=%7B%7D`);
-    expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { message: string; data: { code: string; path: string } } }[];
-    expect(body).toHaveLength(21);
-    expect(body[0]?.error.data.code).toBe('BAD_REQUEST');
-    expect(body[0]?.error.data.path).toBe('article.list');
-    expect(body[0]?.error.message).toBe('A batch may hold at most 20 calls (API_MAX_BATCH); this one has 21');
-  });
-
-  it('lets a batch of exactly the limit through', async () => {
-    const paths = Array.from({ length: 20 }, () => 'article.list').join(',');
-    const input = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [i, { limit: 1 }]));
-    const res = await fetch(`${api.url}/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`);
-    expect(res.status).toBe(200);
-    expect((await res.json()) as unknown[]).toHaveLength(20);
-  });
-});

@@ -4,8 +4,8 @@ import { openStore } from '@newsroom/db';
 import type { ArticleSummary, Page } from '@newsroom/domain';
 import { seedIfEmpty } from '@newsroom/sample';
 import { describe, expect, it } from 'vitest';
-import { createApi } from './app.js';
-import { storeWith } from './testing/store-with.js';
+import { createApi } from '../app.js';
+import { storeWith } from '../testing/store-with.js';
 
 describe('closing the API', () => {
   it('lets a request in flight finish before it resolves, and refuses new connections', async () => {
@@ -35,6 +35,7 @@ describe('closing the API', () => {
 
     const answer = fetch(`${url}/article.list?input=%7B%22limit%22%3A2%7D`).then(async (res) => ({
       status: res.status,
+      connection: res.headers.get('connection'),
       body: (await res.json()) as { result: { data: Page<ArticleSummary> } },
     }));
     await inFlight;
@@ -50,8 +51,10 @@ describe('closing the API', () => {
     expect(closed).toBe(false);
 
     release();
-    const { status, body } = await answer;
+    const { status, connection, body } = await answer;
     expect(status).toBe(200);
+    // Its connection goes with it, or a keep-alive client would hold the close open.
+    expect(connection).toBe('close');
     expect(body.result.data.items).toHaveLength(2);
     await closing;
     expect(closed).toBe(true);

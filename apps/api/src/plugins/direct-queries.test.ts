@@ -1,7 +1,7 @@
 import { openStore, type Store } from '@newsroom/db';
 import { seedIfEmpty } from '@newsroom/sample';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from './testing/start-test-api.js';
+import { startTestApi, type TestApi } from '../testing/start-test-api.js';
 
 // GET queries are answered by calling the procedure directly (direct-queries.ts); the same query
 // sent as a POST (allowed for queries whose input is too long for a URL) goes through tRPC's

@@ -1,22 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import {
-  createServer,
-  type IncomingMessage,
-  type OutgoingHttpHeaders,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ifNoneMatchHits } from './http-cache.js';
+import { requestIdOf } from './plugins/request-ids.js';
 import type { ResponseCache } from './response-cache.js';
 
-/** A client's own request id is kept when it is this plain; anything else gets a fresh one. */
-const saneRequestId = /^[A-Za-z0-9._:@-]{1,128}$/;
-
-export function requestIdOf(incoming: string | string[] | undefined): string {
-  return typeof incoming === 'string' && saneRequestId.test(incoming) ? incoming : randomUUID();
-}
-
-export interface CachedAnswersOptions {
+export interface FrontServerOptions {
   /** Null when the cache is off (API_RESPONSE_CACHE_MB=0): every request goes to Fastify. */
   cache: ResponseCache | null;
   /** Cross-origin requests go the long way when CORS is configured, for their CORS headers. */
@@ -31,14 +18,15 @@ export interface CachedAnswersOptions {
 }
 
 /**
- * The HTTP server Fastify runs on (its `serverFactory`), answering from the response cache before
- * Fastify sees the request: a hit costs a Map lookup and one write, not Fastify's request and
- * reply objects, hooks and logger. The cached bytes carry every header of the first answer
- * (security headers, Cache-Control, ETag, Vary), so a hit is the same answer, with this
- * request's id. Whatever is not a hit goes to Fastify unchanged.
+ * The `node:http` server in front of Fastify (its `serverFactory`). It holds the connection
+ * timeouts, and answers from the response cache before Fastify sees the request: a hit costs a
+ * Map lookup and one write, not Fastify's request and reply objects, hooks and logger. The
+ * cached bytes carry every header of the first answer (security headers, Cache-Control, ETag,
+ * Vary), so a hit is the same answer, with this request's id. Whatever is not a hit goes to
+ * Fastify unchanged.
  */
-export function cachedAnswersServer(
-  options: CachedAnswersOptions,
+export function createFrontServer(
+  options: FrontServerOptions,
   fastifyHandler: (request: IncomingMessage, response: ServerResponse) => void,
 ): Server {
   const { cache, corsConfigured, closing, onAnswer, headersTimeoutMs, requestTimeoutMs } = options;
@@ -76,14 +64,4 @@ export function cachedAnswersServer(
     }
     onAnswer(request, response, requestId);
   });
-}
-
-/** Headers as the flat [name, value, …] list writeHead takes; a list value gives a pair each. */
-export function rawHeadersOf(headers: OutgoingHttpHeaders): string[] {
-  const raw: string[] = [];
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    for (const one of Array.isArray(value) ? value : [value]) raw.push(name, String(one));
-  }
-  return raw;
 }

@@ -1,9 +1,9 @@
 import { openStore, type Store } from '@newsroom/db';
 import { seedIfEmpty } from '@newsroom/sample';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiConfig } from './config.js';
-import { callApi } from './testing/call-api.js';
-import { startTestApi, type TestApi } from './testing/start-test-api.js';
+import type { ApiConfig } from '../config.js';
+import { callApi } from '../testing/call-api.js';
+import { startTestApi, type TestApi } from '../testing/start-test-api.js';
 
 // Each test gets its own database, so its counters (kept there) start at zero. API_TRUST_PROXY
 // lets a test play several clients through X-Forwarded-For.

@@ -3,9 +3,9 @@ import { openStore, type Store } from '@newsroom/db';
 import { seedIfEmpty } from '@newsroom/sample';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from './app.js';
-import { createNewsroomClient, errorCodeOf } from './client.js';
-import { storeWith } from './testing/store-with.js';
+import { createApi } from '../app.js';
+import { createNewsroomClient, errorCodeOf } from '../client.js';
+import { storeWith } from '../testing/store-with.js';
 
 // A Store whose reads fail the way a broken database does: with a plain Error whose message
 // names things a client must never see.

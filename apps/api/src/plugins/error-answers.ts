@@ -2,14 +2,35 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { StoreUnavailableError } from '@newsroom/db';
-import { getTRPCErrorShape, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
+import { type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ApiConfig } from './config.js';
-import { type Context, RequestInternalError } from './context.js';
-import { typeOf } from './procedures.js';
-import { appRouter } from './root.js';
-import { securityHeaders } from './security-headers.js';
+import fp from 'fastify-plugin';
+import type { ApiConfig } from '../config.js';
+import { type Context, RequestInternalError } from '../context.js';
+import { errorShapeOf } from '../error-shape.js';
+import { helmetHeaders } from './security-headers.js';
+
+/**
+ * Fastify's error and not-found handlers, both answering in tRPC's error shape: an error thrown
+ * by a hook (a limit, a refused request) keeps its code, Fastify's own 4xx keep their meaning,
+ * anything else is an internal error whose message names only the request id.
+ */
+export const errorAnswers = fp<{ config: Pick<ApiConfig, 'API_MAX_BODY_BYTES'> }>(
+  async (app, { config }) => {
+    app.setErrorHandler((error, request, reply) => {
+      const trpcError = trpcErrorOf(error, request, config);
+      if (trpcError.code === 'INTERNAL_SERVER_ERROR') request.log.error({ err: error }, 'Unexpected error');
+      return sendTrpcError(request, reply, trpcError);
+    });
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '/';
+      const message = `Nothing at ${request.method} ${path.slice(0, 200)}: procedures are at /<router>.<procedure>`;
+      return sendTrpcError(request, reply, new TRPCError({ code: 'NOT_FOUND', message }));
+    });
+  },
+  { name: 'error-answers', fastify: '5.x', dependencies: ['trpc-calls'] },
+);
 
 const codesByStatus: Record<number, TRPC_ERROR_CODE_KEY> = {
   400: 'BAD_REQUEST',
@@ -27,7 +48,11 @@ const codesByStatus: Record<number, TRPC_ERROR_CODE_KEY> = {
 };
 
 /** Any failure as the TRPCError a client should see: Fastify's own 4xx keep their meaning, the rest are internal. */
-export function trpcErrorOf(error: unknown, request: FastifyRequest, config: ApiConfig): TRPCError {
+export function trpcErrorOf(
+  error: unknown,
+  request: FastifyRequest,
+  config: Pick<ApiConfig, 'API_MAX_BODY_BYTES'>,
+): TRPCError {
   if (error instanceof TRPCError) return error;
   // The rate limits count in the database, so a locked or full one fails before any procedure.
   if (error instanceof StoreUnavailableError) {
@@ -50,16 +75,7 @@ export function trpcErrorOf(error: unknown, request: FastifyRequest, config: Api
 /** Answers with tRPC's own error shape (one per call for a batch), so every client reads it the same way. */
 export function sendTrpcError(request: FastifyRequest, reply: FastifyReply, error: TRPCError, ctx?: Context) {
   const call = request.trpcCall;
-  const shapeFor = (path: string | undefined) => ({
-    error: getTRPCErrorShape({
-      config: appRouter._def._config,
-      error,
-      type: path ? (typeOf(path) ?? 'unknown') : 'unknown',
-      path,
-      input: undefined,
-      ctx,
-    }),
-  });
+  const shapeFor = (path: string | undefined) => ({ error: errorShapeOf(error, path, ctx) });
   const body = call?.batch ? call.paths.map(shapeFor) : shapeFor(call?.paths[0]);
   const fault = storeFaultOf(error);
   if (fault) {
@@ -109,7 +125,7 @@ export function logStoreFault(request: FastifyRequest, error: unknown, path?: st
 }
 
 /** The security headers every answer carries, as header lines for answers written to the socket. */
-const securityHeaderLines = Object.entries(securityHeaders())
+const securityHeaderLines = Object.entries(helmetHeaders())
   .map(([name, value]) => `${name}: ${value}\r\n`)
   .join('');
 

@@ -1,4 +1,20 @@
 import type { Store } from '@newsroom/db';
+import type { FastifyPluginAsync } from 'fastify';
+
+/**
+ * The scheduler (below) for the API's lifetime: it starts when the instance is ready and stops
+ * when it closes, a run in progress finishing first so the Store can close after it. An
+ * interval of 0 (API_SCHEDULER_INTERVAL_MS=0) leaves it off.
+ */
+export const scheduler: FastifyPluginAsync<{ store: Store; intervalMs: number }> = async (
+  app,
+  { store, intervalMs },
+) => {
+  if (intervalMs <= 0) return;
+  const running = createScheduler({ store, intervalMs, log: app.log.child({ component: 'scheduler' }) });
+  app.addHook('onReady', async () => running.start());
+  app.addHook('onClose', async () => running.stop());
+};
 
 /** The part of a pino logger the scheduler writes to. */
 export interface SchedulerLog {

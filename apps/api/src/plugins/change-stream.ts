@@ -1,5 +1,5 @@
 import type { Store } from '@newsroom/db';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 
 /** Streams a process serves at once; more are answered 503 (each holds a connection open). */
 const maxStreams = 200;
@@ -12,7 +12,7 @@ const keepAliveMs = 25_000;
  * may have changed while a client was away), then `event: change` after every write on any
  * API instance (the Store's change notices). Carries no content: only that something changed.
  */
-export function registerChangeStream(app: FastifyInstance, store: Store): void {
+export const changeStream: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   const streams = new Set<() => void>();
 
   app.get('/changes', (request, reply) => {
@@ -48,4 +48,4 @@ export function registerChangeStream(app: FastifyInstance, store: Store): void {
   app.addHook('preClose', async () => {
     for (const end of [...streams]) end();
   });
-}
+};

@@ -1,0 +1,114 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+import type { Store } from '@newsroom/db';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import {
+  appendVary,
+  etagOf,
+  ifNoneMatchHits,
+  noStoreCacheControl,
+  privateCacheControl,
+  publicCacheControl,
+} from '../http-cache.js';
+import { typeOf } from '../procedures.js';
+import { type ResponseCache, rawHeadersOf } from '../response-cache.js';
+import { isFetchResponse } from './trpc-calls.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The response cache's generation when a cacheable read arrived, else null. */
+    cacheGeneration: number | null;
+  }
+}
+
+export interface HttpCachingOptions {
+  store: Store;
+  /** This process's cache of public answers, or null when it is off (API_RESPONSE_CACHE_MB=0). */
+  cache: ResponseCache | null;
+  /** API_CACHE_S_MAXAGE: how long shared caches may serve a public read, in seconds. */
+  sMaxAge: number;
+}
+
+/**
+ * HTTP caching of public reads (GET, 200, no token, queries only): Cache-Control for shared
+ * caches, `Vary: authorization`, a strong ETag and 304 for a matching If-None-Match; answers to
+ * a token are `private, no-store`, everything else `no-store`. Public answers also go into the
+ * response cache, which the front server answers from (front-server.ts), and which every write
+ * to the Store, in this process or another, empties.
+ */
+export const httpCaching = fp<HttpCachingOptions>(
+  async (app, { store, cache, sMaxAge }) => {
+    app.decorateRequest('cacheGeneration', null);
+
+    if (cache) {
+      // Any write, in this process or another on the same database, may change any answer.
+      const unsubscribe = store.changes.subscribe(() => cache.clear());
+      app.addHook('onClose', async () => unsubscribe());
+      // The generation is taken when a read arrives: a write that clears the cache while the
+      // read runs keeps its (maybe old) answer out.
+      app.addHook('onRequest', (request, _reply, done) => {
+        if (request.method === 'GET' && request.headers.authorization === undefined && onlyQueries(request)) {
+          request.cacheGeneration = cache.generation;
+        }
+        done();
+      });
+    }
+
+    app.addHook('onSend', (request, reply, payload, done) => {
+      // An answer tRPC streams as events is never kept.
+      if (isFetchResponse(payload)) {
+        reply.header('cache-control', noStoreCacheControl);
+        return done(null, payload);
+      }
+      if (!isPublicRead(request, reply) || typeof payload !== 'string') {
+        const authenticated = request.headers.authorization !== undefined && reply.statusCode < 400;
+        reply.header('cache-control', authenticated ? privateCacheControl : noStoreCacheControl);
+        return done(null, payload);
+      }
+      const bytes = Buffer.from(payload);
+      const etag = etagOf(bytes);
+      reply.header('cache-control', publicCacheControl(sMaxAge));
+      reply.header('etag', etag);
+      // A token changes what some procedures answer: caches must not hand one reader's copy to another.
+      reply.header('vary', appendVary(reply.getHeader('vary'), 'authorization'));
+      if (cache && request.cacheGeneration !== null && !app.closing) {
+        // Kept before a 304 below takes content-type away: the next reader may need the body.
+        // Fastify types each header more loosely than node:http; the values are the same.
+        const { 'x-request-id': _id, ...headers } = reply.getHeaders() as OutgoingHttpHeaders;
+        const { 'content-type': _type, 'content-length': _length, ...notModifiedHeaders } = headers;
+        cache.set(
+          request.url,
+          {
+            body: bytes,
+            etag,
+            headers: rawHeadersOf({ ...headers, 'content-length': bytes.byteLength }),
+            notModifiedHeaders: rawHeadersOf(notModifiedHeaders),
+          },
+          request.cacheGeneration,
+        );
+      }
+      if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {
+        reply.code(304);
+        reply.removeHeader('content-type');
+        reply.removeHeader('content-length');
+        return done(null, null);
+      }
+      done(null, bytes);
+    });
+  },
+  { name: 'http-caching', fastify: '5.x', dependencies: ['trpc-calls', 'graceful-close'] },
+);
+
+function onlyQueries(request: FastifyRequest): boolean {
+  return request.trpcCall?.paths.every((path) => typeOf(path) === 'query') ?? false;
+}
+
+/** A GET that only reads, for anyone, and succeeded: the same for every reader, so caches may keep it. */
+function isPublicRead(request: FastifyRequest, reply: FastifyReply): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    reply.statusCode === 200 &&
+    request.headers.authorization === undefined &&
+    onlyQueries(request)
+  );
+}

@@ -1,0 +1,37 @@
+import { openStore, type Store } from '@newsroom/db';
+import { seedIfEmpty } from '@newsroom/sample';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../testing/start-test-api.js';
+
+let store: Store;
+let api: TestApi;
+
+beforeAll(async () => {
+  store = await openStore(':memory:');
+  await seedIfEmpty(store, { count: 3, seed: 1 });
+  api = await startTestApi(store);
+});
+afterAll(async () => {
+  await api.close();
+  await store.close();
+});
+
+const list = `/article.list?input=${encodeURIComponent('{"limit":1}')}`;
+
+describe('security headers', () => {
+  it('come with answers and errors alike, with a CSP that lets a JSON answer load nothing', async () => {
+    for (const path of [list, '/article.bySlug?input=%7B%7D', '/healthz', '/nowhere']) {
+      const res = await fetch(`${api.url}${path}`);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+});
