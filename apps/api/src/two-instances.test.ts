@@ -1,6 +1,6 @@
 import { openPostgresStore, type Store } from '@newsroom/db';
 import { createPGlite } from '@newsroom/db/testing/pglite';
-import { freshServerDatabase } from '@newsroom/db/testing/server-database';
+import { describeOnServer, freshServerDatabase } from '@newsroom/db/testing/server-database';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiConfig } from './config.js';
 import { type ApiAnswer, callApi } from './testing/call-api.js';
@@ -186,9 +186,9 @@ describeTwoInstances('PGlite, single-session', async () => {
   return [await openPostgresStore(pglite), await openPostgresStore(pglite), await openPostgresStore(pglite)];
 });
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)('with TEST_DATABASE_URL', () => {
-  describeTwoInstances('a PostgreSQL server, a connection pool each', async () => {
-    const url = await freshServerDatabase(process.env.TEST_DATABASE_URL ?? '', 'newsroom_test_api_instances');
+describeOnServer('three instances', (serverUrl) => {
+  describeTwoInstances('a connection pool each', async () => {
+    const url = await freshServerDatabase(serverUrl, 'newsroom_test_api_instances');
     return [
       await openPostgresStore(url, { poolSize: 4 }),
       await openPostgresStore(url, { poolSize: 4 }),

@@ -45,6 +45,10 @@ export function createChangeFeed(broadcast?: ChangeBroadcast): WritableChangeFee
       }
       return () => listeners.delete(listener);
     },
+    async listening() {
+      // A failure to listen was reported where it happened; there is nothing more to wait for.
+      await listening?.catch(() => undefined);
+    },
     async changed() {
       notify();
       try {

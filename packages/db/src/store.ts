@@ -328,4 +328,10 @@ export interface RateLimitRepository {
 export interface ChangeFeed {
   /** Returns the function that unsubscribes. */
   subscribe(listener: () => void): () => void;
+  /**
+   * Resolves once other processes' writes reach this Store's listeners (listening starts with
+   * the first subscriber, and a LISTEN takes a moment), at once when nothing is subscribed or
+   * there are no other processes to hear.
+   */
+  listening(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { openPostgresStore, openStore, type Store } from '@newsroom/db';
 import { createPGlite } from '@newsroom/db/testing/pglite';
-import { freshServerDatabase } from '@newsroom/db/testing/server-database';
+import { describeOnServer, freshServerDatabase } from '@newsroom/db/testing/server-database';
 import { seedIfEmpty } from '@newsroom/sample';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,12 +182,9 @@ describeSearchInjection('PostgreSQL (PGlite)', async () => {
   };
 });
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)('with TEST_DATABASE_URL', () => {
-  describeSearchInjection('a PostgreSQL server', async () => {
-    const url = await freshServerDatabase(
-      process.env.TEST_DATABASE_URL ?? '',
-      'newsroom_test_api_search_injection',
-    );
+describeOnServer('search injection', (serverUrl) => {
+  describeSearchInjection('PostgreSQL', async () => {
+    const url = await freshServerDatabase(serverUrl, 'newsroom_test_api_search_injection');
     const store = await openPostgresStore(url, { poolSize: 4 });
     return { store, close: () => store.close() };
   });

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '@newsroom/db';
+import { describeOnServer, freshServerDatabase } from '@newsroom/db/testing/server-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCaptured } from '../testing/run-captured.js';
 
@@ -113,28 +114,24 @@ describe('newsroom copy', () => {
   });
 });
 
-const serverUrl = process.env.TEST_DATABASE_URL;
-if (serverUrl) {
-  describe('newsroom copy with a PostgreSQL server', () => {
-    it('copies SQLite into an empty server database and back, with the same checksums', async () => {
-      const { freshServerDatabase } = await import('@newsroom/db/testing/server-database');
-      const url = await freshServerDatabase(serverUrl, 'newsroom_test_cli_copy');
-      await seeded('newsroom.db', 20);
-      const result = await cli('copy', '--from', 'file:newsroom.db', '--to', url);
-      expect(result.err).toBe('');
-      expect(result.code).toBe(0);
-      expect(result.lines[11]).toMatch(/ from SQLite to PostgreSQL in /);
+describeOnServer('newsroom copy', (serverUrl) => {
+  it('copies SQLite into an empty server database and back, with the same checksums', async () => {
+    const url = await freshServerDatabase(serverUrl, 'newsroom_test_cli_copy');
+    await seeded('newsroom.db', 20);
+    const result = await cli('copy', '--from', 'file:newsroom.db', '--to', url);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.lines[11]).toMatch(/ from SQLite to PostgreSQL in /);
 
-      const store = await openStore(url);
-      const sample = await store.articles.bySlug(sampleSlug);
-      await store.close();
-      expect(sample?.dateline).toBe('KUALA LUMPUR');
+    const store = await openStore(url);
+    const sample = await store.articles.bySlug(sampleSlug);
+    await store.close();
+    expect(sample?.dateline).toBe('KUALA LUMPUR');
 
-      // The same rows give the same checksums, whichever backend holds them.
-      const back = await cli('copy', '--from', url, '--to', 'file:back.db');
-      expect(back.code).toBe(0);
-      expect(back.lines.slice(0, 11)).toEqual(result.lines.slice(0, 11));
-      expect(back.lines[11]).toMatch(/ from PostgreSQL to SQLite in /);
-    });
+    // The same rows give the same checksums, whichever backend holds them.
+    const back = await cli('copy', '--from', url, '--to', 'file:back.db');
+    expect(back.code).toBe(0);
+    expect(back.lines.slice(0, 11)).toEqual(result.lines.slice(0, 11));
+    expect(back.lines[11]).toMatch(/ from PostgreSQL to SQLite in /);
   });
-}
+});

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeOnServer, freshServerDatabase } from '@newsroom/db/testing/server-database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCaptured } from '../testing/run-captured.js';
 
@@ -23,19 +24,15 @@ describe('newsroom migrate', () => {
   });
 });
 
-const serverUrl = process.env.TEST_DATABASE_URL;
-if (serverUrl) {
-  describe('newsroom migrate on a PostgreSQL server', () => {
-    it('creates the schema in an empty database, then finds nothing to do', async () => {
-      const { freshServerDatabase } = await import('@newsroom/db/testing/server-database');
-      const env = { DATABASE_URL: await freshServerDatabase(serverUrl, 'newsroom_test_cli_migrate') };
-      const first = await runCaptured(['migrate'], env);
-      expect(first.err).toBe('');
-      expect(first.out).toBe('Database is up to date (0 articles).');
-      expect((await runCaptured(['seed', '--count', '2'], env)).code).toBe(0);
-      const again = await runCaptured(['migrate'], env);
-      expect(again.code).toBe(0);
-      expect(again.out).toBe('Database is up to date (5 articles).');
-    });
+describeOnServer('newsroom migrate', (serverUrl) => {
+  it('creates the schema in an empty database, then finds nothing to do', async () => {
+    const env = { DATABASE_URL: await freshServerDatabase(serverUrl, 'newsroom_test_cli_migrate') };
+    const first = await runCaptured(['migrate'], env);
+    expect(first.err).toBe('');
+    expect(first.out).toBe('Database is up to date (0 articles).');
+    expect((await runCaptured(['seed', '--count', '2'], env)).code).toBe(0);
+    const again = await runCaptured(['migrate'], env);
+    expect(again.code).toBe(0);
+    expect(again.out).toBe('Database is up to date (5 articles).');
   });
-}
+});

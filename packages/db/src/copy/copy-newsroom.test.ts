@@ -12,7 +12,7 @@ import { openSqliteStore } from '../sqlite/sqlite-store.js';
 import type { Store } from '../store.js';
 import { allPages } from '../testing/contract-fixtures.js';
 import { givenNewsroomContent } from '../testing/newsroom-content.js';
-import { freshServerDatabase } from '../testing/server-database.js';
+import { describeOnServer, freshServerDatabase } from '../testing/server-database.js';
 import { copiedTables } from './copied-tables.js';
 import { CopyError } from './copy-error.js';
 import { type CopyProgress, type CopyReport, copyNewsroom } from './copy-newsroom.js';
@@ -519,25 +519,22 @@ describe('a copy that fails', () => {
   });
 });
 
-const serverUrl = process.env.TEST_DATABASE_URL;
-if (serverUrl) {
-  describe('copyNewsroom to a PostgreSQL server', () => {
-    it('copies SQLite to the server with the same checksums, then refuses to copy again', async () => {
-      const url = await freshServerDatabase(serverUrl, 'newsroom_test_copy');
-      const copied = await copyNewsroom(sourceUrl, url);
-      expect(copied.destination).toBe('postgres');
-      expect(checksumsOf(copied)).toEqual(checksumsOf(report));
+describeOnServer('copyNewsroom', (serverUrl) => {
+  it('copies SQLite to the server with the same checksums, then refuses to copy again', async () => {
+    const url = await freshServerDatabase(serverUrl, 'newsroom_test_copy');
+    const copied = await copyNewsroom(sourceUrl, url);
+    expect(copied.destination).toBe('postgres');
+    expect(checksumsOf(copied)).toEqual(checksumsOf(report));
 
-      const store = await openPostgresStore(url, { poolSize: 2 });
-      try {
-        const [first] = (await store.articles.list({ limit: 1 })).items;
-        expect(first).toBeDefined();
-        expect((await store.articles.search({ q: 'ferry', limit: 5 })).items.length).toBeGreaterThan(0);
-        expect(await store.tokens.resolve(tokens.live)).toMatchObject({ role: 'editor' });
-      } finally {
-        await store.close();
-      }
-      await expect(copyNewsroom(sourceUrl, url)).rejects.toThrow(/already holds content/);
-    });
+    const store = await openPostgresStore(url, { poolSize: 2 });
+    try {
+      const [first] = (await store.articles.list({ limit: 1 })).items;
+      expect(first).toBeDefined();
+      expect((await store.articles.search({ q: 'ferry', limit: 5 })).items.length).toBeGreaterThan(0);
+      expect(await store.tokens.resolve(tokens.live)).toMatchObject({ role: 'editor' });
+    } finally {
+      await store.close();
+    }
+    await expect(copyNewsroom(sourceUrl, url)).rejects.toThrow(/already holds content/);
   });
-}
+});

@@ -56,7 +56,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     redirects: createRedirectRepository(db),
     imports: announcingWrites(createImportRepository(db), ['importDraft', 'importDrafts'], changed),
     rateLimits: createRateLimitRepository(db),
-    changes: { subscribe: changes.subscribe },
+    changes: { subscribe: changes.subscribe, listening: changes.listening },
     async articleCount() {
       const row = await db
         .selectFrom('articles')

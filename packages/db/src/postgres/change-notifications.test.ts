@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import { draftInput } from '../testing/contract-fixtures.js';
-import { freshServerDatabase } from '../testing/server-database.js';
+import { describeOnServer, freshServerDatabase } from '../testing/server-database.js';
 import { createPGlite } from './create-pglite.js';
 import { openPostgresStore } from './postgres-store.js';
 
@@ -35,15 +35,18 @@ function describeAcrossProcesses(name: string, openPair: () => Promise<[Store, S
       const [writer, reader] = await openPair();
       const heardByWriter = noticesOf(writer);
       const heardByReader = noticesOf(reader);
-      // Listening starts with the first subscriber; give the LISTEN a moment to be in place.
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await Promise.all([writer.changes.listening(), reader.changes.listening()]);
 
       await writer.sections.upsert({ slug: 'world', name: 'World', description: null, order: 0 });
       await writer.articles.create(draftInput({ slug: 'heard-elsewhere' }));
       await eventually(() => heardByReader.notices === 2, 'two notices in the other Store');
-      await new Promise((resolve) => setTimeout(resolve, 200));
       expect(heardByWriter.notices).toBe(2);
-      expect(heardByReader.notices).toBe(2);
+      // Notices arrive in the order they were sent: once the writer hears the reader's write,
+      // an echo of its own two notices would have come before it.
+      await reader.sections.upsert({ slug: 'sport', name: 'Sport', description: null, order: 1 });
+      await eventually(() => heardByWriter.notices >= 3, "the other Store's notice");
+      expect(heardByWriter.notices).toBe(3);
+      expect(heardByReader.notices).toBe(3);
     });
   });
 }
@@ -62,8 +65,7 @@ describeAcrossProcesses('PGlite, two Stores sharing one session', async () => {
   return [first, second];
 });
 
-const serverUrl = process.env.TEST_DATABASE_URL;
-if (serverUrl) {
+describeOnServer('change notices', (serverUrl) => {
   let database: Promise<string> | undefined;
   const openServerStore = async () => {
     database ??= freshServerDatabase(serverUrl, 'newsroom_test_notices');
@@ -101,4 +103,4 @@ if (serverUrl) {
       await eventually(() => heard.notices === 2, 'a notice after reconnecting');
     });
   });
-}
+});

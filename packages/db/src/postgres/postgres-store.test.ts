@@ -1,4 +1,4 @@
-import { freshServerDatabase } from '../testing/server-database.js';
+import { describeOnServer, freshServerDatabase } from '../testing/server-database.js';
 import { describeStoreContract } from '../testing/store-contract.js';
 import { createPGlite } from './create-pglite.js';
 import { openPostgresStore } from './postgres-store.js';
@@ -30,8 +30,7 @@ async function openPGliteStore() {
 
 describeStoreContract('PostgreSQL on PGlite', openPGliteStore, { sessions: 'one session' });
 
-const serverUrl = process.env.TEST_DATABASE_URL;
-if (serverUrl) {
+describeOnServer('the Store contract', (serverUrl) => {
   // Each Store gets a fresh schema in this file's database: the tests leave data behind.
   let database: Promise<string> | undefined;
   describeStoreContract(
@@ -49,4 +48,4 @@ if (serverUrl) {
     },
     { sessions: 'pooled connections' },
   );
-}
+});

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VersionConflictError } from '../errors.js';
 import type { Store } from '../store.js';
 import { at, draftInput } from '../testing/contract-fixtures.js';
-import { freshServerDatabase } from '../testing/server-database.js';
+import { describeOnServer, freshServerDatabase } from '../testing/server-database.js';
 import { openPostgresStore } from './postgres-store.js';
 
 /*
@@ -15,16 +15,14 @@ import { openPostgresStore } from './postgres-store.js';
  * and the version checks alone must decide.
  */
 
-const serverUrl = process.env.TEST_DATABASE_URL;
-
-describe.skipIf(!serverUrl)('two Stores on one PostgreSQL server, racing for real', () => {
+describeOnServer('two Stores racing for real', (serverUrl) => {
   let url: string;
   let first: Store;
   let second: Store;
   let admin: pg.Client;
 
   beforeAll(async () => {
-    url = await freshServerDatabase(serverUrl ?? '', 'newsroom_test_races');
+    url = await freshServerDatabase(serverUrl, 'newsroom_test_races');
     first = await openPostgresStore(url, { poolSize: 2 });
     second = await openPostgresStore(url, { poolSize: 2 });
     admin = new pg.Client({ connectionString: url });

@@ -15,9 +15,7 @@ export const serverSuiteMarker = 'on a PostgreSQL server';
  * absent) without one. `body` gets the server's URL; it only declares tests, as any suite body.
  */
 export function describeOnServer(title: string, body: (serverUrl: string) => void): void {
-  describe.skipIf(testDatabaseUrl === undefined)(`${title} ${serverSuiteMarker}`, () =>
-    body(testDatabaseUrl ?? ''),
-  );
+  describe.skipIf(!testDatabaseUrl)(`${title} ${serverSuiteMarker}`, () => body(testDatabaseUrl ?? ''));
 }
 
 /**
