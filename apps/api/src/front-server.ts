@@ -45,6 +45,7 @@ export function createFrontServer(
       cache !== null &&
       request.method === 'GET' &&
       headers.authorization === undefined &&
+      headers['trpc-accept'] === undefined &&
       !(corsConfigured && headers.origin !== undefined) &&
       !closing() &&
       request.url !== undefined

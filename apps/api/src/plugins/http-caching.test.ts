@@ -56,6 +56,22 @@ describe('HTTP caching', () => {
       expect(otherInput.headers.get('etag')).not.toBe(etag);
     });
 
+    it('never keep an answer streamed for a trpc-accept client, so later readers get plain JSON', async () => {
+      const input = encodeURIComponent(JSON.stringify({ 0: { limit: 3 }, 1: { limit: 4 } }));
+      const url = `${api.url}/article.list,tag.list?batch=1&input=${input}`;
+      const streamed = await fetch(url, { headers: { 'trpc-accept': 'application/jsonl' } });
+      expect(streamed.status).toBe(200);
+      expect(streamed.headers.get('cache-control')).toBe('no-store');
+      expect(await streamed.text()).not.toBe('');
+
+      for (const reader of [1, 2]) {
+        const plain = await fetch(url);
+        expect(plain.status, `reader ${reader}`).toBe(200);
+        const answers = (await plain.json()) as { result: { data: unknown } }[];
+        expect(answers).toHaveLength(2);
+      }
+    });
+
     it('include batched GETs of queries', async () => {
       const input = encodeURIComponent(JSON.stringify({ 0: { limit: 1 }, 1: { limit: 2 } }));
       const res = await fetch(`${api.url}/article.list,article.list?batch=1&input=${input}`);

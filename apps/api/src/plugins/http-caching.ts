@@ -47,9 +47,8 @@ export const httpCaching = fp<HttpCachingOptions>(
       // The generation is taken when a read arrives: a write that clears the cache while the
       // read runs keeps its (maybe old) answer out.
       app.addHook('onRequest', (request, _reply, done) => {
-        if (request.method === 'GET' && request.headers.authorization === undefined && onlyQueries(request)) {
+        if (request.method === 'GET' && sameForEveryReader(request))
           request.cacheGeneration = cache.generation;
-        }
         done();
       });
     }
@@ -99,8 +98,17 @@ export const httpCaching = fp<HttpCachingOptions>(
   { name: 'http-caching', fastify: '5.x', dependencies: ['trpc-calls', 'graceful-close'] },
 );
 
-function onlyQueries(request: FastifyRequest): boolean {
-  return request.trpcCall?.paths.every((path) => typeOf(path) === 'query') ?? false;
+/**
+ * Queries only, with no token, in tRPC's plain JSON: the answer is the same for every reader
+ * of the URL. A `trpc-accept` client asks for another encoding of the same URL (tRPC's streamed
+ * batches), which must never be kept and handed to readers who did not ask for it.
+ */
+function sameForEveryReader(request: FastifyRequest): boolean {
+  return (
+    request.headers.authorization === undefined &&
+    request.headers['trpc-accept'] === undefined &&
+    (request.trpcCall?.paths.every((path) => typeOf(path) === 'query') ?? false)
+  );
 }
 
 /** A GET that only reads, for anyone, and succeeded: the same for every reader, so caches may keep it. */
@@ -108,7 +116,6 @@ function isPublicRead(request: FastifyRequest, reply: FastifyReply): boolean {
   return (
     (request.method === 'GET' || request.method === 'HEAD') &&
     reply.statusCode === 200 &&
-    request.headers.authorization === undefined &&
-    onlyQueries(request)
+    sameForEveryReader(request)
   );
 }

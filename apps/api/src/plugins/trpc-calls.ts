@@ -35,10 +35,13 @@ export const trpcCalls = fp(
     app.addHook('onSend', (_request, reply, payload, done) => {
       if (!isFetchResponse(payload)) return done(null, payload);
       reply.code(payload.status);
+      const readWhole = payload.headers.get('content-type')?.startsWith('application/json') ?? false;
       for (const [name, value] of payload.headers) {
+        // An answer read whole is sent with its length: a streamed one's framing must not follow it.
+        if (readWhole && name === 'transfer-encoding') continue;
         reply.header(name, name === 'vary' ? appendVary(reply.getHeader('vary'), value) : value);
       }
-      if (!payload.headers.get('content-type')?.startsWith('application/json')) return done(null, payload);
+      if (!readWhole) return done(null, payload);
       payload.text().then(
         (text) => done(null, text),
         (error: Error) => done(error),
