@@ -1,21 +1,15 @@
-import { openStore, type Store } from '@newsroom/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorShapeOf } from './error-shape.js';
-import { startTestApi, type TestApi } from './testing/start-test-api.js';
+import { type ApiWithOwnStore, startApiWithOwnStore } from './testing/api-with-own-store.js';
 
 // errorShapeOf reads the router's error formatter through tRPC's internal `_def._config`. These
 // fail if a tRPC upgrade moves it: the shape would lose the formatter's changes, or not be made.
-let store: Store;
-let api: TestApi;
+let api: ApiWithOwnStore;
 beforeAll(async () => {
-  store = await openStore(':memory:');
-  api = await startTestApi(store);
+  api = await startApiWithOwnStore();
 });
-afterAll(async () => {
-  await api.close();
-  await store.close();
-});
+afterAll(() => api.close());
 
 describe('an error shape made outside a procedure', () => {
   it('is the one tRPC’s own adapter answers for the same failure', async () => {

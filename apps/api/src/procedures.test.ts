@@ -1,20 +1,14 @@
-import { openStore, type Store } from '@newsroom/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedurePaths, typeOf } from './procedures.js';
 import { appRouter } from './root.js';
+import { type ApiWithOwnStore, startApiWithOwnStore } from './testing/api-with-own-store.js';
 import { routerPaths } from './testing/router-paths.js';
-import { startTestApi, type TestApi } from './testing/start-test-api.js';
 
-let store: Store;
-let api: TestApi;
+let api: ApiWithOwnStore;
 beforeAll(async () => {
-  store = await openStore(':memory:');
-  api = await startTestApi(store);
+  api = await startApiWithOwnStore();
 });
-afterAll(async () => {
-  await api.close();
-  await store.close();
-});
+afterAll(() => api.close());
 
 describe('the kind of each procedure', () => {
   it('is known for exactly the procedures the router has', () => {

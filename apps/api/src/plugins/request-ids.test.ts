@@ -1,20 +1,11 @@
-import { openStore, type Store } from '@newsroom/db';
-import { seedIfEmpty } from '@newsroom/sample';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../testing/start-test-api.js';
+import { type ApiWithOwnStore, startApiWithOwnStore } from '../testing/api-with-own-store.js';
 
-let store: Store;
-let api: TestApi;
-
+let api: ApiWithOwnStore;
 beforeAll(async () => {
-  store = await openStore(':memory:');
-  await seedIfEmpty(store, { count: 3, seed: 1 });
-  api = await startTestApi(store);
+  api = await startApiWithOwnStore({ articles: 3 });
 });
-afterAll(async () => {
-  await api.close();
-  await store.close();
-});
+afterAll(() => api.close());
 
 const list = `/article.list?input=${encodeURIComponent('{"limit":1}')}`;
 
