@@ -27,6 +27,14 @@ export class SlugTakenError extends StoreError {
   }
 }
 
+/** Another person has this email address. */
+export class EmailTakenError extends StoreError {
+  override name = 'EmailTakenError';
+  constructor(readonly email: string) {
+    super(`someone already has the email address ${email}`);
+  }
+}
+
 /** An article names a section, tag or author that does not exist. */
 export class MissingReferenceError extends StoreError {
   override name = 'MissingReferenceError';

@@ -8,15 +8,24 @@ import type {
   ArticleSearchQuery,
   ArticleStatus,
   ArticleSummary,
+  AuditEntry,
+  AuditEntryInput,
+  AuditQuery,
   Author,
   Comment,
   CommentStatus,
   CreateArticleInput,
   CreateCommentInput,
+  InvitePersonInput,
+  NewsroomSettings,
   Page,
+  Passkey,
+  Person,
+  PersonStatus,
   Principal,
   Role,
   Section,
+  SessionInfo,
   Tag,
   UpdateArticleInput,
 } from '@newsroom/domain';
@@ -54,6 +63,13 @@ export interface Store {
   readonly redirects: RedirectRepository;
   readonly imports: ImportRepository;
   readonly rateLimits: RateLimitRepository;
+  readonly people: PeopleRepository;
+  readonly sessions: SessionRepository;
+  readonly links: OneTimeLinkRepository;
+  readonly challenges: ChallengeRepository;
+  readonly signInThrottle: SignInThrottleRepository;
+  readonly audit: AuditRepository;
+  readonly settings: SettingsRepository;
   /** Tells each process's caches when published content may have changed. */
   readonly changes: ChangeFeed;
   /** Number of articles in any status: `newsroom seed --if-empty` (which `npm start` runs) seeds only at 0. */
@@ -281,7 +297,7 @@ export interface CommentRepository {
 export interface CreatedToken {
   /** The secret, shown once; only its hash is stored. */
   token: string;
-  principal: Principal;
+  principal: Principal & { tokenId: string };
 }
 
 export interface TokenRepository {
@@ -334,4 +350,182 @@ export interface ChangeFeed {
    * there are no other processes to hear.
    */
   listening(): Promise<void>;
+}
+
+/**
+ * People who sign in to the desk. Secrets (password hashes, TOTP keys, recovery codes, passkey
+ * public keys) are read and written through their own methods and never appear on Person.
+ * Emails are stored lower-cased (EmailSchema), so lookups are case-insensitive.
+ */
+export interface PeopleRepository {
+  /**
+   * A new person in status "invited", with no password yet. Throws EmailTakenError when the
+   * email belongs to someone, MissingReferenceError for an unknown author.
+   */
+  invite(input: InvitePersonInput, options?: { now?: Date }): Promise<Person>;
+  byId(id: string): Promise<Person | null>;
+  byEmail(email: string): Promise<Person | null>;
+  /** By email, keyset pages; `status` filters. */
+  list(query: { status?: PersonStatus; cursor?: string; limit: number }): Promise<Page<Person>>;
+  /** Throws NotFoundError, EmailTakenError, MissingReferenceError. */
+  update(
+    id: string,
+    patch: Partial<Pick<Person, 'name' | 'role' | 'authorSlug' | 'status'>>,
+  ): Promise<Person>;
+  /** The stored hash (its own parameters inside), or null when no password is set. */
+  passwordHash(id: string): Promise<string | null>;
+  /** Sets the hash; an invited person becomes active. Throws NotFoundError. */
+  setPasswordHash(id: string, hash: string): Promise<void>;
+  recordSignIn(id: string, now?: Date): Promise<void>;
+
+  /** The TOTP key (base32) and whether it is confirmed, or null when none was begun. */
+  totp(id: string): Promise<{ secret: string; enabled: boolean } | null>;
+  /** Starts an enrolment: a new unconfirmed key replaces any unconfirmed one. */
+  beginTotp(id: string, secret: string): Promise<void>;
+  /** Confirms the begun key and stores the recovery codes' hashes (replacing old ones). */
+  enableTotp(id: string, recoveryCodeHashes: string[]): Promise<void>;
+  /** Removes the key and the recovery codes. */
+  disableTotp(id: string): Promise<void>;
+  /**
+   * Records that the TOTP time step `step` was used; false when it (or a later one) already
+   * was, so a code cannot be replayed within its window.
+   */
+  useTotpStep(id: string, step: number): Promise<boolean>;
+  /** Replaces the recovery codes' hashes. */
+  setRecoveryCodes(id: string, hashes: string[]): Promise<void>;
+  /** Spends one recovery code by its hash; false when it is unknown or already spent. */
+  useRecoveryCode(id: string, hash: string): Promise<boolean>;
+  recoveryCodesLeft(id: string): Promise<number>;
+
+  passkeys(personId: string): Promise<Passkey[]>;
+  /** A passkey's stored credential, by the credential id the authenticator names. */
+  passkeyCredential(credentialId: string): Promise<PasskeyCredential | null>;
+  /** Throws NotFoundError for an unknown person, a conflict when the credential is registered. */
+  addPasskey(personId: string, credential: NewPasskeyCredential): Promise<Passkey>;
+  /** False when the person has no such passkey. */
+  renamePasskey(personId: string, passkeyId: string, name: string): Promise<boolean>;
+  removePasskey(personId: string, passkeyId: string): Promise<boolean>;
+  /** After a sign-in with it: the authenticator's new signature counter. */
+  usePasskey(passkeyId: string, counter: number, now?: Date): Promise<void>;
+}
+
+export interface NewPasskeyCredential {
+  name: string;
+  /** base64url, as WebAuthn names it. */
+  credentialId: string;
+  /** The COSE public key, base64url. */
+  publicKey: string;
+  counter: number;
+  transports: string[];
+}
+
+export interface PasskeyCredential extends NewPasskeyCredential {
+  id: string;
+  personId: string;
+}
+
+/**
+ * Signed-in sessions. The secret the browser holds is 256 random bits; only its SHA-256 is
+ * stored, so a copy of the database cannot sign anyone in.
+ */
+export interface SessionRepository {
+  /** A new session with a new secret (never reused: no fixation). */
+  create(input: {
+    personId: string;
+    userAgent: string;
+    address: string;
+    /** The absolute lifetime. */
+    lifetimeMs: number;
+    now?: Date;
+  }): Promise<{ secret: string; session: SessionInfo }>;
+  /**
+   * The live session and its person for a secret: null when unknown, ended, idle for longer
+   * than `idleMs`, past its lifetime, or when the person is not active. Marks it seen.
+   */
+  resolve(
+    secret: string,
+    options: { idleMs: number; now?: Date },
+  ): Promise<{ session: SessionInfo; person: Person } | null>;
+  /** The person's live sessions, most recently seen first. */
+  list(personId: string, options: { idleMs: number; now?: Date }): Promise<SessionInfo[]>;
+  /** False when the person has no such live session. */
+  end(personId: string, sessionId: string): Promise<boolean>;
+  /** Ends every session of the person but `exceptSessionId`; returns how many. */
+  endAll(personId: string, options?: { exceptSessionId?: string }): Promise<number>;
+  /** Forgets sessions that ended or expired; returns how many. */
+  prune(options: { idleMs: number; now?: Date }): Promise<number>;
+}
+
+export type OneTimeLinkKind = 'invitation' | 'reset';
+
+/**
+ * Invitation and password-reset links: a random secret in the link, only its hash stored.
+ * A new link of a kind replaces the person's earlier one of that kind.
+ */
+export interface OneTimeLinkRepository {
+  create(
+    personId: string,
+    kind: OneTimeLinkKind,
+    options: { ttlMs: number; now?: Date },
+  ): Promise<{ secret: string; expiresAt: string }>;
+  /** Whose live link this is, without spending it: null when unknown, used or expired. */
+  peek(
+    secret: string,
+    kind: OneTimeLinkKind,
+    now?: Date,
+  ): Promise<{ personId: string; expiresAt: string } | null>;
+  /** Spends the link (once, even under concurrent calls): the person's id, or null. */
+  consume(secret: string, kind: OneTimeLinkKind, now?: Date): Promise<string | null>;
+}
+
+export type ChallengeKind = 'second-factor' | 'passkey-registration' | 'passkey-sign-in';
+
+/**
+ * Short-lived server-side state between two steps of a ceremony: the ticket between a right
+ * password and its second factor, a WebAuthn challenge. Held in the database so any API
+ * instance can finish what another began. Taking one spends it.
+ */
+export interface ChallengeRepository {
+  create(input: {
+    kind: ChallengeKind;
+    personId: string | null;
+    /** What the second step checks against (a WebAuthn challenge); never a password. */
+    value: string;
+    ttlMs: number;
+    now?: Date;
+  }): Promise<{ secret: string; expiresAt: string }>;
+  take(
+    secret: string,
+    kind: ChallengeKind,
+    now?: Date,
+  ): Promise<{ personId: string | null; value: string } | null>;
+  prune(now?: Date): Promise<number>;
+}
+
+/**
+ * Failed sign-ins per key (an account's email, an address). After `freeFailures` failures,
+ * each further attempt must wait twice as long as the last, up to `maxDelayMs`.
+ */
+export interface SignInThrottleRepository {
+  /** How long the caller must still wait before trying `keys` again (the longest of them); 0 when free. */
+  wait(keys: string[], now?: Date): Promise<number>;
+  /** Counts a failure for each key; returns the wait it now imposes. */
+  fail(
+    keys: string[],
+    policy: { freeFailures: number; baseDelayMs: number; maxDelayMs: number },
+    now?: Date,
+  ): Promise<number>;
+  /** Forgets the failures of `keys` (after a success). */
+  clear(keys: string[]): Promise<void>;
+}
+
+export interface AuditRepository {
+  record(entry: AuditEntryInput): Promise<AuditEntry>;
+  /** Newest first, keyset pages. */
+  list(query: AuditQuery): Promise<Page<AuditEntry>>;
+}
+
+export interface SettingsRepository {
+  get(): Promise<NewsroomSettings>;
+  update(patch: Partial<NewsroomSettings>): Promise<NewsroomSettings>;
 }

@@ -35,6 +35,14 @@ export const limits = {
   commentName: 80,
   commentBody: 5_000,
   tokenName: 100,
+  /** RFC 5321's longest usable address. */
+  email: 254,
+  personName: 120,
+  passwordMin: 10,
+  passwordMax: 256,
+  passkeyName: 60,
+  auditAction: 60,
+  auditObjectId: 200,
   language: 35,
   searchQuery: 200,
   /** Page sizes for every list. */

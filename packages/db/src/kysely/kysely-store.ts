@@ -6,6 +6,7 @@ import { createCommentRepository } from './comment-repository.js';
 import type { Database } from './database.js';
 import { createImportRepository } from './draft-import-repository.js';
 import type { FullTextSearch } from './full-text-search.js';
+import { peopleRepositoriesNotYetBuilt } from './people-placeholder.js';
 import { createRateLimitRepository } from './rate-limit-repository.js';
 import { createRedirectRepository } from './redirect-repository.js';
 import {
@@ -56,6 +57,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     redirects: createRedirectRepository(db),
     imports: announcingWrites(createImportRepository(db), ['importDraft', 'importDrafts'], changed),
     rateLimits: createRateLimitRepository(db),
+    ...peopleRepositoriesNotYetBuilt(),
     changes: { subscribe: changes.subscribe, listening: changes.listening },
     async articleCount() {
       const row = await db

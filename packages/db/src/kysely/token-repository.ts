@@ -38,12 +38,15 @@ export function createTokenRepository(db: Kysely<Database>): TokenRepository {
         if (!author) throw new MissingReferenceError(`unknown author "${input.authorSlug}"`);
       }
       const token = `${tokenPrefix}${randomBytes(32).toString('base64url')}`;
-      const principal: Principal = {
+      const principal = {
         tokenId: randomUUID(),
+        personId: null,
+        sessionId: null,
         name: input.name,
         role: input.role,
         authorSlug: input.authorSlug,
-      };
+        mustEnrolSecondFactor: false,
+      } satisfies Principal;
       await db
         .insertInto('api_tokens')
         .values({
@@ -67,7 +70,16 @@ export function createTokenRepository(db: Kysely<Database>): TokenRepository {
         .where('token_hash', '=', hashOf(token))
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
-      return row ? { tokenId: row.id, name: row.name, role: row.role, authorSlug: row.author_slug } : null;
+      if (!row) return null;
+      return {
+        tokenId: row.id,
+        personId: null,
+        sessionId: null,
+        name: row.name,
+        role: row.role,
+        authorSlug: row.author_slug,
+        mustEnrolSecondFactor: false,
+      };
     },
 
     async revoke(tokenId) {
