@@ -38,7 +38,26 @@ describe('PrincipalSchema', () => {
       role: 'editor',
       authorSlug: null,
     };
-    expect(PrincipalSchema.parse(principal)).toEqual(principal);
+    expect(PrincipalSchema.parse(principal)).toEqual({
+      ...principal,
+      personId: null,
+      sessionId: null,
+      mustEnrolSecondFactor: false,
+    });
     expect(PrincipalSchema.safeParse({ ...principal, role: 'superuser' }).success).toBe(false);
+  });
+
+  it('accepts a signed-in person, who holds no token', () => {
+    const person = {
+      tokenId: null,
+      personId: '0b6e7d2c-8d4f-4c1a-9a57-0d7b3f2a1e11',
+      sessionId: '8d4f0b6e-7d2c-4c1a-9a57-0d7b3f2a1e11',
+      name: 'Ada Reporter',
+      role: 'author',
+      authorSlug: 'ada-reporter',
+      mustEnrolSecondFactor: true,
+    };
+    expect(PrincipalSchema.parse(person)).toEqual(person);
+    expect(PrincipalSchema.safeParse({ ...person, personId: 'not-an-id' }).success).toBe(false);
   });
 });
