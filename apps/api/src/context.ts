@@ -4,8 +4,26 @@ import type { Principal } from '@newsroom/domain';
 import { TRPCError } from '@trpc/server';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 
+/** What the API needs to know of the desk, where people sign in (DESK_URL, DESK_SESSION_*). */
+export interface DeskSettings {
+  /** The desk's public address: invitation and reset links point there; the passkeys' relying party. */
+  url: string;
+  /** A session unused for this long ends. */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in, however active. */
+  sessionLifetimeMs: number;
+}
+
+const hourMs = 3_600_000;
+export const defaultDeskSettings: DeskSettings = {
+  url: 'http://localhost:4322',
+  sessionIdleMs: 12 * hourMs,
+  sessionLifetimeMs: 30 * 24 * hourMs,
+};
+
 export interface Context {
   store: Store;
+  desk: DeskSettings;
   /** Who is calling; null for anonymous readers. */
   principal: Principal | null;
   /**
@@ -20,12 +38,14 @@ export interface Context {
 /** The context from plain values: what tests use with createCaller, no HTTP involved. */
 export function createContextInner(opts: {
   store: Store;
+  desk?: DeskSettings;
   principal?: Principal | null;
   clientAddress?: string;
   requestId?: string;
 }): Context {
   return {
     store: opts.store,
+    desk: opts.desk ?? defaultDeskSettings,
     principal: opts.principal ?? null,
     clientAddress: opts.clientAddress ?? '127.0.0.1',
     requestId: opts.requestId ?? randomUUID(),
