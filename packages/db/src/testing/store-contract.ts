@@ -540,6 +540,9 @@ export function describeStoreContract(
           name: 'Desk laptop',
           role: 'editor',
           authorSlug: 'al',
+          personId: null,
+          sessionId: null,
+          mustEnrolSecondFactor: false,
         });
         expect(await store.tokens.resolve(token)).toEqual(principal);
         const other = await store.tokens.create({ name: 'Other', role: 'admin' });
