@@ -89,3 +89,11 @@ export class StoreUnavailableError extends StoreError {
     return this.reason === 'full' ? 60 : 2;
   }
 }
+
+/** Another passkey (this person's or someone else's) is registered with this credential. */
+export class PasskeyTakenError extends StoreError {
+  override name = 'PasskeyTakenError';
+  constructor() {
+    super('this passkey is already registered');
+  }
+}

@@ -137,17 +137,90 @@ export const copiedTables: readonly CopiedTable[] = [
     columns: ['article_id', 'source_id', 'content_hash', 'imported_version', 'imported_at'],
     generated: [],
   },
+  // The desk's people and what outlives a move: their passwords, second factors, passkeys,
+  // the audit trail and the settings. Sessions, one-time links, challenges and sign-in
+  // failures are short-lived and stay behind: after a move everyone signs in again and an
+  // unused invitation is sent again.
+  {
+    name: 'people',
+    key: ['id'],
+    columns: [
+      'id',
+      'email',
+      'name',
+      'role',
+      'author_slug',
+      'status',
+      'password_hash',
+      'totp_secret',
+      'totp_enabled',
+      'totp_last_step',
+      'created_at',
+      'last_sign_in_at',
+    ],
+    generated: [],
+  },
+  {
+    name: 'recovery_codes',
+    key: ['person_id', 'code_hash'],
+    columns: ['person_id', 'code_hash', 'used_at'],
+    generated: [],
+  },
+  {
+    name: 'passkeys',
+    key: ['id'],
+    columns: [
+      'id',
+      'person_id',
+      'name',
+      'credential_id',
+      'public_key',
+      'counter',
+      'transports',
+      'created_at',
+      'last_used_at',
+    ],
+    generated: [],
+  },
+  {
+    name: 'audit_log',
+    key: ['id'],
+    columns: [
+      'id',
+      'at',
+      'actor_kind',
+      'actor_id',
+      'actor_name',
+      'action',
+      'object_type',
+      'object_id',
+      'address',
+      'detail',
+    ],
+    generated: [],
+  },
+  {
+    name: 'settings',
+    key: ['id'],
+    columns: ['id', 'require_second_factor_from'],
+    generated: [],
+  },
 ];
 
 /**
  * Tables that are deliberately not copied: the migrations' bookkeeping (the destination keeps
  * its own, written as it was migrated), SQLite's full-text index (rebuilt by the destination's
  * triggers) and SQLite's own tables, and rate_limits (counters of the last minute, worthless
- * on another server).
+ * on another server), and the desk's short-lived sign-in state (sessions, one-time links,
+ * challenges, failure counters).
  */
 export function isUncopiedTable(name: string): boolean {
   return (
     name === 'rate_limits' ||
+    name === 'person_sessions' ||
+    name === 'one_time_links' ||
+    name === 'auth_challenges' ||
+    name === 'sign_in_failures' ||
     name.startsWith('schema_migration') ||
     name.startsWith('kysely_migration') ||
     name === 'article_search' ||

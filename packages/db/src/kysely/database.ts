@@ -2,6 +2,7 @@ import type {
   ArticleStatus,
   CommentPolicy,
   CommentStatus,
+  PersonStatus,
   RevisionKind,
   Role,
   TagType,
@@ -26,6 +27,15 @@ export interface Database {
   slug_redirects: SlugRedirectsTable;
   article_imports: ArticleImportsTable;
   rate_limits: RateLimitsTable;
+  people: PeopleTable;
+  recovery_codes: RecoveryCodesTable;
+  passkeys: PasskeysTable;
+  person_sessions: PersonSessionsTable;
+  one_time_links: OneTimeLinksTable;
+  auth_challenges: AuthChallengesTable;
+  sign_in_failures: SignInFailuresTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
 }
 
 export interface ArticlesTable {
@@ -174,4 +184,103 @@ export interface RateLimitsTable {
   /** Hits counted in the current window. */
   hits: number;
   window_ends_at: string;
+}
+
+export interface PeopleTable {
+  id: string;
+  /** Lower-cased; unique. */
+  email: string;
+  name: string;
+  role: Role;
+  author_slug: string | null;
+  status: PersonStatus;
+  /** The password hash with its own parameters inside; null until a password is set. */
+  password_hash: string | null;
+  /** The TOTP key (base32); unconfirmed while totp_enabled is 0. */
+  totp_secret: string | null;
+  totp_enabled: number;
+  /** The last TOTP time step used, so a code is not accepted twice. */
+  totp_last_step: number | string | null;
+  created_at: string;
+  last_sign_in_at: string | null;
+}
+
+export interface RecoveryCodesTable {
+  person_id: string;
+  /** SHA-256 hex of the code. */
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface PasskeysTable {
+  id: string;
+  person_id: string;
+  name: string;
+  /** base64url, as WebAuthn names it; unique. */
+  credential_id: string;
+  public_key: string;
+  /** A bigint on PostgreSQL (the counter is 32-bit unsigned), so it may read as text. */
+  counter: number | string;
+  /** string[] as JSON. */
+  transports: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface PersonSessionsTable {
+  id: string;
+  person_id: string;
+  /** SHA-256 hex of the secret the browser holds. */
+  secret_hash: string;
+  user_agent: string;
+  address: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ended_at: string | null;
+}
+
+export interface OneTimeLinksTable {
+  secret_hash: string;
+  person_id: string;
+  kind: 'invitation' | 'reset';
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuthChallengesTable {
+  secret_hash: string;
+  kind: 'second-factor' | 'passkey-registration' | 'passkey-sign-in';
+  person_id: string | null;
+  value: string;
+  expires_at: string;
+}
+
+export interface SignInFailuresTable {
+  /** `email:<email>` or `address:<ip>`. */
+  key: string;
+  failures: number;
+  next_allowed_at: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_kind: 'person' | 'token' | 'system';
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  address: string | null;
+  /** The detail record as JSON. */
+  detail: string;
+}
+
+export interface SettingsTable {
+  /** Always 1: one row. */
+  id: number;
+  require_second_factor_from: Role | null;
 }

@@ -2,13 +2,19 @@ import { type Kysely, sql } from 'kysely';
 import { announcingWrites, type ChangeBroadcast, createChangeFeed } from '../change-feed.js';
 import type { Store } from '../store.js';
 import { createArticleRepository } from './article-repository.js';
+import { createAuditRepository } from './audit-repository.js';
+import { createChallengeRepository } from './challenge-repository.js';
 import { createCommentRepository } from './comment-repository.js';
 import type { Database } from './database.js';
 import { createImportRepository } from './draft-import-repository.js';
 import type { FullTextSearch } from './full-text-search.js';
-import { peopleRepositoriesNotYetBuilt } from './people-placeholder.js';
+import { createOneTimeLinkRepository } from './one-time-link-repository.js';
+import { createPeopleRepository } from './people-repository.js';
 import { createRateLimitRepository } from './rate-limit-repository.js';
 import { createRedirectRepository } from './redirect-repository.js';
+import { createSessionRepository } from './session-repository.js';
+import { createSettingsRepository } from './settings-repository.js';
+import { createSignInThrottleRepository } from './sign-in-throttle-repository.js';
 import {
   createAuthorRepository,
   createSectionRepository,
@@ -57,7 +63,13 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     redirects: createRedirectRepository(db),
     imports: announcingWrites(createImportRepository(db), ['importDraft', 'importDrafts'], changed),
     rateLimits: createRateLimitRepository(db),
-    ...peopleRepositoriesNotYetBuilt(),
+    people: createPeopleRepository(db),
+    sessions: createSessionRepository(db),
+    links: createOneTimeLinkRepository(db),
+    challenges: createChallengeRepository(db),
+    signInThrottle: createSignInThrottleRepository(db),
+    audit: createAuditRepository(db),
+    settings: createSettingsRepository(db),
     changes: { subscribe: changes.subscribe, listening: changes.listening },
     async articleCount() {
       const row = await db

@@ -108,6 +108,7 @@ describe('migrations', () => {
       '0003-article-imports',
       '0004-rate-limits',
       '0005-taxonomy-listings',
+      '0006-people',
     ]);
     const store = sqliteStoreOf(db);
     cleanups.push(() => store.close());

@@ -18,6 +18,7 @@ import {
   VersionConflictError,
 } from '../errors.js';
 import type { Store } from '../store.js';
+import { describeAuditContract } from './contract-audit.js';
 import { describeChangeFeedContract } from './contract-changes.js';
 import { describeCommentContract } from './contract-comments.js';
 import { describeEditorialContract } from './contract-editorial.js';
@@ -33,11 +34,13 @@ import {
   slugsOf,
 } from './contract-fixtures.js';
 import { describeImportContract } from './contract-imports.js';
+import { describePeopleContract } from './contract-people.js';
 import { describeRateLimitContract } from './contract-rate-limits.js';
 import { describeRedirectContract } from './contract-redirects.js';
 import { describeRelatedContract } from './contract-related.js';
 import { describeRevisionContract } from './contract-revisions.js';
 import { describeSearchContract } from './contract-search.js';
+import { describeSessionContract } from './contract-sessions.js';
 import { describeTaxonomyContract } from './contract-taxonomy.js';
 import { raceOf, type StoreSessions } from './store-sessions.js';
 
@@ -584,6 +587,9 @@ export function describeStoreContract(
     describeImportContract(current);
     describeRateLimitContract(current, sessions);
     describeChangeFeedContract(current);
+    describePeopleContract(current, sessions);
+    describeSessionContract(current, sessions);
+    describeAuditContract(current);
 
     describe('readiness', () => {
       it('answers a ping while open, and says no once closed', async () => {

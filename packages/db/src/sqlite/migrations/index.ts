@@ -4,6 +4,7 @@ import { revisionsRedirectsCommentPolicy } from './0002-revisions-redirects-comm
 import { articleImports } from './0003-article-imports.js';
 import { rateLimits } from './0004-rate-limits.js';
 import { taxonomyListings } from './0005-taxonomy-listings.js';
+import { people } from './0006-people.js';
 
 /**
  * Every SQLite migration, applied in the order of their names. Add a migration as a new file
@@ -15,4 +16,5 @@ export const sqliteMigrations: Readonly<Record<string, Migration>> = {
   '0003-article-imports': articleImports,
   '0004-rate-limits': rateLimits,
   '0005-taxonomy-listings': taxonomyListings,
+  '0006-people': people,
 };
