@@ -1,6 +1,6 @@
 import { limits, PasswordSchema } from '@newsroom/domain';
 import { TRPCError } from '@trpc/server';
-import { ZodError, z } from 'zod';
+import { z } from 'zod';
 import { passwordWeakness } from './password-policy.js';
 
 /**
@@ -23,9 +23,13 @@ export const NewPasswordSchema = PasswordSchema;
 export function needsStrongPassword(password: string, personal: string[], field: string): void {
   const weakness = passwordWeakness(password, personal);
   if (weakness === null) return;
-  throw new TRPCError({
-    code: 'BAD_REQUEST',
-    message: weakness,
-    cause: new ZodError([{ code: 'custom', path: [field], message: weakness, input: undefined }]),
-  });
+  throw fieldError(field, weakness);
+}
+
+/** A BAD_REQUEST that names one input field, shaped like zod's own (data.zodError.fieldErrors). */
+export function fieldError(field: string, message: string): TRPCError {
+  const refused = z
+    .object({ [field]: z.unknown().refine(() => false, { message }) })
+    .safeParse({ [field]: null });
+  return new TRPCError({ code: 'BAD_REQUEST', message, cause: refused.error });
 }

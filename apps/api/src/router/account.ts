@@ -10,7 +10,12 @@ import {
   relyingPartyOf,
   verifiedRegistration,
 } from '../people/passkeys.js';
-import { NewPasswordSchema, needsStrongPassword, TypedPasswordSchema } from '../people/password-input.js';
+import {
+  fieldError,
+  NewPasswordSchema,
+  needsStrongPassword,
+  TypedPasswordSchema,
+} from '../people/password-input.js';
 import { hashPassword, verifyPassword } from '../people/passwords.js';
 import { newRecoveryCodes, recoveryCodeHash } from '../people/recovery-codes.js';
 import { checkSignInThrottle, countSignInFailure, signInThrottleKeys } from '../people/sign-in-throttle.js';
@@ -68,11 +73,7 @@ async function totpConfirmed(ctx: SignedInCtx, code: string, enabled: boolean): 
   const step = totpStepOf(totp.secret, code);
   if (step === null || !(await ctx.store.people.useTotpStep(personId, step))) {
     const message = 'this code is not right: type the code your app shows now (check the phone’s clock)';
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: `Invalid input: code: ${message}`,
-      cause: new z.ZodError([{ code: 'custom', path: ['code'], message, input: undefined }]),
-    });
+    throw fieldError('code', message);
   }
 }
 
