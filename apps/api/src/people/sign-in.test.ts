@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiAnswer, callApi } from '../testing/call-api.js';
 import { withPeopleInMemory } from '../testing/people-in-memory.js';
 import { startTestApi, type TestApi } from '../testing/start-test-api.js';
+import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
 
 // Signing in over real HTTP, as the desk does: Bearer session secrets, the throttle, the second
 // factor, invitations, resets and sessions. Each test comes from an address of its own
@@ -53,7 +54,9 @@ function clientAt(address: string, secret: string) {
 
 let emailCounter = 0;
 /** An invited person who accepted their invitation: their email and a first session. */
-async function person(role: Role = 'author'): Promise<{ id: string; email: string; secret: string }> {
+async function person(
+  role: Role = 'author',
+): Promise<{ id: string; email: string; name: string; secret: string }> {
   const email = `person${++emailCounter}@example.com`;
   const invited = await store.people.invite({
     email,
@@ -67,7 +70,7 @@ async function person(role: Role = 'author'): Promise<{ id: string; email: strin
     password: goodPassword,
   });
   expect(accepted.status).toBe(200);
-  return { id: invited.id, email, secret: accepted.body.result.data.session.secret };
+  return { id: invited.id, email, name: invited.name, secret: accepted.body.result.data.session.secret };
 }
 
 const data = (answer: ApiAnswer) => answer.body.result?.data;
@@ -104,6 +107,31 @@ describe('signing in with a password', () => {
     });
     expect(refused.status).toBe(403);
     expect(message(refused)).toBe('This needs the editor role; your role is author');
+
+    const trail = await store.audit.list({ limit: 100 });
+    const signIn = trail.items.find((entry) => entry.action === 'sign-in' && entry.actor.id === ada.id);
+    expect(signIn).toMatchObject({
+      actor: { kind: 'person', name: ada.name },
+      objectType: 'session',
+      detail: { method: 'password' },
+    });
+    const written = JSON.stringify(trail.items);
+    expect(written).not.toContain(goodPassword);
+    expect(written).not.toContain(result.session.secret);
+    expect(written).not.toContain(ada.secret);
+  });
+
+  it('stores a hash made with older parameters again, with today’s, at the next sign-in', async () => {
+    const ada = await person();
+    await store.people.setPasswordHash(
+      ada.id,
+      await hashPassword(goodPassword, { N: 2 ** 12, r: 8, p: 1, keylen: 32 }),
+    );
+    const signedIn = await client().mutate('auth.signIn', { email: ada.email, password: goodPassword });
+    expect(data(signedIn).status).toBe('signed-in');
+    const stored = (await store.people.passwordHash(ada.id)) ?? '';
+    expect(needsRehash(stored)).toBe(false);
+    expect(await verifyPassword(goodPassword, stored)).toBe(true);
   });
 
   it('answers a wrong password and an unknown email alike', async () => {
