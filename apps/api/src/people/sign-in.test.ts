@@ -74,7 +74,6 @@ async function person(
 }
 
 const data = (answer: ApiAnswer) => answer.body.result?.data;
-const code = (answer: ApiAnswer) => answer.body.error?.data?.code;
 const message = (answer: ApiAnswer) => answer.body.error?.message;
 
 describe('signing in with a password', () => {

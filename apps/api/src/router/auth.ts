@@ -213,7 +213,7 @@ export const authRouter = {
       const credential = await ctx.store.people.passkeyCredential(input.response.id);
       if (!credential) throw refused;
       const person = await ctx.store.people.byId(credential.personId);
-      if (!person || person.status !== 'active') throw refused;
+      if (person?.status !== 'active') throw refused;
       const counter = await verifiedAuthentication(
         input.response,
         challenge.value,

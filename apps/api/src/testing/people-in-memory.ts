@@ -223,7 +223,7 @@ export function peopleInMemory(): Parts {
         )
           return null;
         const person = people.get(session.personId);
-        if (!person || person.status !== 'active') return null;
+        if (person?.status !== 'active') return null;
         session.lastSeenAt = new Date(t).toISOString();
         const { hash: _h, ended: _e, ...info } = session;
         return { session: info, person: publicPerson(person) };
