@@ -1,7 +1,7 @@
 import type { Store } from '@newsroom/db';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { type DestinationStream, pino } from 'pino';
-import { type ApiConfig, defaultApiConfig } from './config.js';
+import { type ApiConfig, defaultApiConfig, deskSettingsOf } from './config.js';
 import { createFrontServer } from './front-server.js';
 import { accessLog } from './plugins/access-log.js';
 import { changeStream } from './plugins/change-stream.js';
@@ -93,7 +93,11 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
   await app.register(errorAnswers, { config });
   await app.register(health, { store });
   await app.register(changeStream, { store });
-  await app.register(trpcMount, { store, maxBodyBytes: config.API_MAX_BODY_BYTES });
+  await app.register(trpcMount, {
+    store,
+    maxBodyBytes: config.API_MAX_BODY_BYTES,
+    desk: deskSettingsOf(config),
+  });
   await app.register(scheduler, { store, intervalMs: config.API_SCHEDULER_INTERVAL_MS });
   return app;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadApiConfig } from './config.js';
+import { deskSettingsOf, loadApiConfig } from './config.js';
 
 describe('API configuration', () => {
   it('has working defaults', () => {
@@ -25,7 +25,43 @@ describe('API configuration', () => {
         API_SHUTDOWN_TIMEOUT_MS: 10_000,
         API_HEADERS_TIMEOUT_MS: 10_000,
         API_REQUEST_TIMEOUT_MS: 30_000,
+        DESK_URL: 'http://localhost:4322',
+        DESK_SESSION_IDLE_H: 12,
+        DESK_SESSION_DAYS: 30,
       },
+    });
+  });
+
+  it('gives the context the desk address and session lengths in milliseconds', () => {
+    const loaded = loadApiConfig({
+      DESK_URL: 'https://desk.news.example/',
+      DESK_SESSION_IDLE_H: '2',
+      DESK_SESSION_DAYS: '7',
+    });
+    expect(loaded.ok).toBe(true);
+    if (loaded.ok) {
+      expect(deskSettingsOf(loaded.config)).toEqual({
+        url: 'https://desk.news.example',
+        sessionIdleMs: 2 * 3_600_000,
+        sessionLifetimeMs: 7 * 24 * 3_600_000,
+      });
+    }
+  });
+
+  it('refuses a desk address that is not an http(s) origin, saying what one looks like', () => {
+    for (const wrong of ['desk.news.example', 'ftp://desk.news.example', 'https://news.example/desk']) {
+      const loaded = loadApiConfig({ DESK_URL: wrong });
+      expect(loaded.ok, wrong).toBe(false);
+      if (!loaded.ok) expect(loaded.message).toContain('DESK_URL: must be an origin');
+    }
+  });
+
+  it('refuses session lengths out of range, and an idle limit past the lifetime', () => {
+    expect(loadApiConfig({ DESK_SESSION_IDLE_H: '0' }).ok).toBe(false);
+    expect(loadApiConfig({ DESK_SESSION_DAYS: '366' }).ok).toBe(false);
+    expect(loadApiConfig({ DESK_SESSION_IDLE_H: '49', DESK_SESSION_DAYS: '2' })).toEqual({
+      ok: false,
+      message: 'Invalid configuration: DESK_SESSION_IDLE_H: must not be longer than DESK_SESSION_DAYS',
     });
   });
 

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { DatabaseUrlSchema, resolveDatabaseUrl } from '@newsroom/db';
 import { issuesLine } from '@newsroom/domain';
 import { z } from 'zod';
+import type { DeskSettings } from './context.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -40,6 +41,16 @@ function isOrigin(value: string): boolean {
     return false;
   }
 }
+
+/** The desk's public address: an http(s) origin, without a trailing slash or path. */
+const DeskUrlSchema = z
+  .string()
+  .trim()
+  .default('http://localhost:4322')
+  .transform((value) => value.replace(/\/+$/, ''))
+  .refine(isOrigin, {
+    message: 'must be an origin (http(s)://host[:port], no path), e.g. https://desk.news.example',
+  });
 
 /**
  * Which proxies may tell the API the client's address (X-Forwarded-For): `false` (none: the
@@ -100,6 +111,12 @@ export const ApiConfigSchema = z
     API_REQUEST_TIMEOUT_MS: count(1_000, 3_600_000, 30_000),
     /** How long a stopping process waits for in-flight requests, in ms. */
     API_SHUTDOWN_TIMEOUT_MS: count(0, 600_000, 10_000),
+    /** The desk's public address: invitation and reset links point there; the passkeys' relying party. */
+    DESK_URL: DeskUrlSchema,
+    /** A session unused for this many hours ends. */
+    DESK_SESSION_IDLE_H: count(1, 8_760, 12),
+    /** A session ends this many days after sign-in, however active. */
+    DESK_SESSION_DAYS: count(1, 365, 30),
     /** Where npm was run: a relative database path counts from there. */
     INIT_CWD: z.string().optional(),
   })
@@ -107,6 +124,11 @@ export const ApiConfigSchema = z
   .refine((config) => config.API_HEADERS_TIMEOUT_MS <= config.API_REQUEST_TIMEOUT_MS, {
     path: ['API_HEADERS_TIMEOUT_MS'],
     message: 'must not be longer than API_REQUEST_TIMEOUT_MS',
+  })
+  // An idle limit past the lifetime would never apply: most likely a unit mistaken.
+  .refine((config) => config.DESK_SESSION_IDLE_H <= config.DESK_SESSION_DAYS * 24, {
+    path: ['DESK_SESSION_IDLE_H'],
+    message: 'must not be longer than DESK_SESSION_DAYS',
   });
 export type ApiConfig = Omit<z.infer<typeof ApiConfigSchema>, 'INIT_CWD'>;
 
@@ -122,6 +144,19 @@ export function loadApiConfig(
   return {
     ok: true,
     config: { ...config, DATABASE_URL: resolveDatabaseUrl(config.DATABASE_URL, INIT_CWD ?? process.cwd()) },
+  };
+}
+
+const hourMs = 3_600_000;
+
+/** What the API's context needs of the desk (context.ts), from the config. */
+export function deskSettingsOf(
+  config: Pick<ApiConfig, 'DESK_URL' | 'DESK_SESSION_IDLE_H' | 'DESK_SESSION_DAYS'>,
+): DeskSettings {
+  return {
+    url: config.DESK_URL,
+    sessionIdleMs: config.DESK_SESSION_IDLE_H * hourMs,
+    sessionLifetimeMs: config.DESK_SESSION_DAYS * 24 * hourMs,
   };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '@newsroom/db';
-import type { Principal } from '@newsroom/domain';
+import { hasRole, type Person, type Principal, type SessionInfo } from '@newsroom/domain';
 import { TRPCError } from '@trpc/server';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 
@@ -33,6 +33,10 @@ export interface Context {
   clientAddress: string;
   /** This request's id: in every log line about it and in messages about unexpected failures. */
   requestId: string;
+  /** The caller's User-Agent (shortened): a new session records it so its owner knows the device. */
+  userAgent: string;
+  /** For a person signed in: their session and themselves as the Store resolved them; else null. */
+  signedIn: { session: SessionInfo; person: Person } | null;
 }
 
 /** The context from plain values: what tests use with createCaller, no HTTP involved. */
@@ -42,6 +46,8 @@ export function createContextInner(opts: {
   principal?: Principal | null;
   clientAddress?: string;
   requestId?: string;
+  userAgent?: string;
+  signedIn?: Context['signedIn'];
 }): Context {
   return {
     store: opts.store,
@@ -49,8 +55,44 @@ export function createContextInner(opts: {
     principal: opts.principal ?? null,
     clientAddress: opts.clientAddress ?? '127.0.0.1',
     requestId: opts.requestId ?? randomUUID(),
+    userAgent: (opts.userAgent ?? '').slice(0, 256),
+    signedIn: opts.signedIn ?? null,
   };
 }
+
+/**
+ * Whether the newsroom requires a second factor of this person's role
+ * (settings.requireSecondFactorFrom) and they have neither an authenticator app nor a passkey.
+ */
+export function mustEnrolSecondFactor(person: Person, requiredFrom: Principal['role'] | null): boolean {
+  return (
+    requiredFrom !== null &&
+    hasRole(person.role, requiredFrom) &&
+    !person.totpEnabled &&
+    person.passkeyCount === 0
+  );
+}
+
+/** A signed-in person as the principal every role check reads, like a token's. */
+export async function principalOfSession(
+  store: Store,
+  signedIn: { session: SessionInfo; person: Person },
+): Promise<Principal> {
+  const { person, session } = signedIn;
+  const settings = await store.settings.get();
+  return {
+    tokenId: null,
+    personId: person.id,
+    sessionId: session.id,
+    name: person.name,
+    role: person.role,
+    authorSlug: person.authorSlug,
+    mustEnrolSecondFactor: mustEnrolSecondFactor(person, settings.requireSecondFactorFrom),
+  };
+}
+
+/** Session secrets start so; API tokens do not, so one header carries either. */
+export const sessionSecretPrefix = 'nrs_';
 
 /** The one message a client gets for a failure it cannot act on: no internals, only what to quote. */
 export function internalErrorMessage(requestId: string | undefined): string {
@@ -74,17 +116,36 @@ export class RequestInternalError extends TRPCError {
 
 const bearer = /^Bearer ([A-Za-z0-9_-]{1,200})$/;
 
-/** The context of an HTTP request: resolves `Authorization: Bearer <token>` to a principal. */
-export function createHttpContextFactory(store: Store) {
+/**
+ * The context of an HTTP request: resolves `Authorization: Bearer <token>` to a principal, a
+ * session secret (`nrs_…`, a person signed in to the desk) as well as an API token.
+ */
+export function createHttpContextFactory(store: Store, desk: DeskSettings = defaultDeskSettings) {
   return async ({ req }: Pick<CreateFastifyContextOptions, 'req'>): Promise<Context> => {
-    const base = { store, clientAddress: req.ip, requestId: req.id };
+    const userAgent = req.headers['user-agent'] ?? '';
+    const base = { store, desk, clientAddress: req.ip, requestId: req.id, userAgent };
     const header = req.headers.authorization;
     if (!header) return createContextInner(base);
     const match = bearer.exec(header);
-    let principal: Principal | null = null;
-    if (match?.[1]) {
+    const secret = match?.[1];
+    if (secret?.startsWith(sessionSecretPrefix)) {
+      let signedIn: Context['signedIn'];
+      let principal: Principal | null = null;
       try {
-        principal = await store.tokens.resolve(match[1]);
+        signedIn = await store.sessions.resolve(secret, { idleMs: desk.sessionIdleMs });
+        if (signedIn) principal = await principalOfSession(store, signedIn);
+      } catch (error) {
+        throw new RequestInternalError(req.id, error);
+      }
+      if (!signedIn || !principal) {
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended: sign in again' });
+      }
+      return createContextInner({ ...base, principal, signedIn });
+    }
+    let principal: Principal | null = null;
+    if (secret) {
+      try {
+        principal = await store.tokens.resolve(secret);
       } catch (error) {
         throw new RequestInternalError(req.id, error);
       }

@@ -66,6 +66,30 @@ const kinds = {
   'redirect.lookup': 'query',
   'token.create': 'mutation',
   'token.revoke': 'mutation',
+  'auth.signIn': 'mutation',
+  'auth.secondFactor': 'mutation',
+  'auth.passkeyOptions': 'mutation',
+  'auth.passkeySignIn': 'mutation',
+  'auth.invitation': 'query',
+  'auth.acceptInvitation': 'mutation',
+  'auth.resetLink': 'query',
+  'auth.resetPassword': 'mutation',
+  'auth.signOut': 'mutation',
+  'account.me': 'query',
+  'account.update': 'mutation',
+  'account.changePassword': 'mutation',
+  'account.sessions': 'query',
+  'account.endSession': 'mutation',
+  'account.endOtherSessions': 'mutation',
+  'account.beginTotp': 'mutation',
+  'account.enableTotp': 'mutation',
+  'account.disableTotp': 'mutation',
+  'account.regenerateRecoveryCodes': 'mutation',
+  'account.passkeys': 'query',
+  'account.passkeyRegistrationOptions': 'mutation',
+  'account.addPasskey': 'mutation',
+  'account.renamePasskey': 'mutation',
+  'account.removePasskey': 'mutation',
 } as const satisfies RouterKinds;
 
 // A Map, so a path such as `constructor` or `__proto__` is simply unknown.
@@ -73,6 +97,15 @@ const kindByPath: ReadonlyMap<string, ProcedureKind> = new Map(Object.entries(ki
 
 /** Whether a procedure path names a query or a mutation (undefined for an unknown path). */
 export const typeOf = (path: string): ProcedureKind | undefined => kindByPath.get(path);
+
+/**
+ * Reads whose answer must never be kept by a cache even without a token: an invitation or
+ * reset link's key is in the URL, and what it answers changes when the link is spent.
+ */
+const neverShared: ReadonlySet<string> = new Set(['auth.invitation', 'auth.resetLink']);
+
+/** Whether a read's answer may be shared between readers (a public read), as far as its path tells. */
+export const isShareable = (path: string): boolean => typeOf(path) === 'query' && !neverShared.has(path);
 
 /** Every procedure path, in the order above. */
 export const procedurePaths = Object.keys(kinds) as ProcedurePath[];

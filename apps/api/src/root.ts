@@ -1,4 +1,6 @@
+import { accountRouter } from './router/account.js';
 import { articleRouter } from './router/article.js';
+import { authRouter } from './router/auth.js';
 import { authorRouter } from './router/author.js';
 import { commentRouter } from './router/comment.js';
 import { redirectRouter } from './router/redirect.js';
@@ -15,6 +17,8 @@ export const appRouter = createTRPCRouter({
   comment: commentRouter,
   redirect: redirectRouter,
   token: tokenRouter,
+  auth: authRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,7 @@ import { hasRole, issuesLine, type Role } from '@newsroom/domain';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import { type Context, internalErrorMessage, RequestInternalError } from './context.js';
+import { SignInThrottledError } from './people/sign-in-throttle.js';
 
 /** tRPC's own messages that are only a code, said in words a client can act on. */
 const clearerMessages: Record<string, string> = {
@@ -23,10 +24,16 @@ const t = initTRPC.context<Context>().create({
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     // Stack traces are for the server's log, never for clients.
     const { stack: _stack, ...data } = shape.data;
+    // A throttled sign-in says how long to wait in the body too (the header says it as well).
+    const throttled = error.cause instanceof SignInThrottledError ? error.cause.retryAfterSeconds : undefined;
     return {
       ...shape,
       message: clientMessage(error, shape.message, zodError, ctx),
-      data: { ...data, zodError: zodError ? z.flattenError(zodError) : null },
+      data: {
+        ...data,
+        zodError: zodError ? z.flattenError(zodError) : null,
+        ...(throttled !== undefined ? { retryAfterSeconds: throttled } : {}),
+      },
     };
   },
 });
@@ -49,9 +56,12 @@ const storeErrorCodes: [new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY][] 
   [InvalidTransitionError, 'BAD_REQUEST'],
   [CommentsClosedError, 'FORBIDDEN'],
   [InvalidInputError, 'BAD_REQUEST'],
+  [SignInThrottledError, 'TOO_MANY_REQUESTS'],
   // A lock held by another process, a full disk, a server down: try again later (plugins/error-answers.ts adds Retry-After).
   [StoreUnavailableError, 'SERVICE_UNAVAILABLE'],
 ];
+
+const conflictNames = new Set(['EmailTakenError', 'PasskeyTakenError']);
 
 /** Turns the Store's expected failures into the HTTP statuses clients can act on. */
 const storeErrors = t.middleware(async ({ next }) => {
@@ -60,6 +70,9 @@ const storeErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     const match = storeErrorCodes.find(([type]) => cause instanceof type);
     if (match && cause) throw new TRPCError({ code: match[1], message: cause.message, cause });
+    // The Store's people conflicts, matched by name: the db package's index does not export them all yet.
+    if (cause instanceof Error && conflictNames.has(cause.name))
+      throw new TRPCError({ code: 'CONFLICT', message: cause.message, cause });
   }
   return result;
 });
@@ -70,21 +83,52 @@ export const createCallerFactory = t.createCallerFactory;
 /** Anyone, token or not. */
 export const publicProcedure = t.procedure.use(storeErrors);
 
-/** A caller whose token carries at least `role`. */
+/**
+ * A caller whose token or session carries at least `role`. A person who owes a second factor
+ * (the newsroom requires one of their role) may do nothing else until they add one.
+ */
 export function roleProcedure(role: Role) {
   return publicProcedure.use(({ ctx, next }) => {
     if (!ctx.principal) {
       throw new TRPCError({
         code: 'UNAUTHORIZED',
-        message: 'This needs an API token: send Authorization: Bearer <token>',
+        message: 'This needs an API token or a session: send Authorization: Bearer <token>',
+      });
+    }
+    if (ctx.principal.mustEnrolSecondFactor) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message:
+          'Your newsroom requires a second factor for your role: add an authenticator app or a passkey in Your account first',
       });
     }
     if (!hasRole(ctx.principal.role, role)) {
+      const holder = ctx.principal.personId ? 'your role is' : 'your token has';
       throw new TRPCError({
         code: 'FORBIDDEN',
-        message: `This needs the ${role} role; your token has ${ctx.principal.role}`,
+        message: `This needs the ${role} role; ${holder} ${ctx.principal.role}`,
       });
     }
     return next({ ctx: { ...ctx, principal: ctx.principal } });
   });
 }
+
+/**
+ * A person signed in to the desk (a session, not a token), whatever their role, even one who
+ * still owes a second factor: their own account stays open to them.
+ */
+export const personProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.principal) {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'Sign in first: this is only for people signed in',
+    });
+  }
+  if (!ctx.signedIn || !ctx.principal.personId || !ctx.principal.sessionId) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'This is only for people signed in, not for API tokens',
+    });
+  }
+  return next({ ctx: { ...ctx, principal: ctx.principal, signedIn: ctx.signedIn } });
+});

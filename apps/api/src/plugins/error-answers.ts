@@ -9,6 +9,7 @@ import fp from 'fastify-plugin';
 import type { ApiConfig } from '../config.js';
 import { type Context, RequestInternalError } from '../context.js';
 import { errorShapeOf } from '../error-shape.js';
+import { SignInThrottledError } from '../people/sign-in-throttle.js';
 import { helmetHeaders } from './security-headers.js';
 
 /**
@@ -78,10 +79,9 @@ export function sendTrpcError(request: FastifyRequest, reply: FastifyReply, erro
   const shapeFor = (path: string | undefined) => ({ error: errorShapeOf(error, path, ctx) });
   const body = call?.batch ? call.paths.map(shapeFor) : shapeFor(call?.paths[0]);
   const fault = storeFaultOf(error);
-  if (fault) {
-    reply.header('retry-after', String(fault.retryAfterSeconds));
-    logStoreFault(request, fault, call?.paths.join(','));
-  }
+  if (fault) logStoreFault(request, fault, call?.paths.join(','));
+  const retryAfter = retryAfterSecondsOf(error);
+  if (retryAfter > 0) reply.header('retry-after', String(retryAfter));
   return reply
     .code(getHTTPStatusCodeFromError(error))
     .type('application/json; charset=utf-8')
@@ -95,13 +95,22 @@ export function storeFaultOf(error: unknown): StoreUnavailableError | null {
   return null;
 }
 
+/** How long a caller should wait before trying again: a database fault's wait, or a throttled sign-in's; 0 otherwise. */
+function retryAfterSecondsOf(error: unknown): number {
+  const fault = storeFaultOf(error);
+  if (fault) return fault.retryAfterSeconds;
+  if (error instanceof TRPCError && error.cause instanceof SignInThrottledError)
+    return error.cause.retryAfterSeconds;
+  return 0;
+}
+
 /**
  * A Retry-After for an answer whose calls the database refused for a while (the longest wait
  * any of them asks for), so clients and proxies back off instead of hammering a locked or full
  * database; nothing otherwise.
  */
 export function retryAfterHeaders(errors: readonly unknown[]): Record<string, string> {
-  const seconds = Math.max(0, ...errors.map((error) => storeFaultOf(error)?.retryAfterSeconds ?? 0));
+  const seconds = Math.max(0, ...errors.map(retryAfterSecondsOf));
   return seconds > 0 ? { 'retry-after': String(seconds) } : {};
 }
 

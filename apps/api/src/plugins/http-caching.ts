@@ -10,7 +10,7 @@ import {
   privateCacheControl,
   publicCacheControl,
 } from '../http-cache.js';
-import { typeOf } from '../procedures.js';
+import { isShareable } from '../procedures.js';
 import { type ResponseCache, rawHeadersOf } from '../response-cache.js';
 import { isFetchResponse } from './trpc-calls.js';
 
@@ -107,7 +107,7 @@ function sameForEveryReader(request: FastifyRequest): boolean {
   return (
     request.headers.authorization === undefined &&
     request.headers['trpc-accept'] === undefined &&
-    (request.trpcCall?.paths.every((path) => typeOf(path) === 'query') ?? false)
+    (request.trpcCall?.paths.every(isShareable) ?? false)
   );
 }
 

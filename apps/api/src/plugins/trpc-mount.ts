@@ -2,7 +2,7 @@ import type { Store } from '@newsroom/db';
 import type { TRPCError } from '@trpc/server';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { createHttpContextFactory } from '../context.js';
+import { createHttpContextFactory, type DeskSettings } from '../context.js';
 import { type AppRouter, appRouter } from '../root.js';
 import { directQueries } from './direct-queries.js';
 import { logStoreFault, retryAfterHeaders } from './error-answers.js';
@@ -11,6 +11,8 @@ export interface TrpcMountOptions {
   store: Store;
   /** API_MAX_BODY_BYTES. */
   maxBodyBytes: number;
+  /** DESK_URL and the session lengths (DESK_SESSION_*). */
+  desk: DeskSettings;
 }
 
 /**
@@ -19,8 +21,8 @@ export interface TrpcMountOptions {
  * single GET queries answered directly (direct-queries.ts). Each request's context resolves its
  * `Authorization: Bearer <token>` (context.ts); unexpected failures are logged with their cause.
  */
-export const trpcMount: FastifyPluginAsync<TrpcMountOptions> = async (app, { store, maxBodyBytes }) => {
-  const contextOf = createHttpContextFactory(store);
+export const trpcMount: FastifyPluginAsync<TrpcMountOptions> = async (app, { store, maxBodyBytes, desk }) => {
+  const contextOf = createHttpContextFactory(store, desk);
   const logInternalError = (error: TRPCError, path: string | undefined, request: FastifyRequest) =>
     request.log.error({ err: error.cause ?? error, path }, 'Unexpected error in a procedure');
 

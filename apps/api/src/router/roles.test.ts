@@ -24,8 +24,11 @@ const callers: Caller[] = [
 const strength: Record<Role, number> = { contributor: 1, author: 2, editor: 3, admin: 4 };
 
 interface Expectation {
-  /** The weakest caller allowed: anyone ('public'), or a role and every stronger one. */
-  min: 'public' | Role;
+  /**
+   * The weakest caller allowed: anyone ('public'), a role and every stronger one, or only a
+   * person signed in ('person': every token is refused, whatever its role).
+   */
+  min: 'public' | Role | 'person';
   /** Below editor, only on the caller's own articles: each writer also tries another writer's. */
   ownArticlesOnly?: true;
   /** Calls the procedure; `article()` makes an article bylined to whoever this run is about. */
@@ -73,6 +76,46 @@ function taxonomyExpectations(noun: 'tag' | 'section' | 'author', existing: stri
     },
   } satisfies Record<string, Expectation>;
 }
+
+/**
+ * A sign-in step reached by any caller: the procedure ran and refused the (deliberately wrong)
+ * input itself, which is all the role table asks of the public sign-in procedures.
+ */
+async function reached(call: Promise<unknown>): Promise<void> {
+  await call.catch((error: unknown) => {
+    if (errorCodeOf(error) === 'BAD_REQUEST' || errorCodeOf(error) === 'NOT_FOUND') return;
+    throw error;
+  });
+}
+
+/** The account procedures: for people signed in only, so every token is refused. */
+const accountExpectations: Record<string, Expectation> = Object.fromEntries(
+  (
+    [
+      ['me', (c) => c.account.me.query()],
+      ['update', (c) => c.account.update.mutate({ name: 'New name' })],
+      [
+        'changePassword',
+        (c) => c.account.changePassword.mutate({ currentPassword: 'x', newPassword: 'y'.repeat(12) }),
+      ],
+      ['sessions', (c) => c.account.sessions.query()],
+      ['endSession', (c) => c.account.endSession.mutate({ id: crypto.randomUUID() })],
+      ['endOtherSessions', (c) => c.account.endOtherSessions.mutate()],
+      ['beginTotp', (c) => c.account.beginTotp.mutate()],
+      ['enableTotp', (c) => c.account.enableTotp.mutate({ code: '123456' })],
+      ['disableTotp', (c) => c.account.disableTotp.mutate({ password: 'x' })],
+      ['regenerateRecoveryCodes', (c) => c.account.regenerateRecoveryCodes.mutate({ code: '123456' })],
+      ['passkeys', (c) => c.account.passkeys.query()],
+      ['passkeyRegistrationOptions', (c) => c.account.passkeyRegistrationOptions.mutate()],
+      ['renamePasskey', (c) => c.account.renamePasskey.mutate({ id: crypto.randomUUID(), name: 'Phone' })],
+      ['removePasskey', (c) => c.account.removePasskey.mutate({ id: crypto.randomUUID() })],
+      [
+        'addPasskey',
+        (c) => c.account.addPasskey.mutate({ ticket: 't', name: 'Phone', response: {} as never }),
+      ],
+    ] as [string, (c: NewsroomClient) => Promise<unknown>][]
+  ).map(([name, call]) => [`account.${name}`, { min: 'person', call } satisfies Expectation]),
+);
 
 /** Who may call each procedure of the router: its minimum role and its rules. */
 const expectations: Record<string, Expectation> = {
@@ -204,6 +247,31 @@ const expectations: Record<string, Expectation> = {
       return c.token.revoke.mutate({ tokenId: created.principal.tokenId });
     },
   },
+  'auth.signIn': {
+    min: 'public',
+    call: (c) => reached(c.auth.signIn.mutate({ email: 'not an email', password: 'x' })),
+  },
+  'auth.secondFactor': {
+    min: 'public',
+    call: (c) => reached(c.auth.secondFactor.mutate({ ticket: 't', code: 'abc' })),
+  },
+  'auth.passkeyOptions': { min: 'public', call: (c) => c.auth.passkeyOptions.mutate() },
+  'auth.passkeySignIn': {
+    min: 'public',
+    call: (c) => reached(c.auth.passkeySignIn.mutate({ ticket: 't', response: {} as never })),
+  },
+  'auth.invitation': { min: 'public', call: (c) => reached(c.auth.invitation.query({ key: '' })) },
+  'auth.acceptInvitation': {
+    min: 'public',
+    call: (c) => reached(c.auth.acceptInvitation.mutate({ key: 'k', password: 'short' })),
+  },
+  'auth.resetLink': { min: 'public', call: (c) => reached(c.auth.resetLink.query({ key: '' })) },
+  'auth.resetPassword': {
+    min: 'public',
+    call: (c) => reached(c.auth.resetPassword.mutate({ key: 'k', password: 'short' })),
+  },
+  'auth.signOut': { min: 'person', call: (c) => c.auth.signOut.mutate() },
+  ...accountExpectations,
 };
 
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN';
@@ -212,6 +280,7 @@ function expected(rule: Expectation, caller: Caller, whose: 'own' | 'theirs'): O
   if (caller === 'wrong token' || caller === 'revoked token') return 'UNAUTHORIZED';
   if (rule.min === 'public') return 'ok';
   if (caller === 'anonymous') return 'UNAUTHORIZED';
+  if (rule.min === 'person') return 'FORBIDDEN';
   if (strength[caller] < strength[rule.min]) return 'FORBIDDEN';
   if (rule.ownArticlesOnly && whose === 'theirs' && strength[caller] < strength.editor) return 'FORBIDDEN';
   return 'ok';
