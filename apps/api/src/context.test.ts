@@ -2,11 +2,10 @@ import { openStore, type Store } from '@newsroom/db';
 import type { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpContextFactory, defaultDeskSettings } from './context.js';
-import { withPeopleInMemory } from './testing/people-in-memory.js';
 
 let store: Store;
 beforeAll(async () => {
-  store = withPeopleInMemory(await openStore(':memory:'));
+  store = await openStore(':memory:');
 });
 afterAll(() => store.close());
 

@@ -1,7 +1,6 @@
 import { openStore, type Store } from '@newsroom/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiAnswer, callApi } from '../testing/call-api.js';
-import { withPeopleInMemory } from '../testing/people-in-memory.js';
 import { startTestApi, type TestApi } from '../testing/start-test-api.js';
 import { testAuthenticator } from '../testing/test-authenticator.js';
 
@@ -13,7 +12,7 @@ let store: Store;
 let api: TestApi;
 
 beforeAll(async () => {
-  store = withPeopleInMemory(await openStore(':memory:'));
+  store = await openStore(':memory:');
   api = await startTestApi(store, { DESK_URL: deskUrl });
 });
 afterAll(async () => {

@@ -3,7 +3,6 @@ import type { Role } from '@newsroom/domain';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiAnswer, callApi } from '../testing/call-api.js';
-import { withPeopleInMemory } from '../testing/people-in-memory.js';
 import { startTestApi, type TestApi } from '../testing/start-test-api.js';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
 
@@ -17,7 +16,7 @@ let addressCounter = 0;
 const goodPassword = 'tangerine orbit fossil kettle';
 
 beforeAll(async () => {
-  store = withPeopleInMemory(await openStore(':memory:'));
+  store = await openStore(':memory:');
   await store.authors.upsert({ slug: 'ana-author', name: 'Ana Author', bio: null, avatar: null });
   api = await startTestApi(store, { API_TRUST_PROXY: ['127.0.0.1'] });
 });

@@ -66,7 +66,10 @@ export function createSignInThrottleRepository(db: Kysely<Database>): SignInThro
   };
 }
 
-/** base × 2^(failures − free − 1), capped; nothing while the failures are still free. */
+/**
+ * Nothing before the free failures are used up; from the last free one on, the next attempt
+ * waits base × 2^(failures − free), capped: with five free, the sixth attempt already waits.
+ */
 function delayAfter(
   failures: number,
   {
@@ -75,9 +78,9 @@ function delayAfter(
     maxDelayMs,
   }: { freeFailures: number; baseDelayMs: number; maxDelayMs: number },
 ): number {
-  if (failures <= freeFailures) return 0;
+  if (failures < freeFailures) return 0;
   // Past 2^40 the cap has long applied; the exponent stays small so the number stays exact.
-  const doublings = Math.min(failures - freeFailures - 1, 40);
+  const doublings = Math.min(failures - freeFailures, 40);
   return Math.min(baseDelayMs * 2 ** doublings, maxDelayMs);
 }
 
