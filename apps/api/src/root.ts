@@ -1,10 +1,13 @@
 import { articleRouter } from './router/article.js';
+import { auditRouter } from './router/audit.js';
 import { authorRouter } from './router/author.js';
 import { commentRouter } from './router/comment.js';
 import { redirectRouter } from './router/redirect.js';
 import { sectionRouter } from './router/section.js';
+import { settingsRouter } from './router/settings.js';
 import { tagRouter } from './router/tag.js';
 import { tokenRouter } from './router/token.js';
+import { userRouter } from './router/user.js';
 import { createCallerFactory, createTRPCRouter } from './trpc.js';
 
 export const appRouter = createTRPCRouter({
@@ -15,6 +18,9 @@ export const appRouter = createTRPCRouter({
   comment: commentRouter,
   redirect: redirectRouter,
   token: tokenRouter,
+  user: userRouter,
+  settings: settingsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;
