@@ -90,6 +90,17 @@ const kinds = {
   'account.addPasskey': 'mutation',
   'account.renamePasskey': 'mutation',
   'account.removePasskey': 'mutation',
+  'user.list': 'query',
+  'user.get': 'query',
+  'user.invite': 'mutation',
+  'user.update': 'mutation',
+  'user.suspend': 'mutation',
+  'user.reactivate': 'mutation',
+  'user.resetLink': 'mutation',
+  'user.endSessions': 'mutation',
+  'settings.get': 'query',
+  'settings.update': 'mutation',
+  'audit.list': 'query',
 } as const satisfies RouterKinds;
 
 // A Map, so a path such as `constructor` or `__proto__` is simply unknown.

@@ -1,12 +1,15 @@
 import { accountRouter } from './router/account.js';
 import { articleRouter } from './router/article.js';
 import { authRouter } from './router/auth.js';
+import { auditRouter } from './router/audit.js';
 import { authorRouter } from './router/author.js';
 import { commentRouter } from './router/comment.js';
 import { redirectRouter } from './router/redirect.js';
 import { sectionRouter } from './router/section.js';
+import { settingsRouter } from './router/settings.js';
 import { tagRouter } from './router/tag.js';
 import { tokenRouter } from './router/token.js';
+import { userRouter } from './router/user.js';
 import { createCallerFactory, createTRPCRouter } from './trpc.js';
 
 export const appRouter = createTRPCRouter({
@@ -19,6 +22,9 @@ export const appRouter = createTRPCRouter({
   token: tokenRouter,
   auth: authRouter,
   account: accountRouter,
+  user: userRouter,
+  settings: settingsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

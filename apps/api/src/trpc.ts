@@ -11,6 +11,7 @@ import {
 import { hasRole, issuesLine, type Role } from '@newsroom/domain';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
+import { recordMutation } from './audit-mutations.js';
 import { type Context, internalErrorMessage, RequestInternalError } from './context.js';
 import { SignInThrottledError } from './people/sign-in-throttle.js';
 
@@ -77,11 +78,22 @@ const storeErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Records each editorial and token write in the audit trail once it has succeeded
+ * (audit-mutations.ts says which and what they acted on). Inside storeErrors, so a Store that
+ * cannot record answers like any Store failure: the caller learns something went wrong.
+ */
+const auditTrail = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
+  const result = await next();
+  if (type === 'mutation' && result.ok) await recordMutation(ctx, path, await getRawInput(), result.data);
+  return result;
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone, token or not. */
-export const publicProcedure = t.procedure.use(storeErrors);
+export const publicProcedure = t.procedure.use(storeErrors).use(auditTrail);
 
 /**
  * A caller whose token or session carries at least `role`. A person who owes a second factor

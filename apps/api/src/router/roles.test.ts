@@ -116,6 +116,53 @@ const accountExpectations: Record<string, Expectation> = Object.fromEntries(
     ] as [string, (c: NewsroomClient) => Promise<unknown>][]
   ).map(([name, call]) => [`account.${name}`, { min: 'person', call } satisfies Expectation]),
 );
+/** Someone invited, for the admin procedures to act on. */
+async function invitedPerson(): Promise<string> {
+  const person = await fx.store.people.invite({
+    email: `${nextSlug('person')}@example.com`,
+    name: 'Pat Person',
+    role: 'author',
+  });
+  return person.id;
+}
+
+/** People, settings and the audit trail: admins only, whatever the token's other rights. */
+const adminExpectations: Record<string, Expectation> = {
+  'user.list': { min: 'admin', call: (c) => c.user.list.query({ limit: 5 }) },
+  'user.get': { min: 'admin', call: async (c) => c.user.get.query({ id: await invitedPerson() }) },
+  'user.invite': {
+    min: 'admin',
+    call: (c) =>
+      c.user.invite.mutate({
+        email: `${nextSlug('invitee')}@example.com`,
+        name: 'New Person',
+        role: 'author',
+      }),
+  },
+  'user.update': {
+    min: 'admin',
+    call: async (c) => c.user.update.mutate({ id: await invitedPerson(), name: 'Renamed' }),
+  },
+  'user.suspend': { min: 'admin', call: async (c) => c.user.suspend.mutate({ id: await invitedPerson() }) },
+  'user.reactivate': {
+    min: 'admin',
+    call: async (c) => c.user.reactivate.mutate({ id: await invitedPerson() }),
+  },
+  'user.resetLink': {
+    min: 'admin',
+    call: async (c) => c.user.resetLink.mutate({ id: await invitedPerson() }),
+  },
+  'user.endSessions': {
+    min: 'admin',
+    call: async (c) => c.user.endSessions.mutate({ id: await invitedPerson() }),
+  },
+  'settings.get': { min: 'admin', call: (c) => c.settings.get.query() },
+  'settings.update': {
+    min: 'admin',
+    call: (c) => c.settings.update.mutate({ requireSecondFactorFrom: null }),
+  },
+  'audit.list': { min: 'admin', call: (c) => c.audit.list.query({ limit: 5 }) },
+};
 
 /** Who may call each procedure of the router: its minimum role and its rules. */
 const expectations: Record<string, Expectation> = {
@@ -272,6 +319,7 @@ const expectations: Record<string, Expectation> = {
   },
   'auth.signOut': { min: 'person', call: (c) => c.auth.signOut.mutate() },
   ...accountExpectations,
+  ...adminExpectations,
 };
 
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN';

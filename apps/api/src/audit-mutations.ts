@@ -1,0 +1,140 @@
+import type { AuditEntry } from '@newsroom/domain';
+import { recordAudit } from './audit-trail.js';
+import type { Context } from './context.js';
+
+/**
+ * Which editorial and token mutations the audit trail records, and what each acted on. The
+ * action is the procedure's path; the object is named by id or slug, from the input or the
+ * result. Procedures that record their own, more precise entries (user.*, settings.*, auth.*,
+ * account.*) are not listed, nor a reader's comment. A new write procedure that should be
+ * audited is added here.
+ */
+
+type Detail = AuditEntry['detail'];
+interface Described {
+  objectType: string;
+  objectId: (input: unknown, result: unknown) => string | null;
+  detail?: (input: unknown, result: unknown) => Detail;
+}
+
+/** A string or number field of an untyped value, else null: input is only read, never trusted. */
+function field(value: unknown, ...path: string[]): string | null {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return null;
+    current = (current as Record<string, unknown>)[key];
+  }
+  if (typeof current === 'number') return String(current);
+  return typeof current === 'string' ? current : null;
+}
+
+/** Only the facts present: a missing one is left out rather than recorded as null. */
+function facts(entries: Record<string, string | null>): Detail {
+  return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== null));
+}
+
+const articleDetail = (input: unknown, result: unknown) =>
+  facts({
+    slug: field(result, 'slug'),
+    version: field(result, 'version'),
+    scheduledFor: field(input, 'at'),
+    revisionId: field(input, 'revisionId'),
+  });
+
+const byInputId = (objectType: string): Described => ({
+  objectType,
+  objectId: (input) => field(input, 'id'),
+  detail: articleDetail,
+});
+
+const articleWrites: Record<string, Described> = {
+  'article.create': {
+    objectType: 'article',
+    objectId: (_, result) => field(result, 'id'),
+    detail: articleDetail,
+  },
+  ...Object.fromEntries(
+    [
+      'update',
+      'submit',
+      'publish',
+      'schedule',
+      'unpublish',
+      'archive',
+      'delete',
+      'restore',
+      'addCorrection',
+    ].map((name) => [`article.${name}`, byInputId('article')]),
+  ),
+};
+
+/** Tags, sections and authors go by slug; a rename records the new one. */
+function taxonomyWrites(noun: 'tag' | 'section' | 'author'): Record<string, Described> {
+  const bySlug: Described = {
+    objectType: noun,
+    objectId: (input) => field(input, 'slug'),
+    detail: (input, result) => {
+      const renamed = field(result, 'slug');
+      return facts({ newSlug: renamed !== field(input, 'slug') ? renamed : null });
+    },
+  };
+  return {
+    [`${noun}.create`]: { objectType: noun, objectId: (input) => field(input, 'slug') },
+    [`${noun}.update`]: bySlug,
+    [`${noun}.delete`]: { objectType: noun, objectId: (input) => field(input, 'slug') },
+  };
+}
+
+const audited: ReadonlyMap<string, Described> = new Map(
+  Object.entries({
+    ...articleWrites,
+    ...taxonomyWrites('tag'),
+    ...taxonomyWrites('section'),
+    ...taxonomyWrites('author'),
+    'tag.merge': {
+      objectType: 'tag',
+      objectId: (input) => field(input, 'from'),
+      detail: (input) => facts({ into: field(input, 'into') }),
+    },
+    'comment.moderate': {
+      objectType: 'comment',
+      objectId: (input) => field(input, 'id'),
+      detail: (input) => facts({ status: field(input, 'status') }),
+    },
+    // The token's id and name only: its secret is in the result and must never be recorded.
+    'token.create': {
+      objectType: 'token',
+      objectId: (_, result) => field(result, 'principal', 'tokenId'),
+      detail: (_, result) =>
+        facts({ name: field(result, 'principal', 'name'), role: field(result, 'principal', 'role') }),
+    },
+    'token.revoke': {
+      objectType: 'token',
+      objectId: (input) => field(input, 'tokenId'),
+      detail: (_, result) => ({ revoked: (result as { revoked?: unknown })?.revoked === true }),
+    },
+  } satisfies Record<string, Described>),
+);
+
+/** Whether a successful call of `path` is recorded by recordMutation. */
+export const isAuditedMutation = (path: string): boolean => audited.has(path);
+
+/**
+ * Records a successful editorial or token mutation, by the caller, in the audit trail: called
+ * by the middleware every procedure runs (trpc.ts) once the procedure has succeeded.
+ */
+export async function recordMutation(
+  ctx: Pick<Context, 'principal' | 'store' | 'clientAddress'>,
+  path: string,
+  input: unknown,
+  result: unknown,
+): Promise<void> {
+  const described = audited.get(path);
+  if (!described) return;
+  await recordAudit(ctx, {
+    action: path,
+    objectType: described.objectType,
+    objectId: described.objectId(input, result),
+    detail: described.detail?.(input, result) ?? {},
+  });
+}
