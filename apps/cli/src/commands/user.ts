@@ -87,7 +87,9 @@ function parsePositionals<T extends z.ZodObject>(action: string, rest: string[],
   return schema.parse(Object.fromEntries(names.map((name, i) => [name, rest[i]])));
 }
 
-function prepareInvite({ values }: ParsedArgs): CommandAction {
+function prepareInvite({ values }: ParsedArgs, rest: string[]): CommandAction {
+  if (rest.length > 0)
+    throw new UsageError(`"user invite" takes flags only, not "${printable(rest[0] ?? '')}"`);
   const missing = ['email', 'name', 'role'].filter((flag) => values[flag] === undefined);
   if (missing.length > 0) {
     throw new UsageError(
@@ -142,7 +144,9 @@ function prepareInvite({ values }: ParsedArgs): CommandAction {
   };
 }
 
-function prepareList({ values }: ParsedArgs): CommandAction {
+function prepareList({ values }: ParsedArgs, rest: string[]): CommandAction {
+  if (rest.length > 0)
+    throw new UsageError(`"user list" takes no email; "--status STATUS" chooses whom it shows`);
   const { status } = z.object({ status: PersonStatusSchema.optional() }).parse(values);
   return async ({ store, io }) => {
     const people: Person[] = [];
