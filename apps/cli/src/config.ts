@@ -2,10 +2,40 @@ import { DatabaseUrlSchema, resolveDatabaseUrl } from '@newsroom/db';
 import { issuesLine } from '@newsroom/domain';
 import { z } from 'zod';
 
+export const defaultDeskUrl = 'http://localhost:4322';
+
+/**
+ * The desk's public address, where invitation and reset links point: http(s), with no query
+ * or fragment (the link's own path and key follow it), kept without a trailing slash so
+ * `${deskUrl}/invitation` never has two.
+ */
+const DeskUrlSchema = z
+  .string()
+  .max(2000, 'at most 2000 characters')
+  .default(defaultDeskUrl)
+  .transform((value, ctx) => {
+    const url = URL.parse(value);
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      ctx.addIssue({ code: 'custom', message: 'an http:// or https:// address' });
+      return z.NEVER;
+    }
+    if (url.search || url.hash || value.includes('?') || value.includes('#')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'an address without ?query or #fragment, since links add their own',
+      });
+      return z.NEVER;
+    }
+    return url.href.replace(/\/+$/, '');
+  });
+
 const CliEnvSchema = z.object({
   DATABASE_URL: DatabaseUrlSchema,
+  DESK_URL: DeskUrlSchema,
   INIT_CWD: z.string().optional(),
 });
+
+export type CliConfig = { ok: true; databaseUrl: string; deskUrl: string; cwd: string };
 
 /**
  * The CLI's environment. A relative database path, like a relative input path, counts from
@@ -13,11 +43,16 @@ const CliEnvSchema = z.object({
  */
 export function loadCliConfig(
   env: Record<string, string | undefined>,
-): { ok: true; databaseUrl: string; cwd: string } | { ok: false; message: string } {
+): CliConfig | { ok: false; message: string } {
   const result = CliEnvSchema.safeParse(env);
   if (!result.success) {
     return { ok: false, message: `Invalid configuration: ${issuesLine(result.error)}` };
   }
   const cwd = result.data.INIT_CWD ?? process.cwd();
-  return { ok: true, databaseUrl: resolveDatabaseUrl(result.data.DATABASE_URL, cwd), cwd };
+  return {
+    ok: true,
+    databaseUrl: resolveDatabaseUrl(result.data.DATABASE_URL, cwd),
+    deskUrl: result.data.DESK_URL,
+    cwd,
+  };
 }

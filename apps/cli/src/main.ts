@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** `newsroom <command>`: operator work on the Store (migrate, seed, tokens). */
+/** `newsroom <command>`: operator work on the Store (migrate, seed, tokens, people). */
 import { runCli } from './run-cli.js';
 
 process.exitCode = await runCli(process.argv.slice(2), process.env);

@@ -10,6 +10,7 @@ import { migrateCommand } from './commands/migrate.js';
 import { restoreCommand } from './commands/restore.js';
 import { seedCommand } from './commands/seed.js';
 import { tokenCommand } from './commands/token.js';
+import { userCommand } from './commands/user.js';
 import { loadCliConfig } from './config.js';
 
 export const usage = `Usage: newsroom <command> [options]
@@ -30,9 +31,21 @@ Commands:
                                   checked, the database unused and the old one saved beside it
   copy --from URL --to URL        copy a whole newsroom into an empty database (SQLite to
                                   PostgreSQL, or either way), checked by counts and checksums
+  user invite --email EMAIL --name NAME --role ROLE [--author SLUG]
+                                  invite a person to the desk: prints a link, working once for
+                                  72 hours, where they set a password (no mail is sent)
+  user list [--status invited|active|suspended]
+                                  everyone with a desk account: role, status, last sign-in
+  user suspend EMAIL              stop a person signing in; their sessions end at once
+  user reactivate EMAIL           let a suspended person sign in again
+  user reset EMAIL                print a one-time link to choose a new password (2 hours;
+                                  a new invitation link for someone who never accepted one)
+  user role EMAIL ROLE            change a person's role: contributor, author, editor or admin
 
 Environment:
-  DATABASE_URL                    default file:./data/newsroom.db`;
+  DATABASE_URL                    default file:./data/newsroom.db
+  DESK_URL                        the desk's address, where links point;
+                                  default http://localhost:4322`;
 
 const commands = {
   migrate: migrateCommand,
@@ -42,6 +55,7 @@ const commands = {
   backup: backupCommand,
   restore: restoreCommand,
   copy: copyCommand,
+  user: userCommand,
 } as const;
 
 /** Runs one command and returns the exit code; every failure is one clear line on stderr. */
@@ -76,7 +90,13 @@ export async function runCli(
       const action = command.prepare(parsed);
       run = async () => {
         store = await openStore(config.databaseUrl);
-        return action({ store, io, cwd: config.cwd, databaseUrl: config.databaseUrl });
+        return action({
+          store,
+          io,
+          cwd: config.cwd,
+          databaseUrl: config.databaseUrl,
+          deskUrl: config.deskUrl,
+        });
       };
     }
   } catch (error) {

@@ -106,8 +106,9 @@ export const userRouter = {
     .mutation(async ({ ctx, input }) => {
       assertNotSelf(ctx, input.id, 'suspend');
       await personById(ctx, input.id);
-      const person = await ctx.store.people.update(input.id, { status: 'suspended' });
+      // Counted as they end; the Store's suspension ends any session started in between.
       const sessionsEnded = await ctx.store.sessions.endAll(input.id);
+      const person = await ctx.store.people.update(input.id, { status: 'suspended' });
       await recordAudit(ctx, {
         action: 'user.suspend',
         objectType: 'person',

@@ -17,6 +17,8 @@ export type CommandAction = (context: {
   cwd?: string;
   /** The resolved DATABASE_URL, for commands that work on the database file itself. */
   databaseUrl?: string;
+  /** DESK_URL without a trailing slash, for the links people open (invitations, resets). */
+  deskUrl?: string;
 }) => Promise<number>;
 
 export interface Command {
