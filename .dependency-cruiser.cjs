@@ -1,5 +1,5 @@
 // The import rules `npm run lint` holds (dependency-cruiser): data flows one way, outside copy →
-// ingest → domain → db ← api ← web, with no cycles anywhere. A workspace is matched both by its
+// ingest → domain → db ← api ← web and desk, with no cycles anywhere. A workspace is matched both by its
 // folder and by its package name, so a rule holds whether or not the workspace is built yet (an
 // unbuilt one is known only by its name).
 const workspace = (folder, name) => `^(${folder}/|${name}(/|$))`;
@@ -73,6 +73,12 @@ module.exports = {
       'apps/web',
       [domain, '^(apps/api/(src|dist)/client\\.(ts|js|d\\.ts)$|@newsroom/api/client$)'],
       'The site talks to the API over HTTP only, so no server code can reach a page.',
+    ),
+    onlyImports(
+      'desk-imports-only-api-client-and-domain',
+      'apps/desk',
+      [domain, '^(apps/api/(src|dist)/client\\.(ts|js|d\\.ts)$|@newsroom/api/client$)'],
+      'The desk talks to the API over HTTP only, so no server code (nor the Store) can reach a page.',
     ),
     onlyImports(
       'cli-imports-no-server',

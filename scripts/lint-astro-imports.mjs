@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // The import rules of .dependency-cruiser.cjs for what dependency-cruiser cannot read: the
-// frontmatter and <script> tags of .astro files. The site's components and pages may import
-// the domain, the API's typed client and the site's own files, nothing else of Newsroom's.
+// frontmatter and <script> tags of .astro files. The site's and the desk's components and pages
+// may import the domain, the API's typed client and the app's own files, nothing else of Newsroom's.
 // TypeScript's own pre-processor lists each file's imports, so no import form is missed.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
 const root = path.resolve(import.meta.dirname, '..');
-const apps = ['apps/web'];
+const apps = ['apps/web', 'apps/desk'];
 const allowedPackages = new Set(['@newsroom/domain', '@newsroom/api/client']);
 
 function* astroFiles(dir) {
@@ -35,13 +35,14 @@ for (const app of apps) {
       const outside = specifier.startsWith('.')
         ? path.relative(appDir, path.resolve(path.dirname(file), specifier)).startsWith('..')
         : specifier.startsWith('@newsroom/') && !allowedPackages.has(specifier);
-      if (outside) violations.push(`${path.relative(root, file)} → ${specifier}`);
+      if (outside)
+        violations.push({ app: path.basename(app), text: `${path.relative(root, file)} → ${specifier}` });
     }
   }
 }
 
-for (const violation of violations) {
-  console.error(`  error web-imports-only-api-client-and-domain: ${violation}`);
+for (const { app, text } of violations) {
+  console.error(`  error ${app}-imports-only-api-client-and-domain: ${text}`);
 }
 if (violations.length > 0) {
   console.error(`\nx ${violations.length} import violations in .astro files.`);

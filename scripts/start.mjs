@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start` / `npm run dev`: prepares the embedded database, then runs the API and the site
-// together, prints both addresses once they answer, and stops both on Ctrl-C.
+// `npm start` / `npm run dev`: prepares the embedded database, then runs the API, the site and
+// the desk together, prints their addresses once they answer, and stops them all on Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -9,11 +9,14 @@ const root = new URL('..', import.meta.url).pathname;
 const env = { ...process.env, INIT_CWD: process.env.INIT_CWD ?? root };
 const apiPort = env.API_PORT ?? '3001';
 const webPort = env.WEB_PORT ?? '4321';
+const deskPort = env.DESK_PORT ?? '4322';
+const deskHost = env.DESK_HOST ?? '127.0.0.1';
 const apiHost = env.API_HOST ?? '127.0.0.1';
 const webHost = env.WEB_HOST ?? '127.0.0.1';
 env.API_URL ??= `http://${apiHost === '0.0.0.0' ? '127.0.0.1' : apiHost}:${apiPort}`;
-// The site calls the API from this machine and names each commenter's address in
-// X-Forwarded-For, so the API's per-address comment limit counts readers, not the site. Only
+// The site and the desk call the API from this machine and name each reader's or person's
+// address in X-Forwarded-For, so the API's per-address comment limit and sign-in throttle count
+// people, not the site or the desk. Only
 // loopback peers are believed: nobody else can name an address.
 env.API_TRUST_PROXY ??= '127.0.0.1,::1';
 
@@ -65,10 +68,12 @@ if (dev) {
   ]);
   run('api', process.execPath, ['--watch', 'apps/api/dist/main.js']);
   run('web', npx, ['astro', 'dev', '--port', webPort, '--host', webHost], `${root}apps/web`);
+  run('desk', npx, ['astro', 'dev', '--port', deskPort, '--host', deskHost], `${root}apps/desk`);
 } else {
   // The same flag as in docs/deploy.md: see there why.
   run('api', process.execPath, ['--max-semi-space-size=8', 'apps/api/dist/main.js']);
   run('web', process.execPath, ['apps/web/server.mjs']);
+  run('desk', process.execPath, ['apps/desk/server.mjs']);
 }
 
 async function answers(url) {
@@ -84,8 +89,14 @@ async function answers(url) {
 
 const apiUrl = env.API_URL;
 const webUrl = `http://${['0.0.0.0', '127.0.0.1'].includes(webHost) ? 'localhost' : webHost}:${webPort}`;
-if ((await answers(`${apiUrl}/readyz`)) && (await answers(webUrl))) {
+const deskLocal = `http://${['0.0.0.0', '127.0.0.1'].includes(deskHost) ? 'localhost' : deskHost}:${deskPort}`;
+if (
+  (await answers(`${apiUrl}/readyz`)) &&
+  (await answers(webUrl)) &&
+  (await answers(`${deskLocal}/healthz`))
+) {
+  // The desk's address is DESK_URL when set: passkeys only work at the address the API knows.
   console.log(
-    `\n  Newsroom is running${dev ? ' (watch mode)' : ''}:\n    Site: ${webUrl}\n    API:  ${apiUrl}\n  Ctrl-C stops both.\n`,
+    `\n  Newsroom is running${dev ? ' (watch mode)' : ''}:\n    Site: ${webUrl}\n    Desk: ${env.DESK_URL ?? deskLocal}\n    API:  ${apiUrl}\n  Ctrl-C stops them all.\n`,
   );
 }

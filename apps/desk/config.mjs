@@ -1,0 +1,26 @@
+// The desk's environment, validated once; imported by server.mjs and by the pages.
+import { issuesLine } from '@newsroom/domain';
+import { z } from 'zod';
+
+const DeskConfigSchema = z.object({
+  DESK_PORT: z.coerce.number().int().min(0).max(65_535).default(4322),
+  DESK_HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * The desk's public address: the origin forms must come from (CSRF), whether cookies are
+   * `__Host-` and Secure (https), and the passkeys' relying party, which the API reads too.
+   */
+  DESK_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('http://localhost:4322')
+    .transform((url) => url.replace(/\/+$/, '')),
+  API_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
+  /** How long a page waits for the API before it answers 503: an API that hangs must not hold people. */
+  API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+});
+
+/** @returns {{ ok: true, config: z.infer<typeof DeskConfigSchema> } | { ok: false, message: string }} */
+export function loadDeskConfig(env) {
+  const result = DeskConfigSchema.safeParse(env);
+  if (result.success) return { ok: true, config: result.data };
+  return { ok: false, message: `Invalid configuration: ${issuesLine(result.error)}` };
+}

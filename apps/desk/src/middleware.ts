@@ -1,0 +1,63 @@
+import { STATUS_CODES } from 'node:http';
+import type { MiddlewareHandler } from 'astro';
+import { createDeskClient } from './lib/api';
+import { csrfCookieName, csrfCookieOptions, sessionCookieName } from './lib/cookies';
+import { csrfVerdict, isCsrfTokenShape, newCsrfToken, sentCsrfToken } from './lib/csrf';
+import { deskConfig } from './lib/desk-config';
+import { refusedPage } from './lib/refused-page';
+import { contentSecurityPolicy, securityHeaders } from './lib/security-headers';
+
+const headers = securityHeaders(
+  // `npm run dev` serves the stylesheet inline (Vite's hot reload); built pages link it.
+  contentSecurityPolicy({ inlineStyles: import.meta.env.MODE === 'development' }),
+);
+
+const changesNothing = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function clientAddressOf(context: { clientAddress: string }): string | null {
+  try {
+    return context.clientAddress || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every request: the CSRF check before anything that changes something runs, the person's
+ * session and a client that speaks for them, and the security headers on every answer.
+ */
+export const onRequest: MiddlewareHandler = async (context, next) => {
+  const { request, cookies, locals } = context;
+  const csrfName = csrfCookieName(deskConfig.DESK_URL);
+  const cookieToken = cookies.get(csrfName)?.value ?? null;
+
+  if (!changesNothing.has(request.method)) {
+    const allowed = [new URL(deskConfig.DESK_URL).origin, new URL(request.url).origin];
+    const verdict = csrfVerdict(request.headers, allowed, cookieToken, await sentCsrfToken(request));
+    if (!verdict.ok) return withHeaders(refusedPage(verdict.reason));
+  }
+  if (isCsrfTokenShape(cookieToken)) {
+    locals.csrf = cookieToken;
+  } else {
+    locals.csrf = newCsrfToken();
+    cookies.set(csrfName, locals.csrf, csrfCookieOptions(deskConfig.DESK_URL));
+  }
+  locals.session = cookies.get(sessionCookieName(deskConfig.DESK_URL))?.value || null;
+  locals.api = createDeskClient({
+    session: locals.session,
+    clientAddress: clientAddressOf(context),
+    userAgent: request.headers.get('user-agent'),
+  });
+  return withHeaders(await next());
+};
+
+/** The response with the desk's headers set over anything a page wrote, and its status's reason phrase. */
+function withHeaders(response: Response): Response {
+  const copy = new Response(response.body, {
+    status: response.status,
+    statusText: STATUS_CODES[response.status] ?? '',
+    headers: new Headers(response.headers),
+  });
+  for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+  return copy;
+}
