@@ -1,7 +1,7 @@
 import { accountRouter } from './router/account.js';
 import { articleRouter } from './router/article.js';
-import { authRouter } from './router/auth.js';
 import { auditRouter } from './router/audit.js';
+import { authRouter } from './router/auth.js';
 import { authorRouter } from './router/author.js';
 import { commentRouter } from './router/comment.js';
 import { redirectRouter } from './router/redirect.js';

@@ -67,13 +67,20 @@ export async function accountAction(api: DeskClient, form: FormData, email: stri
         await api.account.endOtherSessions.mutate();
         return done('sessions-ended', 'sessions');
       case 'rename-passkey':
-        await api.account.renamePasskey.mutate({ id: fieldOf(form, 'id', 100), name: fieldOf(form, 'name', 500) });
+        await api.account.renamePasskey.mutate({
+          id: fieldOf(form, 'id', 100),
+          name: fieldOf(form, 'name', 500),
+        });
         return done('passkey-renamed', 'passkeys');
       case 'remove-passkey':
         await api.account.removePasskey.mutate({ id: fieldOf(form, 'id', 100) });
         return done('passkey-removed', 'passkeys');
       default:
-        return { kind: 'failed', form: '', failure: { status: 400, message: 'The desk does not know that form.', fields: {}, code: null } };
+        return {
+          kind: 'failed',
+          form: '',
+          failure: { status: 400, message: 'The desk does not know that form.', fields: {}, code: null },
+        };
     }
   } catch (error) {
     return { kind: 'failed', form: action, failure: failureOf(error) };

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { VersionConflictError } from '../errors.js';
 import type { Store } from '../store.js';
 import { at, draftInput } from '../testing/contract-fixtures.js';
