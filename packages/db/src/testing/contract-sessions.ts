@@ -290,8 +290,8 @@ export function describeSessionContract(store: () => Store, sessions: StoreSessi
       await Promise.all(
         Array.from({ length: 8 }, () => throttle.fail(['email:x@example.com'], policy, at(0))),
       );
-      // Counted at once, all 8 are there: the ninth failure is the fourth past the free 5, 1 s × 2³.
-      expect(await throttle.fail(['email:x@example.com'], policy, at(0))).toBe(8000);
+      // Counted at once, all 8 are there: the ninth failure is four past the free 5, 1 s × 2⁴.
+      expect(await throttle.fail(['email:x@example.com'], policy, at(0))).toBe(16000);
     });
   });
 }
