@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startTestApi } from '@newsroom/api/testing';
+import { openStore, type Store } from '@newsroom/db';
+
+const deskDir = new URL('../', import.meta.url).pathname;
+
+export interface RunningDesk {
+  /** The desk's public address, http://localhost:<port>: pages are opened there. */
+  deskUrl: string;
+  apiUrl: string;
+  /** The API's Store (a SQLite file of its own), for inviting people as an admin would. */
+  store: Store;
+  /** An invited person's invitation address on the desk. */
+  invite(person: { email: string; name: string }): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The built API over a fresh, migrated SQLite file and the built desk (`server.mjs`) in front of
+ * it, both on 127.0.0.1 at free ports. The desk is reached at `localhost`, as its README asks.
+ */
+export async function startDesk(): Promise<RunningDesk> {
+  for (const built of ['server.mjs', 'dist/server/entry.mjs']) {
+    if (!existsSync(join(deskDir, built)))
+      throw new Error(`apps/desk/${built} is missing: run "npm run build" first`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-desk-e2e-'));
+  const store = await openStore(`file:${join(dir, 'newsroom.db')}`);
+  // DESK_URL must be known before either starts (the API's passkeys and links name it), so the
+  // desk gets a port that was free a moment ago.
+  const deskPort = await freePort();
+  const deskUrl = `http://localhost:${deskPort}`;
+  const api = await startTestApi(store, { DESK_URL: deskUrl, API_TRUST_PROXY: ['127.0.0.1'] });
+  let output = '';
+  const desk: ChildProcess = spawn(process.execPath, ['server.mjs'], {
+    cwd: deskDir,
+    env: {
+      ...process.env,
+      DESK_PORT: String(deskPort),
+      DESK_HOST: '127.0.0.1',
+      DESK_URL: deskUrl,
+      API_URL: api.url,
+    },
+    stdio: 'pipe',
+  });
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk).slice(-65_536);
+  };
+  desk.stdout?.on('data', keep);
+  desk.stderr?.on('data', keep);
+
+  const stop = async () => {
+    if (desk.exitCode === null && desk.signalCode === null) {
+      const exited = new Promise((resolve) => desk.once('exit', resolve));
+      desk.kill('SIGTERM');
+      await exited;
+    }
+    await api.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`The desk did not start in 60 s:\n${output}`)), 60_000);
+      const look = () => {
+        if (!/^Desk listening on http:\/\/\S+$/m.test(output)) return;
+        clearTimeout(timer);
+        resolve();
+      };
+      desk.stdout?.on('data', look);
+      desk.once('exit', () => {
+        clearTimeout(timer);
+        reject(new Error(`The desk exited early:\n${output}`));
+      });
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const invite = async (person: { email: string; name: string }) => {
+    const invited = await store.people.invite({ ...person, role: 'editor', authorSlug: null });
+    const link = await store.links.create(invited.id, 'invitation', { ttlMs: 3_600_000 });
+    return `${deskUrl}/invitation?key=${encodeURIComponent(link.secret)}`;
+  };
+  return { deskUrl, apiUrl: api.url, store, invite, stop };
+}
