@@ -4,6 +4,7 @@
 // or a wrong setting is one line and the address printed is the port it really got.
 import { createServer } from 'node:http';
 import { loadDeskConfig } from './config.mjs';
+import { refusalOf } from './refused-requests.mjs';
 
 const loaded = loadDeskConfig(process.env);
 if (!loaded.ok) {
@@ -14,7 +15,17 @@ const { config } = loaded;
 // The adapter would start its own server on import; ours listens on DESK_HOST:DESK_PORT instead.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import('./dist/server/entry.mjs');
-const server = createServer((req, res) => handler(req, res));
+const server = createServer((req, res) => {
+  const refusal = refusalOf(req.method, req.headers);
+  if (!refusal) return handler(req, res);
+  // Closed after the answer, so the unread body is never read.
+  res.writeHead(refusal.status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'close',
+  });
+  res.end(`${refusal.text}\n`);
+});
 
 function cannotListen(error) {
   console.error(
