@@ -72,7 +72,8 @@ export const AuthenticationResponseSchema = z
     response: z.object({
       clientDataJSON: b64url(4_000),
       authenticatorData: b64url(4_000),
-      signature: b64url(2_000),
+      // Room for an ML-DSA-87 signature (4,627 bytes): ML-DSA-44 is the first algorithm offered.
+      signature: b64url(8_000),
       userHandle: b64url(200).optional(),
     }),
     authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
