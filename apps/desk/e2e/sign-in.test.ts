@@ -207,6 +207,73 @@ describe('an authenticator app', () => {
   });
 });
 
+describe('a reset link', () => {
+  it('lets the person choose a new password, ends their sessions elsewhere, and the old password stops working', async () => {
+    const page = await newPage();
+    const person = await invited('Rory Reset');
+    await acceptInvitation(page, person);
+    const personId = (await desk.store.people.byEmail(person.email))?.id ?? '';
+    const link = await desk.store.links.create(personId, 'reset', { ttlMs: 3_600_000 });
+
+    const other = await browser.newContext();
+    const resetPage = await other.newPage();
+    await resetPage.goto(`${desk.deskUrl}/reset?key=${encodeURIComponent(link.secret)}`);
+    await expect(resetPage.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Choose a new password',
+    );
+    await resetPage.getByLabel('New password').fill('walnut lantern comet harbour');
+    await resetPage.getByRole('button', { name: 'Set password' }).click();
+    await welcome(resetPage, person.name).waitFor({ timeout: 10_000 });
+    await other.close();
+
+    // The session from before the reset has ended: the first browser is sent to sign in.
+    await page.goto(`${desk.deskUrl}/account`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await signIn(page, person.email);
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/email or password/i);
+    await signIn(page, person.email, 'walnut lantern comet harbour');
+    await welcome(page, person.name).waitFor();
+  });
+});
+
+describe('a passkey', () => {
+  it('is added on Your account and then signs in without a password', async () => {
+    const page = await newPage();
+    // Chromium's virtual authenticator, standing in for the device's: it says yes at once.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    const person = await invited('Pia Passkey');
+    await acceptInvitation(page, person);
+
+    await page.goto(`${desk.deskUrl}/account`);
+    await expect(page.getByText('No passkeys yet.').isVisible()).resolves.toBe(true);
+    await page.getByLabel('Name for the new passkey').fill('Test laptop');
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toBe('Your passkey is added.');
+    await expect(page.getByRole('textbox', { name: 'Passkey name' }).inputValue()).resolves.toBe(
+      'Test laptop',
+    );
+    await expect(page.getByRole('button', { name: 'Remove passkey Test laptop' }).isVisible()).resolves.toBe(
+      true,
+    );
+
+    await signOut(page);
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await welcome(page, person.name).waitFor();
+    expect(await sessionCookie()).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+  });
+});
+
 describe('a form posted from another site', () => {
   let attacker: Server;
   let attackerPort: number;
