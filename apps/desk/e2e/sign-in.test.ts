@@ -163,7 +163,9 @@ describe('an authenticator app', () => {
     const secret = (await page.getByText(/^Key:/).locator('code').textContent())?.trim() ?? '';
     expect(secret).toMatch(/^[A-Z2-7]{16,}=*$/);
     // A code from the step before: the app's clock may lag, and the current step stays unused
-    // for the sign-in below (each step signs in once).
+    // for the sign-in below (each step signs in once). Not in a step's last seconds, so it is
+    // still one step old, not two, when the API checks it.
+    while ((Date.now() / 1000) % 30 > 27) await new Promise((resolve) => setTimeout(resolve, 250));
     const earlier = generateSync({ secret, epoch: Math.floor(Date.now() / 1000) - 30 });
     await page.getByRole('textbox', { name: 'Code' }).fill(earlier);
     await page.getByRole('button', { name: 'Turn on two-factor' }).click();
@@ -184,8 +186,10 @@ describe('an authenticator app', () => {
     // The password alone signed no one in.
     expect(await sessionCookie()).toBeUndefined();
 
-    const now = generateSync({ secret });
-    const wrong = now === '123456' ? '654321' : '123456';
+    // A code no step near now has.
+    const seconds = Math.floor(Date.now() / 1000);
+    const near = [-60, -30, 0, 30, 60].map((offset) => generateSync({ secret, epoch: seconds + offset }));
+    const wrong = ['123456', '654321', '111111'].find((code) => !near.includes(code)) ?? '';
     await page.getByRole('textbox', { name: 'Code' }).fill(wrong);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/code is not right/);
