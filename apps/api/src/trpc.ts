@@ -1,9 +1,11 @@
 import {
   CommentsClosedError,
+  EmailTakenError,
   InvalidInputError,
   InvalidTransitionError,
   MissingReferenceError,
   NotFoundError,
+  PasskeyTakenError,
   SlugTakenError,
   StoreUnavailableError,
   VersionConflictError,
@@ -53,6 +55,8 @@ const storeErrorCodes: [new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY][] 
   [NotFoundError, 'NOT_FOUND'],
   [VersionConflictError, 'CONFLICT'],
   [SlugTakenError, 'CONFLICT'],
+  [EmailTakenError, 'CONFLICT'],
+  [PasskeyTakenError, 'CONFLICT'],
   [MissingReferenceError, 'BAD_REQUEST'],
   [InvalidTransitionError, 'BAD_REQUEST'],
   [CommentsClosedError, 'FORBIDDEN'],
@@ -62,8 +66,6 @@ const storeErrorCodes: [new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY][] 
   [StoreUnavailableError, 'SERVICE_UNAVAILABLE'],
 ];
 
-const conflictNames = new Set(['EmailTakenError', 'PasskeyTakenError']);
-
 /** Turns the Store's expected failures into the HTTP statuses clients can act on. */
 const storeErrors = t.middleware(async ({ next }) => {
   const result = await next();
@@ -71,9 +73,6 @@ const storeErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     const match = storeErrorCodes.find(([type]) => cause instanceof type);
     if (match && cause) throw new TRPCError({ code: match[1], message: cause.message, cause });
-    // The Store's people conflicts, matched by name: the db package's index does not export them all yet.
-    if (cause instanceof Error && conflictNames.has(cause.name))
-      throw new TRPCError({ code: 'CONFLICT', message: cause.message, cause });
   }
   return result;
 });

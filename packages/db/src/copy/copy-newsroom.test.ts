@@ -154,6 +154,37 @@ async function givenNewsroom(path: string): Promise<{ live: string; revoked: str
       authorSlug: 'amara-okafor',
     });
     await store.tokens.revoke(revoked.principal.tokenId);
+
+    // A person of the desk with everything that moves with them, and what stays behind.
+    const editor = await store.people.invite(
+      { email: 'ed@example.com', name: 'Ed Editor', role: 'editor', authorSlug: 'amara-okafor' },
+      { now },
+    );
+    await store.people.setPasswordHash(editor.id, 'scrypt$N=32768,r=8,p=3,l=32$c2FsdA$a2V5');
+    await store.people.beginTotp(editor.id, 'JBSWY3DPEHPK3PXP');
+    await store.people.enableTotp(editor.id, ['a'.repeat(64), 'b'.repeat(64)]);
+    await store.people.addPasskey(editor.id, {
+      name: 'Laptop',
+      credentialId: 'Y3JlZGVudGlhbA',
+      publicKey: 'cHVibGljLWtleQ',
+      counter: 3,
+      transports: ['internal'],
+    });
+    await store.audit.record({
+      actor: { kind: 'person', id: editor.id, name: editor.name },
+      action: 'sign-in',
+      objectType: 'person',
+      objectId: editor.id,
+      address: '203.0.113.9',
+      detail: { method: 'password' },
+    });
+    await store.settings.update({ requireSecondFactorFrom: 'editor' });
+    await store.sessions.create({
+      personId: editor.id,
+      userAgent: 'Browser',
+      address: '203.0.113.9',
+      lifetimeMs: 3_600_000,
+    });
     return { live: live.token, revoked: revoked.token };
   } finally {
     await store.close();
@@ -215,6 +246,11 @@ describe('copyNewsroom from SQLite to PostgreSQL (PGlite)', () => {
       'article_revisions',
       'slug_redirects',
       'article_imports',
+      'people',
+      'recovery_codes',
+      'passkeys',
+      'audit_log',
+      'settings',
     ]);
     for (const table of report.tables) {
       expect(table.rows, table.table).toBeGreaterThan(0);
@@ -350,6 +386,29 @@ describe('copyNewsroom from SQLite to PostgreSQL (PGlite)', () => {
       const [revoked, revokedCopy] = await both((store) => store.tokens.resolve(tokens.revoked));
       expect(revoked).toBeNull();
       expect(revokedCopy).toBeNull();
+    });
+
+    it('has the same people with their password, second factors, passkeys, audit trail and settings, but no sessions', async () => {
+      const [person, personCopy] = await both((store) => store.people.byEmail('ed@example.com'));
+      expect(person).toMatchObject({ status: 'active', totpEnabled: true, passkeyCount: 1 });
+      expect(personCopy).toEqual(person);
+      if (!person) throw new Error('the person is missing');
+      const secrets = (store: Store) =>
+        Promise.all([
+          store.people.passwordHash(person.id),
+          store.people.totp(person.id),
+          store.people.recoveryCodesLeft(person.id),
+          store.people.passkeys(person.id),
+          store.audit.list({ actorId: person.id, limit: 10 }),
+          store.settings.get(),
+        ]);
+      const [fromSource, fromCopy] = await both(secrets);
+      expect(fromCopy).toEqual(fromSource);
+      const [sessions, sessionsCopy] = await both((store) =>
+        store.sessions.list(person.id, { idleMs: 3_600_000 }),
+      );
+      expect(sessions).toHaveLength(1);
+      expect(sessionsCopy).toEqual([]);
     });
 
     it('searches the copy: every article has its search vector, and words find the same articles', async () => {
