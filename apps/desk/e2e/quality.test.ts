@@ -1,0 +1,108 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../../web/e2e/axe.js';
+import { launchChromium } from '../../web/e2e/browser.js';
+import { htmlErrors } from '../../web/e2e/html-validator.js';
+import { type RunningDesk, startDesk } from './desk.js';
+
+// Every room of the desk, as a signed-out visitor and as a signed-in admin: no axe-core
+// violations, valid HTML, usable at 390 px, and nothing fetched from another site.
+let desk: RunningDesk;
+let browser: Browser;
+let admin: BrowserContext;
+
+const signedOutPaths = {
+  'sign-in': '/sign-in',
+  'invitation, a spent key': '/invitation?key=spent',
+  'reset, a spent key': '/reset?key=spent',
+};
+const signedInPaths = { home: '/', account: '/account', people: '/people' };
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  desk = await startDesk();
+  const person = await desk.store.people.invite({
+    email: 'ada@example.com',
+    name: 'Ada Admin',
+    role: 'admin',
+    authorSlug: null,
+  });
+  const { secret } = await desk.store.links.create(person.id, 'invitation', { ttlMs: 3_600_000 });
+  admin = await browser.newContext();
+  admin.setDefaultTimeout(10_000);
+  const page = await admin.newPage();
+  await page.goto(`${desk.deskUrl}/invitation?key=${secret}`);
+  await page.getByLabel('New password').fill('tangerine orbit fossil kettle');
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Welcome, Ada Admin' }).waitFor();
+  await page.close();
+});
+afterAll(async () => {
+  await admin?.close();
+  await browser?.close();
+  await desk?.stop();
+});
+
+/**
+ * Each page in its browser: signed out in a fresh one, signed in in the admin's. Returns the
+ * address of every request the pages made.
+ */
+async function eachPage(
+  viewport: { width: number; height: number },
+  visit: (name: string, page: Page) => Promise<void>,
+): Promise<string[]> {
+  const requested: string[] = [];
+  const visitor = await browser.newContext({ viewport });
+  const rooms: [BrowserContext, Record<string, string>][] = [
+    [visitor, signedOutPaths],
+    [admin, signedInPaths],
+  ];
+  for (const [context, paths] of rooms) {
+    const page = await context.newPage();
+    page.on('request', (request) => requested.push(request.url()));
+    await page.setViewportSize(viewport);
+    for (const [name, path] of Object.entries(paths)) {
+      await page.goto(`${desk.deskUrl}${path}`);
+      await visit(name, page);
+    }
+    await page.close();
+  }
+  await visitor.close();
+  return requested;
+}
+
+describe('every room of the desk', () => {
+  it('has no axe-core violations', async () => {
+    const found: Record<string, unknown> = {};
+    await eachPage({ width: 1280, height: 800 }, async (name, page) => {
+      const violations = await axeViolations(page);
+      if (violations.length > 0) found[name] = violations;
+    });
+    expect(found).toEqual({});
+  });
+
+  it('is valid HTML by the W3C Nu checker', async () => {
+    const html: Record<string, string> = {};
+    for (const [name, path] of Object.entries(signedOutPaths)) {
+      html[name] = await (await fetch(`${desk.deskUrl}${path}`)).text();
+    }
+    for (const [name, path] of Object.entries(signedInPaths)) {
+      html[name] = await (await admin.request.get(`${desk.deskUrl}${path}`)).text();
+    }
+    expect(Object.values(html).every((page) => page.startsWith('<!DOCTYPE html>'))).toBe(true);
+    expect(htmlErrors(html)).toEqual([]);
+  });
+
+  it('is usable at 390 px wide without sideways scrolling, and asks nothing of another site', async () => {
+    const wide: string[] = [];
+    const requested = await eachPage({ width: 390, height: 844 }, async (name, page) => {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) wide.push(`${name}: ${overflow}px too wide`);
+    });
+    expect(wide).toEqual([]);
+    // The pages and their stylesheet, script and icon came from the desk, and only from it.
+    expect(requested.length).toBeGreaterThan(Object.keys(signedInPaths).length);
+    const origin = new URL(desk.deskUrl).origin;
+    expect(requested.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+  });
+});
