@@ -362,3 +362,61 @@ describe('a form posted from another site', () => {
     await welcome(page, 'Nia Renamed').waitFor();
   });
 });
+
+describe('sessions in two browsers', () => {
+  it('lets a person end the session of their other browser, which is then signed out', async () => {
+    const page = await newPage();
+    const person = await invited('Tess Two');
+    await acceptInvitation(page, person);
+    const other = await browser.newContext();
+    try {
+      other.setDefaultTimeout(10_000);
+      const otherPage = await other.newPage();
+      await signIn(otherPage, person.email);
+      await welcome(otherPage, person.name).waitFor();
+
+      await page.goto(`${desk.deskUrl}/account`);
+      const rows = page
+        .getByRole('table', { name: 'Where you are signed in' })
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell') });
+      await expect(rows.count()).resolves.toBe(2);
+      await page.getByRole('button', { name: 'End session', exact: true }).click();
+      await expect(page.getByRole('status').textContent()).resolves.toBe('That session has ended.');
+      await expect(rows.count()).resolves.toBe(1);
+
+      // The other browser's next page finds its session ended.
+      await otherPage.goto(`${desk.deskUrl}/`);
+      expect(new URL(otherPage.url()).pathname).toBe('/sign-in');
+      // This one is still signed in.
+      await page.goto(`${desk.deskUrl}/`);
+      await welcome(page, person.name).waitFor();
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('repeated failures', () => {
+  it('make the next attempt wait, the right password too, saying how long', async () => {
+    const page = await newPage();
+    const person = await invited('Lou Lockout');
+    await acceptInvitation(page, person);
+    await signOut(page);
+    try {
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        await signIn(page, person.email, `not the password ${attempt}`);
+        await expect(page.getByRole('alert').textContent()).resolves.toMatch(/email or password/i);
+      }
+      await signIn(page, person.email);
+      await expect(page.getByRole('alert').textContent()).resolves.toMatch(
+        /^Too many attempts: try again in \d+ seconds?\.$/,
+      );
+      await expect(welcome(page, person.name).count()).resolves.toBe(0);
+      expect(await sessionCookie()).toBeUndefined();
+    } finally {
+      // Every test signs in from 127.0.0.1: the address must not stay locked for the others.
+      await desk.store.signInThrottle.clear([`email:${person.email}`, 'address:127.0.0.1']);
+    }
+  });
+});
