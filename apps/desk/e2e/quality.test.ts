@@ -106,3 +106,38 @@ describe('every room of the desk', () => {
     expect(requested.filter((url) => new URL(url).origin !== origin)).toEqual([]);
   });
 });
+
+describe('the pages between', () => {
+  it('an open invitation and the authenticator enrolment with its QR code: no axe-core violations, and they fit 390 px', async () => {
+    const invited = await desk.store.people.invite({
+      email: 'new@example.com',
+      name: 'New Person',
+      role: 'author',
+      authorSlug: null,
+    });
+    const { secret } = await desk.store.links.create(invited.id, 'invitation', { ttlMs: 3_600_000 });
+    const found: Record<string, unknown> = {};
+    const check = async (name: string, page: Page) => {
+      const violations = await axeViolations(page);
+      if (violations.length > 0) found[name] = violations;
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) found[`${name} at 390 px`] = `${overflow}px too wide`;
+    };
+
+    const visitor = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const invitation = await visitor.newPage();
+    await invitation.goto(`${desk.deskUrl}/invitation?key=${secret}`);
+    await invitation.getByRole('button', { name: 'Set password' }).waitFor();
+    await check('invitation', invitation);
+    await visitor.close();
+
+    const page = await admin.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${desk.deskUrl}/account`);
+    await page.getByRole('button', { name: 'Add an authenticator app' }).click();
+    await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+    await check('authenticator enrolment', page);
+    await page.close();
+    expect(found).toEqual({});
+  });
+});
