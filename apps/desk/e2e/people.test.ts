@@ -102,6 +102,16 @@ describe('People', () => {
     await desk.store.settings.update({ requireSecondFactorFrom: null });
   });
 
+  it('answers a made-up page address with 400, a clear message and the first page', async () => {
+    const admin = await signedIn('admin', 'Di Admin', 'di@example.com');
+    const answer = await admin.goto(`${desk.deskUrl}/people?cursor=not-a-cursor`);
+    expect(answer?.status()).toBe(400);
+    await expect(admin.getByRole('alert').textContent()).resolves.toBe(
+      'That page of the list does not exist; here is the first page.',
+    );
+    await expect(admin.getByRole('heading', { level: 3, name: 'Di Admin' }).count()).resolves.toBe(1);
+  });
+
   it('is for admins only: an editor gets 403 and no list, and no People link', async () => {
     const editor = await signedIn('editor', 'Ed Editor', 'ed@example.com');
     await expect(
