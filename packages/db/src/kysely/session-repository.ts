@@ -14,6 +14,8 @@ const maxUserAgent = 256;
 const maxAddress = 64;
 /** No one keeps more live sessions than this worth listing; the list stays bounded. */
 const maxListed = 100;
+/** How often a session in use is marked seen again. */
+const seenEveryMs = 60_000;
 
 /**
  * Signed-in sessions. A session is live while it has not ended, its lifetime has not passed and
@@ -57,18 +59,20 @@ export function createSessionRepository(db: Kysely<Database>): SessionRepository
         .where('p.status', '=', 'active')
         .executeTakeFirst();
       if (!row) return null;
-      await db
-        .updateTable('person_sessions')
-        .set({ last_seen_at: at })
-        .where('id', '=', row.id)
-        .where('last_seen_at', '<', at)
-        .execute();
+      // Every call the desk makes resolves the session: it is marked seen at most once a
+      // minute, so reading a page is not a write each time (an idle limit is hours long).
+      const stale = row.last_seen_at < isoUtc(new Date(now.getTime() - seenEveryMs));
+      if (stale) {
+        await db
+          .updateTable('person_sessions')
+          .set({ last_seen_at: at })
+          .where('id', '=', row.id)
+          .where('last_seen_at', '<', at)
+          .execute();
+      }
       const person = await personById(db, row.person_id);
       if (!person || person.status !== 'active') return null;
-      return {
-        session: sessionOf({ ...row, last_seen_at: at > row.last_seen_at ? at : row.last_seen_at }),
-        person,
-      };
+      return { session: sessionOf(stale ? { ...row, last_seen_at: at } : row), person };
     },
 
     async list(personId, { idleMs, now = new Date() }) {

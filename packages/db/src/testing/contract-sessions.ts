@@ -39,6 +39,10 @@ export function describeSessionContract(store: () => Store, sessions: StoreSessi
       const resolved = await store().sessions.resolve(first.secret, { ...idle, now: at(10) });
       expect(resolved?.person).toEqual(await store().people.byId(person.id));
       expect(resolved?.session).toEqual({ ...first.session, lastSeenAt: at(10).toISOString() });
+      // Seen again within the minute: not written again.
+      const soon = new Date(at(10).getTime() + 30_000);
+      const again = await store().sessions.resolve(first.secret, { ...idle, now: soon });
+      expect(again?.session.lastSeenAt).toBe(at(10).toISOString());
       expect(await store().sessions.resolve('nrs_unknown', { ...idle, now: at(10) })).toBeNull();
       expect(await store().sessions.resolve(`nrs_${'x'.repeat(500)}`, idle)).toBeNull();
     });
