@@ -1,9 +1,5 @@
-import { limits, SlugSchema } from '@newsroom/domain';
+import { type DeskStatus, deskStatuses, limits, SlugSchema } from '@newsroom/domain';
 import { z } from 'zod';
-
-/** The statuses the story list filters by, in the order a story goes through them. */
-export const deskStatuses = ['draft', 'in-review', 'scheduled', 'published', 'archived'] as const;
-export type DeskStatus = (typeof deskStatuses)[number];
 
 export const deskStatusWords: Record<DeskStatus, string> = {
   draft: 'Draft',
@@ -42,6 +38,12 @@ export function storyFiltersOf(
   if (result.success) return { ok: true, filters: result.data };
   const field = String(result.error.issues[0]?.path[0] ?? 'filter');
   return { ok: false, message: `That ${field === 'q' ? 'search' : field} is not one the desk knows.` };
+}
+
+/** The filters as article.desk takes them: a blank search is left out, not sent empty. */
+export function deskQueryOf(filters: StoryFilters, limit: number) {
+  const { q, cursor, ...rest } = filters;
+  return { ...rest, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}), limit };
 }
 
 /** The address of the list with these filters, for the next page and for links. */

@@ -1,9 +1,12 @@
 import type { Block } from '@newsroom/domain';
 import { Editor } from '@tiptap/core';
-import { bodyToDoc, docToBody } from '../editor/body-doc';
-import { editorExtensions } from '../editor/extensions';
-import type { BodySource } from './story-form';
+import { UndoRedo } from '@tiptap/extensions';
+import { bodyToDoc } from '../editor/body-to-doc';
+import { docToBody } from '../editor/doc-to-body';
+import { editorExtensions } from '../editor/editor-extensions';
 import { openDialog } from './editor-dialogs';
+import { editPicture, editSeeAlso, toggleQuote } from './editor-commands';
+import type { BodySource } from './story-form';
 
 /**
  * The story's body as rich text: Tiptap over the body blocks, with a toolbar that is one tab
@@ -13,7 +16,7 @@ import { openDialog } from './editor-dialogs';
 export function createBodyEditor(mount: HTMLElement, body: Block[], onChange: () => void): BodySource {
   const editor = new Editor({
     element: mount,
-    extensions: editorExtensions(),
+    extensions: [...editorExtensions(), UndoRedo],
     content: bodyToDoc(body),
     // The desk's CSP allows no inline style element; the editor's few rules are in desk.css.
     injectCSS: false,
@@ -65,39 +68,15 @@ const commands: Record<string, Command> = {
   'heading-2': (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
   'heading-3': (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
   'heading-4': (e) => e.chain().focus().toggleHeading({ level: 4 }).run(),
-  quote: (e) => e.chain().focus().toggleQuote().run(),
+  quote: (e) => toggleQuote(e),
   bulleted: (e) => e.chain().focus().toggleBulletList().run(),
   numbered: (e) => e.chain().focus().toggleOrderedList().run(),
-  image: async (e) => {
-    const values = await openDialog('Picture', [
-      { name: 'src', label: 'Picture address', type: 'url', required: true },
-      { name: 'alt', label: 'Alt text', hint: 'What the picture shows, for readers who cannot see it.' },
-      { name: 'caption', label: 'Caption' },
-      { name: 'credit', label: 'Credit' },
-    ]);
-    if (!values?.src) return e.commands.focus();
-    const size = await pictureSize(values.src);
-    e.chain()
-      .focus()
-      .insertPicture({
-        src: values.src,
-        alt: values.alt ?? '',
-        caption: values.caption || null,
-        credit: values.credit || null,
-        width: size.width,
-        height: size.height,
-      })
-      .run();
-  },
-  'see-also': async (e) => {
-    const chosen = await openDialog('See also', [{ name: 'story', label: 'Find a published story', type: 'story' }]);
-    if (!chosen?.story || !chosen.headline) return e.commands.focus();
-    e.chain().focus().insertSeeAlso({ slug: chosen.story, headline: chosen.headline }).run();
-  },
+  image: (e) => editPicture(e, pictureSize),
+  'see-also': (e) => editSeeAlso(e),
 };
 
 /** The picture's own size, or a 16:9 guess when it cannot be loaded from here. */
-function pictureSize(src: string): Promise<{ width: number; height: number }> {
+export function pictureSize(src: string): Promise<{ width: number; height: number }> {
   return new Promise((resolve) => {
     const image = new Image();
     const guess = { width: 1600, height: 900 };
