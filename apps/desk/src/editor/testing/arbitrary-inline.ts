@@ -67,10 +67,10 @@ const marks = fc.record({
 });
 
 /** Runs with marks that start and stop anywhere, inside words too. */
-export const arbitraryRuns = (): fc.Arbitrary<Run[]> =>
+export const arbitraryRuns = (maxRuns = 8): fc.Arbitrary<Run[]> =>
   fc.array(
     fc.tuple(inlineText(), marks).map(([text, m]) => ({ text, ...m })),
-    { minLength: 1, maxLength: 8 },
+    { minLength: 1, maxLength: maxRuns },
   );
 
 const word = fc
