@@ -98,13 +98,15 @@ function isEditorBlock(element: Element, fromEditor: boolean): boolean {
  * or an <ol> when the first marker is a number or letter followed by `.` or `)`.
  */
 function wordListsToLists(root: DocumentFragment, document: Document): void {
-  const isWordItem = (node: Element | null) =>
-    node !== null && /mso-list:\s*l\d/i.test(node.getAttribute('style') ?? '');
+  // Word numbers its lists (l0, l1, …): a new number starts a new list, even right after another.
+  const listOf = (node: Element | null) =>
+    node ? (/mso-list:\s*(l\d+)/i.exec(node.getAttribute('style') ?? '')?.[1] ?? null) : null;
   for (const first of [...root.querySelectorAll('p')]) {
-    if (!isWordItem(first) || isWordItem(first.previousElementSibling)) continue;
+    const id = listOf(first);
+    if (id === null || listOf(first.previousElementSibling) === id) continue;
     const items: Element[] = [first];
-    for (let next = first.nextElementSibling; isWordItem(next); next = next?.nextElementSibling ?? null) {
-      if (next) items.push(next);
+    for (let next = first.nextElementSibling; next && listOf(next) === id; next = next.nextElementSibling) {
+      items.push(next);
     }
     const marker = [...first.querySelectorAll('[style]')].find((el) =>
       /mso-list:\s*ignore/i.test(el.getAttribute('style') ?? ''),
