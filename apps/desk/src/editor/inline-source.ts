@@ -244,10 +244,9 @@ function written(runs: Run[], shape: Shape): string {
         }
         case 'link-open':
           return '[';
-        case 'link-close':
+        default:
           return `](${token.href})`;
       }
-      return '';
     })
     .join('');
 }
