@@ -29,7 +29,7 @@ export function createBodyEditor(mount: HTMLElement, body: Block[], onChange: ()
       },
     },
   });
-  let lastBody: Block[] | null = null;
+  let lastBody: ReturnType<typeof docToBody> | null = null;
   editor.on('update', () => {
     lastBody = null;
     onChange();
@@ -40,8 +40,12 @@ export function createBodyEditor(mount: HTMLElement, body: Block[], onChange: ()
   return {
     getBody() {
       // Reading the body is a walk over the whole document; autosave and word count ask often.
-      lastBody ??= docToBody(editor.getJSON()).body;
-      return lastBody;
+      lastBody ??= docToBody(editor.getJSON());
+      return lastBody.body;
+    },
+    problems() {
+      lastBody ??= docToBody(editor.getJSON());
+      return lastBody.problems;
     },
     setBody(next) {
       editor.commands.setContent(bodyToDoc(next), { emitUpdate: false });
@@ -50,7 +54,7 @@ export function createBodyEditor(mount: HTMLElement, body: Block[], onChange: ()
   };
 }
 
-type Command = (editor: Editor) => void | Promise<void>;
+type Command = (editor: Editor) => unknown;
 
 const commands: Record<string, Command> = {
   bold: (e) => e.chain().focus().toggleBold().run(),

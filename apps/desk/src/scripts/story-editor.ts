@@ -37,7 +37,11 @@ export function startStoryEditor(): void {
     initial: read(),
     read,
     local,
-    send: (version, changes) => send(page.id, csrf, version, changes),
+    send: async (version, changes) => {
+      const problems = body.problems();
+      if (problems.length > 0) return { kind: 'refused', status: 400, message: problems.join(' ') };
+      return send(page.id, csrf, version, changes);
+    },
     onState: (state) => showState(state),
     onSaved: (state) => {
       for (const input of document.querySelectorAll<HTMLInputElement>('.workflow-form input[name="version"]')) {

@@ -3,6 +3,8 @@ import type { StoryFields } from '../lib/story-fields';
 
 export interface BodySource {
   getBody(): Block[];
+  /** Blocks the body cannot hold as they are (a picture without an address): nothing is saved until fixed. */
+  problems(): string[];
   setBody(body: Block[]): void;
 }
 
