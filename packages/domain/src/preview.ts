@@ -68,7 +68,10 @@ export const CreatePreviewInputSchema = z
 export type CreatePreviewInput = z.input<typeof CreatePreviewInputSchema>;
 
 /** When a link made at `now` for `input` expires. */
-export function previewExpiry(input: { purpose: PreviewPurpose; days?: number | undefined }, now: Date): Date {
+export function previewExpiry(
+  input: { purpose: PreviewPurpose; days?: number | undefined },
+  now: Date,
+): Date {
   const ms =
     input.purpose === 'desk' ? deskPreviewMinutes * 60_000 : (input.days ?? defaultPreviewDays) * 86_400_000;
   return new Date(now.getTime() + ms);
