@@ -61,7 +61,7 @@ const commands: Record<string, Command> = {
   italic: (e) => e.chain().focus().toggleItalic().run(),
   link: async (e) => {
     const current = e.getAttributes('link').href as string | undefined;
-    const values = await openDialog('Link', [{ name: 'href', label: 'Address', type: 'url', value: current ?? '' }], {
+    const values = await openDialog('Link', [{ name: 'href', label: 'Link address', type: 'url', value: current ?? '' }], {
       remove: current ? 'Remove link' : undefined,
     });
     if (!values) return e.commands.focus();

@@ -77,7 +77,7 @@ export async function editPicture(
     height: size.height,
   };
   if (current) editor.chain().focus().updateAttributes('image', attrs).run();
-  else editor.chain().focus().insertContent({ type: 'image', attrs }).run();
+  else insertBlock(editor, { type: 'image', attrs });
 }
 
 export async function editSeeAlso(editor: Editor): Promise<void> {
@@ -88,5 +88,12 @@ export async function editSeeAlso(editor: Editor): Promise<void> {
   }
   const attrs = { slug: chosen.story, headline: chosen.headline };
   if (selectedNode(editor, 'seeAlso')) editor.chain().focus().updateAttributes('seeAlso', attrs).run();
-  else editor.chain().focus().insertContent({ type: 'seeAlso', attrs }).run();
+  else insertBlock(editor, { type: 'seeAlso', attrs });
+}
+
+/** A new block at the cursor, or after the block selected whole, which it must not replace. */
+function insertBlock(editor: Editor, node: { type: string; attrs: Record<string, unknown> }): void {
+  const { selection } = editor.state;
+  if (selection instanceof NodeSelection) editor.chain().focus().insertContentAt(selection.to, node).run();
+  else editor.chain().focus().insertContent(node).run();
 }
