@@ -96,7 +96,7 @@ describe('saving a story', () => {
     await ana.keyboard.press('Control+s');
     await expect.poll(() => status(ana), { timeout: 15_000 }).toMatch(/^Saved/);
 
-    await ben.getByLabel('Headline').fill('Ben’s headline');
+    await ben.getByLabel('Headline').fill('Ben’s other headline');
     await ben.getByLabel('Standfirst').fill('Ben’s standfirst');
     await ben.keyboard.press('Control+s');
     const conflict = ben.getByRole('region', { name: 'Someone else saved this story' });
@@ -104,7 +104,7 @@ describe('saving a story', () => {
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await expect.poll(() => status(ben), { timeout: 15_000 }).toMatch(/^Saved/);
     expect(await desk.store.articles.byId(article.id)).toMatchObject({
-      headline: 'Ben’s headline',
+      headline: 'Ben’s other headline',
       standfirst: 'Ana’s standfirst',
     });
 
@@ -168,7 +168,14 @@ describe('saving a story', () => {
     await expect.poll(() => error.textContent(), { timeout: 15_000 }).toMatch(/Headline: .*200/);
     await expect(page.getByLabel('Headline').inputValue()).resolves.toBe('y'.repeat(250));
 
+    const taken = await story();
     await page.getByLabel('Headline').fill('A fine headline');
+    await page.getByLabel('Address (slug)').fill(taken.slug);
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => error.textContent(), { timeout: 15_000 }).toMatch(/already used/);
+    await expect(page.getByRole('region', { name: 'Someone else saved this story' }).isVisible()).resolves.toBe(false);
+
+    await page.getByLabel('Address (slug)').fill('a-fine-headline');
     await page.keyboard.press('Control+s');
     await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^Saved/);
 

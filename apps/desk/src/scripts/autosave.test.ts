@@ -56,8 +56,9 @@ describe('autosave', () => {
     const t = setUp([(v, c) => ({ kind: 'saved', state: server(v + 1, { ...initial, ...c }) })]);
     t.type({ headline: 'Storm closes' });
     t.type({ headline: 'Storm closes the coast road again' });
+    await vi.advanceTimersByTimeAsync(300);
     expect(t.local.copy).toMatchObject({ version: 3, fields: { headline: 'Storm closes the coast road again' } });
-    await vi.advanceTimersByTimeAsync(1_900);
+    await vi.advanceTimersByTimeAsync(1_600);
     expect(t.sent).toEqual([]);
     await vi.advanceTimersByTimeAsync(200);
     expect(t.sent).toEqual([{ version: 3, changes: { headline: 'Storm closes the coast road again' } }]);
@@ -95,6 +96,7 @@ describe('autosave', () => {
     expect(t.saver.currentState).toMatchObject({ kind: 'conflict', theirs: { by: 'Ben Editor' }, mine: { headline: 'My headline' } });
     t.type({ standfirst: 'Still mine' });
     await vi.advanceTimersByTimeAsync(10_000);
+    // Kept in the browser while the person decides, but not sent.
     expect(t.sent).toHaveLength(1);
     expect(t.local.copy).toMatchObject({ fields: { standfirst: 'Still mine' } });
     await t.saver.keepMine();
@@ -122,6 +124,7 @@ describe('autosave', () => {
     await t.saver.saveNow();
     expect(t.saver.currentState.kind).toBe('offline');
     t.type({ standfirst: 'Still offline' });
+    t.saver.flush();
     expect(t.local.copy).toMatchObject({ fields: { headline: 'Written offline', standfirst: 'Still offline' } });
     await vi.advanceTimersByTimeAsync(2_000);
     expect(t.sent).toHaveLength(2);
@@ -146,6 +149,14 @@ describe('autosave', () => {
     t.type({ headline: 'x'.repeat(200) });
     await vi.advanceTimersByTimeAsync(2_000);
     expect(t.sent).toHaveLength(2);
+  });
+
+  it('copies the text into the browser at once when the page is hidden, without waiting', async () => {
+    const t = setUp([]);
+    t.type({ headline: 'Typed just before the tab closed' });
+    expect(t.local.copy).toBeNull();
+    t.saver.flush();
+    expect(t.local.copy).toMatchObject({ fields: { headline: 'Typed just before the tab closed' } });
   });
 
   it('keeps trying after the session ends, so signing in again in another tab saves the text', async () => {

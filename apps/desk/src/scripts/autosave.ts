@@ -43,6 +43,11 @@ export interface AutosaverOptions {
   onSaved?(state: ServerState): void;
   /** How long after the last keystroke a save starts. */
   quietMs?: number;
+  /**
+   * How long after a keystroke the text is copied into the browser. Reading a long story whole
+   * on every keystroke would slow typing; a page being hidden or closed copies at once (flush).
+   */
+  keepMs?: number;
   now?: () => Date;
   timers?: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'>;
 }
@@ -63,6 +68,7 @@ export class Autosaver {
   private inFlight: Promise<void> | null = null;
   private again = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private keepTimer: ReturnType<typeof setTimeout> | null = null;
   private retries = 0;
   private state: SaverState = { kind: 'saved', at: null };
   private readonly options: Required<Omit<AutosaverOptions, 'onSaved'>> & Pick<AutosaverOptions, 'onSaved'>;
@@ -70,6 +76,7 @@ export class Autosaver {
   constructor(options: AutosaverOptions) {
     this.options = {
       quietMs: 2_000,
+      keepMs: 250,
       now: () => new Date(),
       timers: globalThis,
       ...options,
@@ -91,16 +98,24 @@ export class Autosaver {
     return !sameValue(this.options.read(), this.acknowledged);
   }
 
-  /** Call on every edit: keeps the text locally at once and saves once typing stops. */
+  /**
+   * Call on every edit: cheap, so typing stays quick. Soon after, the text is kept in the
+   * browser; once typing stops, it is saved.
+   */
   changed(): void {
-    if (this.state.kind === 'conflict') {
-      this.keepLocally();
-      return;
+    if (this.keepTimer === null) {
+      this.keepTimer = this.options.timers.setTimeout(() => this.flush(), this.options.keepMs);
     }
-    if (!this.dirty) return;
-    this.keepLocally();
-    if (this.state.kind !== 'offline' && this.state.kind !== 'saving') this.setState({ kind: 'unsaved' });
+    if (this.state.kind === 'conflict') return;
+    if (this.state.kind === 'saved') this.setState({ kind: 'unsaved' });
     this.schedule(this.options.quietMs);
+  }
+
+  /** Keeps what is on the page in the browser now: the page is being hidden or closed. */
+  flush(): void {
+    if (this.keepTimer !== null) this.options.timers.clearTimeout(this.keepTimer);
+    this.keepTimer = null;
+    if (this.state.kind === 'conflict' || this.dirty) this.keepLocally();
   }
 
   /** Saves now (Ctrl-S, leaving the page, before a workflow action); resolves when settled. */
@@ -146,6 +161,7 @@ export class Autosaver {
   restored(version: number): void {
     this.version = version;
     this.changed();
+    this.flush();
   }
 
   /** The connection came back: retry at once. */
@@ -159,6 +175,8 @@ export class Autosaver {
     const fields = this.options.read();
     const changes = changesFrom(this.acknowledged, fields);
     if (Object.keys(changes).length === 0) {
+      if (this.keepTimer !== null) this.options.timers.clearTimeout(this.keepTimer);
+      this.keepTimer = null;
       this.options.local.clear();
       if (this.state.kind !== 'saved') this.setState({ kind: 'saved', at: this.options.now().toISOString() });
       return;

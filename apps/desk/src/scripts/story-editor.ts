@@ -66,10 +66,14 @@ export function startStoryEditor(): void {
   document.getElementById('save-button')?.addEventListener('click', () => void autosaver.saveNow());
   window.addEventListener('online', () => autosaver.online());
   window.addEventListener('beforeunload', (event) => {
+    autosaver.flush();
     if (autosaver.dirty) event.preventDefault();
   });
+  window.addEventListener('pagehide', () => autosaver.flush());
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden' && autosaver.dirty) void autosaver.saveNow();
+    if (document.visibilityState !== 'hidden') return;
+    autosaver.flush();
+    if (autosaver.dirty) void autosaver.saveNow();
   });
 
   // A workflow button first saves what is on the page, then acts on the version that made.

@@ -1,3 +1,4 @@
+import { slugify } from '@newsroom/domain';
 import { byline, chip, sourceRow } from './story-form';
 
 /**
@@ -94,6 +95,20 @@ export function startStoryLists(changed: () => void, csrf: string): void {
     sourceList?.append(row);
     row.querySelector('input')?.focus();
   });
+
+  // A story never published takes its address from the headline until someone types one.
+  const headline = document.getElementById('headline') as HTMLInputElement | null;
+  const slug = document.getElementById('slug') as HTMLInputElement | null;
+  if (headline && slug && slug.dataset.follows === 'headline') {
+    let following = slug.value === slugify(headline.value);
+    slug.addEventListener('input', () => {
+      following = false;
+    });
+    headline.addEventListener('input', () => {
+      const proposed = slugify(headline.value);
+      if (following && proposed) slug.value = proposed;
+    });
+  }
 
   // A picture's size comes from the picture itself, so nobody has to type it.
   const heroSrc = document.getElementById('hero-src') as HTMLInputElement | null;

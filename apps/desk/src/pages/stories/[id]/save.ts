@@ -30,8 +30,11 @@ export const POST: APIRoute = async ({ locals, params, request }) => {
   } catch (error) {
     const failure = failureOf(error);
     if (failure.code === 'CONFLICT') {
+      // A newer version is someone else's save; the same version means the conflict is with
+      // another story (its address is taken), which only a change of the field resolves.
       const theirs = await theirState(locals.api, id).catch(() => null);
-      if (theirs) return json({ message: failure.message, theirs }, 409);
+      if (theirs && theirs.version !== body.version) return json({ message: failure.message, theirs }, 409);
+      return json({ message: failure.message, fields: {} }, 422);
     }
     const message =
       failure.code === 'UNAUTHORIZED'
