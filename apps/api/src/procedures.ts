@@ -32,6 +32,7 @@ const kinds = {
   'article.byId': 'query',
   'article.related': 'query',
   'article.search': 'query',
+  'article.desk': 'query',
   'article.revisions': 'query',
   'article.create': 'mutation',
   'article.update': 'mutation',

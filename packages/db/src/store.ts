@@ -16,6 +16,8 @@ import type {
   CommentStatus,
   CreateArticleInput,
   CreateCommentInput,
+  DeskStory,
+  DeskStoryListQueryInput,
   InvitePersonInput,
   NewsroomSettings,
   Page,
@@ -106,6 +108,17 @@ export interface ArticleRepository {
    * limits.searchQuery or a cursor it did not make.
    */
   search(query: ArticleSearchQuery): Promise<Page<ArticleSearchHit>>;
+  /**
+   * The desk's story list: articles in every status (or the desk statuses asked for, where
+   * "in-review" is a draft with a review request and "draft" one without), newest-updated
+   * first, then by id, with a keyset cursor over (updatedAt, id). `author` and `bylineOf` must
+   * both be on the byline; `q` has search's word semantics (words, "phrases", -exclusions) over
+   * every status, and keeps this order. Pages are stable while nothing changes; a story saved
+   * between two pages moves to the top, so it may be seen twice or missed. Each row names who
+   * made the newest revision. Throws InvalidInputError for input the domain's
+   * DeskStoryListQuerySchema refuses.
+   */
+  deskList(query: DeskStoryListQueryInput): Promise<Page<DeskStory>>;
   /**
    * Published stories related to a published article: the editor's picks (relatedSlugs) in
    * their order first, then others by the domain's relatednessScore among recent published

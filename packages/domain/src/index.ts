@@ -3,6 +3,7 @@ export * from './article-draft.js';
 export * from './audit.js';
 export * from './blocks.js';
 export * from './comment.js';
+export * from './desk-story.js';
 export * from './excerpt.js';
 export * from './inline-text.js';
 export * from './limits.js';

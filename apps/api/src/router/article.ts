@@ -2,8 +2,11 @@ import {
   ArticleListInputSchema,
   ArticleSearchInputSchema,
   CreateArticleInputSchema,
+  type DeskStory,
+  DeskStoryQuerySchema,
   hasRole,
   limits,
+  type Page,
   SlugSchema,
   TimestampSchema,
   UpdateArticleInputSchema,
@@ -69,6 +72,22 @@ export const articleRouter = {
     }
     return ctx.store.articles.list({ ...input, status, author: own });
   }),
+
+  /**
+   * The desk's story list, newest-updated first: editors and admins see every story, authors
+   * and contributors only those with their own author on the byline, and someone without an
+   * author of their own sees none (an empty list, not an error: the desk shows it as such).
+   * `mine` narrows anyone's list to their own byline the same way.
+   */
+  desk: roleProcedure('contributor')
+    .input(DeskStoryQuerySchema)
+    .query(({ ctx, input }): Promise<Page<DeskStory>> => {
+      const { mine, ...query } = input;
+      if (!mine && hasRole(ctx.principal.role, 'editor')) return ctx.store.articles.deskList(query);
+      const own = ctx.principal.authorSlug;
+      if (!own) return Promise.resolve({ items: [], nextCursor: null });
+      return ctx.store.articles.deskList({ ...query, bylineOf: own });
+    }),
 
   /** One published article, whole. */
   bySlug: publicProcedure

@@ -176,6 +176,10 @@ const expectations: Record<string, Expectation> = {
     call: async (c, article) => c.article.related.query({ slug: (await article('published')).slug }),
   },
   'article.search': { min: 'public', call: (c) => c.article.search.query({ q: 'climate' }) },
+  'article.desk': {
+    min: 'contributor',
+    call: (c) => c.article.desk.query({ statuses: ['draft'], limit: 5 }),
+  },
   'article.byId': {
     min: 'contributor',
     ownArticlesOnly: true,

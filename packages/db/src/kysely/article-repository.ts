@@ -1,4 +1,5 @@
 import {
+  DeskStoryListQuerySchema,
   decodeCursor,
   decodeSearchCursor,
   encodeCursor,
@@ -15,6 +16,7 @@ import { revisionsPage } from './article-revisions.js';
 import { summaryOf } from './article-rows.js';
 import { createArticleWrites } from './article-writes.js';
 import type { Database } from './database.js';
+import { deskPageQuery, deskStoriesOf } from './desk-story-list.js';
 import type { FullTextSearch } from './full-text-search.js';
 import { pageLimitOf } from './page-limit.js';
 import { relatedArticles } from './related-articles.js';
@@ -79,6 +81,26 @@ export function createArticleRepository(db: Kysely<Database>, fullText: FullText
           return summary ? [{ ...summary, snippet: snippets.get(hit.id) ?? [] }] : [];
         }),
         nextCursor: hits.length > limit && last ? encodeSearchCursor({ rank: last.rank, id: last.id }) : null,
+      };
+    },
+
+    async deskList(raw) {
+      const parsed = DeskStoryListQuerySchema.safeParse(raw);
+      if (!parsed.success) {
+        throw new InvalidInputError(parsed.error.issues.map((issue) => issue.message).join('; '));
+      }
+      const query = parsed.data;
+      const after = query.cursor ? decodeCursor(query.cursor) : null;
+      const words = query.q === undefined ? null : fullText.matchCondition(parseSearchQuery(query.q));
+      // Words the engine cannot look for (only combining marks) match nothing, as in search.
+      if (query.q !== undefined && words === null) return { items: [], nextCursor: null };
+      const keys = await deskPageQuery(db, query, words, after, query.limit + 1).execute();
+      const page = keys.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        items: await deskStoriesOf(db, page),
+        nextCursor:
+          keys.length > query.limit && last ? encodeCursor({ at: last.updated_at, id: last.id }) : null,
       };
     },
 

@@ -87,7 +87,7 @@ export function articleOf(row: ArticleRow, refs: ArticleRefs): Article {
   };
 }
 
-function sectionRefOf(row: Pick<ArticleRow, 'section_slug' | 'section_name'>): SectionRef | null {
+export function sectionRefOf(row: Pick<ArticleRow, 'section_slug' | 'section_name'>): SectionRef | null {
   return row.section_slug !== null && row.section_name !== null
     ? { slug: row.section_slug, name: row.section_name }
     : null;

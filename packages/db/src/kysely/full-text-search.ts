@@ -1,5 +1,5 @@
 import type { SearchCursorPosition, SearchQuery, SnippetPart } from '@newsroom/domain';
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { Database } from './database.js';
 
 /**
@@ -36,6 +36,12 @@ export interface FullTextSearch {
     after: SearchCursorPosition | null,
     limit: number,
   ): Promise<RankedHit[]>;
+  /**
+   * A condition on the `articles` row that holds for articles matching every include term and
+   * no exclude term, in any status and with no candidate cap: for lists that filter by words
+   * but keep their own order (the desk's story list). Null when there is nothing to look for.
+   */
+  matchCondition(query: SearchQuery): RawBuilder<SqlBool> | null;
   /** Snippets of where the terms were found, by article id, for a page of hits. */
   snippets(
     db: Kysely<Database>,

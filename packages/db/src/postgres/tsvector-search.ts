@@ -1,5 +1,5 @@
 import type { SearchQuery, SnippetPart } from '@newsroom/domain';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../kysely/database.js';
 import { type FullTextSearch, type RankedHit, searchCandidates } from '../kysely/full-text-search.js';
 import { snippetPartsOf } from '../sqlite/fts5-search.js';
@@ -86,6 +86,12 @@ export const tsvectorSearch: FullTextSearch = {
       order by hits.score, hits.id
       limit ${limit}`.execute(db);
     return rows.map((row) => ({ id: row.id, rank: Number(row.score) }));
+  },
+
+  matchCondition(query): RawBuilder<SqlBool> | null {
+    const tsquery = tsqueryExpression(query);
+    // The generated search column covers every article, whatever its status.
+    return tsquery === null ? null : sql<SqlBool>`articles.search @@ ${tsquery}`;
   },
 
   async snippets(db: Kysely<Database>, query, ids) {

@@ -1,5 +1,5 @@
 import type { SearchCursorPosition, SearchQuery, SnippetPart } from '@newsroom/domain';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../kysely/database.js';
 import { type FullTextSearch, type RankedHit, searchCandidates } from '../kysely/full-text-search.js';
 
@@ -108,6 +108,14 @@ export const fts5Search: FullTextSearch = {
     if (match === null) return [];
     const { rows } = await rankedSearchQuery(match, after, limit).execute(db);
     return rows.map((row) => ({ id: row.id, rank: Number(row.score) }));
+  },
+
+  matchCondition(query): RawBuilder<SqlBool> | null {
+    const match = fts5MatchExpression(query);
+    if (match === null) return null;
+    // Every article is in the index whatever its status (migration 0001's triggers), so
+    // drafts are found as readily as published stories.
+    return sql<SqlBool>`articles.seq in (select rowid from article_search where article_search match ${match})`;
   },
 
   async snippets(db: Kysely<Database>, query, ids) {

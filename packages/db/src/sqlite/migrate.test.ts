@@ -109,6 +109,7 @@ describe('migrations', () => {
       '0004-rate-limits',
       '0005-taxonomy-listings',
       '0006-people',
+      '0007-desk-story-list',
       '0008-article-previews',
     ]);
     const store = sqliteStoreOf(db);

@@ -21,6 +21,7 @@ import type { Store } from '../store.js';
 import { describeAuditContract } from './contract-audit.js';
 import { describeChangeFeedContract } from './contract-changes.js';
 import { describeCommentContract } from './contract-comments.js';
+import { describeDeskListContract } from './contract-desk-list.js';
 import { describeEditorialContract } from './contract-editorial.js';
 import {
   at,
@@ -580,6 +581,7 @@ export function describeStoreContract(
 
     describeCommentContract(current);
     describeSearchContract(current);
+    describeDeskListContract(current);
     describeRelatedContract(current);
     describeRevisionContract(current);
     describeEditorialContract(current, sessions);

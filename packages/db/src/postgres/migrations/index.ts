@@ -5,6 +5,7 @@ import { articleImports } from './0003-article-imports.js';
 import { rateLimits } from './0004-rate-limits.js';
 import { taxonomyListings } from './0005-taxonomy-listings.js';
 import { people } from './0006-people.js';
+import { deskStoryList } from './0007-desk-story-list.js';
 import { articlePreviews } from './0008-article-previews.js';
 
 /**
@@ -18,5 +19,6 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0004-rate-limits': rateLimits,
   '0005-taxonomy-listings': taxonomyListings,
   '0006-people': people,
+  '0007-desk-story-list': deskStoryList,
   '0008-article-previews': articlePreviews,
 };
