@@ -108,6 +108,25 @@ const audited: ReadonlyMap<string, Described> = new Map(
       detail: (_, result) =>
         facts({ name: field(result, 'principal', 'name'), role: field(result, 'principal', 'role') }),
     },
+    // Filed under the article the link shows; the link's token is in the result and must never be recorded.
+    'preview.create': {
+      objectType: 'article',
+      objectId: (input) => field(input, 'articleId'),
+      detail: (_, result) =>
+        facts({
+          previewId: field(result, 'id'),
+          purpose: field(result, 'purpose'),
+          expiresAt: field(result, 'expiresAt'),
+        }),
+    },
+    'preview.revoke': {
+      objectType: 'article',
+      objectId: (_, result) => field(result, 'articleId'),
+      detail: (input, result) => ({
+        previewId: field(input, 'id'),
+        revoked: (result as { revoked?: unknown })?.revoked === true,
+      }),
+    },
     'token.revoke': {
       objectType: 'token',
       objectId: (input) => field(input, 'tokenId'),

@@ -102,6 +102,10 @@ const kinds = {
   'settings.get': 'query',
   'settings.update': 'mutation',
   'audit.list': 'query',
+  'preview.create': 'mutation',
+  'preview.list': 'query',
+  'preview.revoke': 'mutation',
+  'preview.article': 'query',
 } as const satisfies RouterKinds;
 
 // A Map, so a path such as `constructor` or `__proto__` is simply unknown.
@@ -111,13 +115,18 @@ const kindByPath: ReadonlyMap<string, ProcedureKind> = new Map(Object.entries(ki
 export const typeOf = (path: string): ProcedureKind | undefined => kindByPath.get(path);
 
 /**
- * Reads whose answer must never be kept by a cache even without a token: an invitation or
- * reset link's key is in the URL, and what it answers changes when the link is spent.
+ * Reads whose input is a secret, so their URL is one: an invitation or reset link's key, a
+ * preview link's token. Their answers are for the link's holder alone (never kept by any
+ * cache, even without a token), what they answer changes when the link is spent, expires or is
+ * revoked, and the access log leaves their input out.
  */
-const neverShared: ReadonlySet<string> = new Set(['auth.invitation', 'auth.resetLink']);
+const secretInInput: ReadonlySet<string> = new Set(['auth.invitation', 'auth.resetLink', 'preview.article']);
+
+/** Whether a procedure's input is a secret (see secretInInput). */
+export const takesSecret = (path: string): boolean => secretInInput.has(path);
 
 /** Whether a read's answer may be shared between readers (a public read), as far as its path tells. */
-export const isShareable = (path: string): boolean => typeOf(path) === 'query' && !neverShared.has(path);
+export const isShareable = (path: string): boolean => typeOf(path) === 'query' && !takesSecret(path);
 
 /** Every procedure path, in the order above. */
 export const procedurePaths = Object.keys(kinds) as ProcedurePath[];

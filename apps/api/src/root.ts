@@ -4,6 +4,7 @@ import { auditRouter } from './router/audit.js';
 import { authRouter } from './router/auth.js';
 import { authorRouter } from './router/author.js';
 import { commentRouter } from './router/comment.js';
+import { previewRouter } from './router/preview.js';
 import { redirectRouter } from './router/redirect.js';
 import { sectionRouter } from './router/section.js';
 import { settingsRouter } from './router/settings.js';
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   user: userRouter,
   settings: settingsRouter,
   audit: auditRouter,
+  preview: previewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -70,14 +70,14 @@ describe('every page type', () => {
 });
 
 describe('screenshots for a person to look at', () => {
-  it('are taken of the home and article pages at 375 and 1280 px', async () => {
+  it('are taken of the home, article and preview pages at 375 and 1280 px', async () => {
     const dir = join(new URL('..', import.meta.url).pathname, 'test-results', 'screenshots');
     mkdirSync(dir, { recursive: true });
     const taken: string[] = [];
     for (const width of [375, 1280]) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
-      for (const name of ['home', 'article with hero image'] as const) {
+      for (const name of ['home', 'article with hero image', 'preview'] as const) {
         await page.goto(`${newsroom.siteUrl}${pages[name]}`);
         const file = join(dir, `${name.replace(/ /g, '-')}-${width}.png`);
         const image = await page.screenshot({ path: file, fullPage: true });
@@ -86,6 +86,6 @@ describe('screenshots for a person to look at', () => {
       }
       await context.close();
     }
-    expect(taken).toHaveLength(4);
+    expect(taken).toHaveLength(6);
   });
 });

@@ -1,3 +1,4 @@
+import { createNewsroomClient } from '@newsroom/api/client';
 import type { Article } from '@newsroom/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +131,31 @@ describe('with the corpus in every field', () => {
       xssVectors.filter((v) => !content.articles.some((a) => fields(a)[field]?.includes(v.trim()))),
     );
     expect(missing).toEqual(fields(content.articles[0] as Article).map(() => []));
+  }, 120_000);
+
+  it('shows each story’s preview, as the desk shares it, with its text as text too', async () => {
+    const editor = createNewsroomClient(newsroom.apiUrl, { token: newsroom.mintToken('editor') });
+    const paths: string[] = [];
+    for (const article of content.articles) {
+      paths.push((await editor.preview.create.mutate({ articleId: article.id })).path);
+    }
+    const findings = await auditPages(tabs, newsroom.siteUrl, paths, [
+      'title',
+      'h1',
+      '.standfirst',
+      '.dateline',
+    ]);
+    expect(problemsOf(findings)).toEqual({});
+    content.articles.forEach((article: Article, n) => {
+      const found = findings[n] as PageFindings;
+      expect(found.status).toBe(200);
+      expect(found.texts.h1).toEqual([asHtmlText(article.headline)]);
+      expect(found.texts['.standfirst']).toEqual([asHtmlText(article.standfirst ?? '')]);
+      expect(found.texts['.dateline']).toEqual([asHtmlText(article.dateline ?? '')]);
+      expect(found.texts.title).toEqual([
+        asHtmlValue(`Preview: ${article.seoTitle ?? article.headline} | Newsroom`),
+      ]);
+    });
   }, 120_000);
 
   it('shows the section, tag and author pages with their names and descriptions as text', async () => {

@@ -51,8 +51,12 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
     headers.set('cache-control', cacheControlFor(method, status));
   }
   if (status === 503 && !headers.has('retry-after')) headers.set('retry-after', '30');
+  // A page whose address holds a secret (a preview link) sends no Referer at all, which is
+  // stricter than the site's own policy; anything else a route wrote is set over.
+  const noReferrer = headers.get('referrer-policy') === 'no-referrer';
   // Set over anything a route wrote: no page may weaken the policy.
   for (const [name, value] of Object.entries(pageSecurityHeaders)) headers.set(name, value);
+  if (noReferrer) headers.set('referrer-policy', 'no-referrer');
   return response;
 };
 

@@ -44,6 +44,11 @@ async function pageModules() {
   const sample = await site.store.articles.bySlug(sampleStorySlug);
   if (!sample?.section || !sample.tags[0] || !sample.authors[0])
     throw new Error('the sample story lost its links');
+  const preview = await site.store.previews.create(sample.id, {
+    expiresAt: new Date(Date.now() + 3_600_000),
+    purpose: 'desk',
+    actor: { personId: null, name: 'Test desk' },
+  });
   return [
     ['/', await import('../src/pages/index.astro'), {}],
     [
@@ -67,6 +72,11 @@ async function pageModules() {
       { slug: sample.authors[0].slug },
     ],
     ['/search?q=lavrov', await import('../src/pages/search.astro'), {}],
+    [
+      `/preview/${preview.secret}`,
+      await import('../src/pages/preview/[token].astro'),
+      { token: preview.secret },
+    ],
     ['/nowhere', await import('../src/pages/404.astro'), {}],
     ['/broken', await import('../src/pages/500.astro'), {}],
   ] as const;

@@ -24,6 +24,9 @@ import type {
   Passkey,
   Person,
   PersonStatus,
+  PreviewCreator,
+  PreviewLink,
+  PreviewPurpose,
   Principal,
   Role,
   Section,
@@ -72,6 +75,7 @@ export interface Store {
   readonly signInThrottle: SignInThrottleRepository;
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
+  readonly previews: PreviewRepository;
   /** Tells each process's caches when published content may have changed. */
   readonly changes: ChangeFeed;
   /** Number of articles in any status: `newsroom seed --if-empty` (which `npm start` runs) seeds only at 0. */
@@ -541,4 +545,37 @@ export interface AuditRepository {
 export interface SettingsRepository {
   get(): Promise<NewsroomSettings>;
   update(patch: Partial<NewsroomSettings>): Promise<NewsroomSettings>;
+}
+
+export interface CreatedPreview {
+  id: string;
+  /** The secret for the link (`nrp_…`), shown once; only its hash is stored. */
+  secret: string;
+  expiresAt: string;
+}
+
+/**
+ * Preview links to an article, for people without an account (a source, a lawyer) and for the
+ * desk's own Preview button. The secret is `nrp_` and 256 random bits; only its SHA-256 is
+ * stored, so a copy of the database opens no preview. A link goes when its article does.
+ */
+export interface PreviewRepository {
+  /**
+   * A new link to the article until `expiresAt` (after `now`, else InvalidInputError). Throws
+   * NotFoundError for an unknown article.
+   */
+  create(
+    articleId: string,
+    options: { expiresAt: Date; purpose: PreviewPurpose; actor: PreviewCreator; now?: Date },
+  ): Promise<CreatedPreview>;
+  /** The article a live link shows, and until when: null when unknown, expired or revoked, alike. */
+  resolve(secret: string, now?: Date): Promise<{ articleId: string; expiresAt: string } | null>;
+  /** Any link, live or not, by its id (never its secret); null when unknown. */
+  byId(id: string): Promise<PreviewLink | null>;
+  /** The article's live share links, newest first (the desk's own links are not listed). */
+  list(articleId: string, now?: Date): Promise<PreviewLink[]>;
+  /** True when a link that was not yet revoked is revoked now; false when unknown or already revoked. */
+  revoke(id: string, now?: Date): Promise<boolean>;
+  /** Forgets links that expired or were revoked before `now`; returns how many. */
+  prune(now?: Date): Promise<number>;
 }

@@ -9,6 +9,7 @@ export * from './inline-text.js';
 export * from './limits.js';
 export * from './pagination.js';
 export * from './person.js';
+export * from './preview.js';
 export * from './principal.js';
 export * from './reading-time.js';
 export * from './relatedness.js';

@@ -45,6 +45,10 @@ export const limits = {
   auditObjectId: 200,
   language: 35,
   searchQuery: 200,
+  /** A preview link's token as typed into an address: ours are 47 characters. */
+  previewToken: 100,
+  /** The longest a share preview link may last, in days. */
+  previewDays: 30,
   /** Page sizes for every list. */
   pageDefault: 20,
   pageMax: 100,

@@ -66,4 +66,26 @@ describe('the access log', () => {
     expect(await completed('log-3', request)).toHaveLength(1);
     expect(JSON.stringify(lines)).not.toContain('secret-token-0042');
   });
+
+  it('leaves out the input of a call that carries a secret link, alone or in a batch', async () => {
+    const secret = 'nrp_secretPreviewToken0042';
+    const input = encodeURIComponent(JSON.stringify({ token: secret }));
+    const batchInput = encodeURIComponent(JSON.stringify({ 0: {}, 1: { token: secret } }));
+    const [single] = await completed(
+      'log-4',
+      fetch(`${api.url}/preview.article?input=${input}`, { headers: { 'x-request-id': 'log-4' } }),
+    );
+    const [batch] = await completed(
+      'log-5',
+      fetch(`${api.url}/tag.list,preview.article?batch=1&input=${batchInput}`, {
+        headers: { 'x-request-id': 'log-5' },
+      }),
+    );
+    expect(single).toMatchObject({
+      url: '/preview.article?(input not logged: it holds a secret)',
+      statusCode: 404,
+    });
+    expect(batch?.url).toBe('/tag.list,preview.article?(input not logged: it holds a secret)');
+    expect(JSON.stringify(lines)).not.toContain('secretPreviewToken0042');
+  });
 });

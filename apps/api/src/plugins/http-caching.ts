@@ -10,7 +10,7 @@ import {
   privateCacheControl,
   publicCacheControl,
 } from '../http-cache.js';
-import { isShareable } from '../procedures.js';
+import { isShareable, takesSecret } from '../procedures.js';
 import { type ResponseCache, rawHeadersOf } from '../response-cache.js';
 import { isFetchResponse } from './trpc-calls.js';
 
@@ -32,7 +32,8 @@ export interface HttpCachingOptions {
 /**
  * HTTP caching of public reads (GET, 200, no token, queries only): Cache-Control for shared
  * caches, `Vary: authorization`, a strong ETag and 304 for a matching If-None-Match; answers to
- * a token are `private, no-store`, everything else `no-store`. Public answers also go into the
+ * a token, or to a secret link (preview.article), are `private, no-store`, everything else
+ * `no-store`. Public answers also go into the
  * response cache, which the front server answers from (front-server.ts), and which every write
  * to the Store, in this process or another, empties.
  */
@@ -61,7 +62,9 @@ export const httpCaching = fp<HttpCachingOptions>(
       }
       if (!isPublicRead(request, reply) || typeof payload !== 'string') {
         const authenticated = request.headers.authorization !== undefined && reply.statusCode < 400;
-        reply.header('cache-control', authenticated ? privateCacheControl : noStoreCacheControl);
+        // A link's secret in the URL makes the answer its holder's, as a token would.
+        const personal = authenticated || (request.trpcCall?.paths.some(takesSecret) ?? false);
+        reply.header('cache-control', personal ? privateCacheControl : noStoreCacheControl);
         return done(null, payload);
       }
       const bytes = Buffer.from(payload);

@@ -10,10 +10,11 @@ import { storeWith } from '../testing/store-with.js';
 import { createScheduler } from './scheduler.js';
 
 describe('the scheduler', () => {
-  it('publishes what is due, prunes rate limits, logs it, and survives a failing run', async () => {
+  it('publishes what is due, prunes rate limits and preview links, logs it, and survives a failing run', async () => {
     const published = { id: 'a1', slug: 'due-story', publishedAt: '2025-01-01T00:00:00.000Z' } as Article;
     let calls = 0;
     let prunes = 0;
+    let previewPrunes = 0;
     let thirdRun!: () => void;
     const threeRuns = new Promise<void>((resolve) => {
       thirdRun = resolve;
@@ -23,6 +24,13 @@ describe('the scheduler', () => {
         prune: async () => {
           prunes++;
           if (prunes === 3) thirdRun();
+          return 0;
+        },
+      },
+      previews: {
+        prune: async () => {
+          previewPrunes++;
+          if (previewPrunes === 2) throw new Error('preview table is locked');
           return 0;
         },
       },
@@ -47,8 +55,11 @@ describe('the scheduler', () => {
     await scheduler.stop();
 
     expect(prunes).toBe(calls);
-    expect(errors).toHaveLength(1);
-    expect(String((errors[0] as { err: Error }).err.message)).toContain('database is locked');
+    expect(previewPrunes).toBe(calls);
+    expect(errors.map((e) => (e as { err: Error }).err.message)).toEqual([
+      'database is locked',
+      'preview table is locked',
+    ]);
     expect(info).toEqual([{ articleId: 'a1', slug: 'due-story', publishedAt: published.publishedAt }]);
   });
 
@@ -57,6 +68,7 @@ describe('the scheduler', () => {
     let finished = false;
     const store = {
       rateLimits: { prune: async () => 0 },
+      previews: { prune: async () => 0 },
       articles: {
         publishDue: () =>
           new Promise<Article[]>((resolve) => {

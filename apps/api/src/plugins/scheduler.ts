@@ -31,7 +31,8 @@ export interface Scheduler {
 
 /**
  * Publishes scheduled articles when their time comes, and forgets rate-limit windows that
- * have ended (so the counters table stays small). The schedule lives in the database, so a
+ * have ended and preview links that expired or were revoked (so those tables stay small: the
+ * desk makes an hour-long link each time someone presses Preview). The schedule lives in the database, so a
  * restarted process picks up where the last one stopped (and publishes what fell due while
  * it was down on its first run); the Store publishes each article once even when several
  * API processes run this at the same moment.
@@ -61,6 +62,11 @@ export function createScheduler(opts: { store: Store; intervalMs: number; log: S
       await store.rateLimits.prune(now);
     } catch (error) {
       log.error({ err: error }, 'Pruning ended rate-limit windows failed');
+    }
+    try {
+      await store.previews.prune(now);
+    } catch (error) {
+      log.error({ err: error }, 'Pruning expired and revoked preview links failed');
     }
   }
 

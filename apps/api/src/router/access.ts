@@ -12,6 +12,18 @@ export function isOwn(principal: Principal, article: Pick<Article, 'authors'>): 
 }
 
 /**
+ * Editors and admins may read any article in any status; authors and contributors only their
+ * own. Throws FORBIDDEN otherwise.
+ */
+export function assertCanRead(principal: Principal, article: Pick<Article, 'authors'>): void {
+  if (hasRole(principal.role, 'editor') || isOwn(principal, article)) return;
+  throw new TRPCError({
+    code: 'FORBIDDEN',
+    message: `A ${principal.role} may only read their own articles`,
+  });
+}
+
+/**
  * Editors and admins may edit any article; authors and contributors only their own drafts.
  * Throws FORBIDDEN with the reason otherwise.
  */

@@ -15,7 +15,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from '../context.js';
 import { publicProcedure, roleProcedure } from '../trpc.js';
-import { actorOf, assertCanEdit, assertMaySetCommentPolicy, isOwn, ownAuthorSlug } from './access.js';
+import { actorOf, assertCanEdit, assertCanRead, assertMaySetCommentPolicy, ownAuthorSlug } from './access.js';
 
 const IdVersionSchema = z.object({ id: z.uuid(), version: z.number().int().min(1) }).strict();
 const PageQuerySchema = z.object({
@@ -39,12 +39,7 @@ async function publishedBySlug(ctx: Context, slug: string) {
 /** The article, once the caller is known to be allowed to read it in any status. */
 async function readableArticle(ctx: Context & { principal: NonNullable<Context['principal']> }, id: string) {
   const article = await articleById(ctx, id);
-  if (!hasRole(ctx.principal.role, 'editor') && !isOwn(ctx.principal, article)) {
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: `A ${ctx.principal.role} may only read their own articles`,
-    });
-  }
+  assertCanRead(ctx.principal, article);
   return article;
 }
 

@@ -322,6 +322,39 @@ const expectations: Record<string, Expectation> = {
     call: (c) => reached(c.auth.resetPassword.mutate({ key: 'k', password: 'short' })),
   },
   'auth.signOut': { min: 'person', call: (c) => c.auth.signOut.mutate() },
+  'preview.create': {
+    min: 'contributor',
+    ownArticlesOnly: true,
+    call: async (c, article) => c.preview.create.mutate({ articleId: (await article()).id }),
+  },
+  'preview.list': {
+    min: 'contributor',
+    ownArticlesOnly: true,
+    call: async (c, article) => c.preview.list.query({ articleId: (await article()).id }),
+  },
+  'preview.revoke': {
+    min: 'contributor',
+    ownArticlesOnly: true,
+    call: async (c, article) => {
+      const link = await fx.store.previews.create((await article()).id, {
+        expiresAt: new Date(Date.now() + 3_600_000),
+        purpose: 'share',
+        actor: { personId: null, name: 'Someone' },
+      });
+      return c.preview.revoke.mutate({ id: link.id });
+    },
+  },
+  'preview.article': {
+    min: 'public',
+    call: async (c, article) => {
+      const link = await fx.store.previews.create((await article()).id, {
+        expiresAt: new Date(Date.now() + 3_600_000),
+        purpose: 'share',
+        actor: { personId: null, name: 'Someone' },
+      });
+      return c.preview.article.query({ token: link.secret });
+    },
+  },
   ...accountExpectations,
   ...adminExpectations,
 };

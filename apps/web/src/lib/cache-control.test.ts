@@ -46,4 +46,17 @@ describe('Cache-Control', () => {
     );
     expect(failed.headers.get('cache-control')).toBe('no-store');
   });
+
+  it('keeps a route’s own Cache-Control and no-referrer, but no weaker Referrer-Policy', async () => {
+    const preview = await through(
+      'GET',
+      new Response('<h1>Preview</h1>', {
+        headers: { 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' },
+      }),
+    );
+    expect(preview.headers.get('cache-control')).toBe('private, no-store');
+    expect(preview.headers.get('referrer-policy')).toBe('no-referrer');
+    const weaker = await through('GET', new Response('x', { headers: { 'referrer-policy': 'unsafe-url' } }));
+    expect(weaker.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  });
 });

@@ -211,8 +211,9 @@ export const copiedTables: readonly CopiedTable[] = [
  * Tables that are deliberately not copied: the migrations' bookkeeping (the destination keeps
  * its own, written as it was migrated), SQLite's full-text index (rebuilt by the destination's
  * triggers) and SQLite's own tables, and rate_limits (counters of the last minute, worthless
- * on another server), and the desk's short-lived sign-in state (sessions, one-time links,
- * challenges, failure counters).
+ * on another server), the desk's short-lived sign-in state (sessions, one-time links,
+ * challenges, failure counters), and preview links (secrets with a lifetime of days, sent to
+ * people outside the newsroom: a move is a good moment for them to lapse, as sessions do).
  */
 export function isUncopiedTable(name: string): boolean {
   return (
@@ -221,6 +222,7 @@ export function isUncopiedTable(name: string): boolean {
     name === 'one_time_links' ||
     name === 'auth_challenges' ||
     name === 'sign_in_failures' ||
+    name === 'article_previews' ||
     name.startsWith('schema_migration') ||
     name.startsWith('kysely_migration') ||
     name === 'article_search' ||

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const sourcePath = join(dir, 'source.db');
 const sourceUrl = `file:${sourcePath}`;
-let tokens: { live: string; revoked: string };
+let tokens: { live: string; revoked: string; preview: string; draftId: string };
 let pglite: PGlite;
 let report: CopyReport;
 
@@ -56,7 +56,7 @@ function sqliteFile(path: string, work: (db: DatabaseSync) => void): void {
  * A newsroom with rows in every table: generated articles and stories imported as outside copy,
  * then what editors and readers do through the Store.
  */
-async function givenNewsroom(path: string): Promise<{ live: string; revoked: string }> {
+async function givenNewsroom(path: string): Promise<typeof tokens> {
   const store = await openSqliteStore(path);
   try {
     await givenNewsroomContent(store, 60);
@@ -138,6 +138,11 @@ async function givenNewsroom(path: string): Promise<{ live: string; revoked: str
       { now },
     );
     await store.articles.requestReview(draft.id, draft.version, { now });
+    const preview = await store.previews.create(draft.id, {
+      expiresAt: new Date(Date.now() + 86_400_000),
+      purpose: 'share',
+      actor: { personId: null, name: 'Desk' },
+    });
     const scheduled = await store.articles.create(
       { headline: 'Scheduled for later', body: [{ type: 'paragraph', text: 'Soon.' }] },
       { now },
@@ -185,7 +190,7 @@ async function givenNewsroom(path: string): Promise<{ live: string; revoked: str
       address: '203.0.113.9',
       lifetimeMs: 3_600_000,
     });
-    return { live: live.token, revoked: revoked.token };
+    return { live: live.token, revoked: revoked.token, preview: preview.secret, draftId: draft.id };
   } finally {
     await store.close();
   }
@@ -409,6 +414,15 @@ describe('copyNewsroom from SQLite to PostgreSQL (PGlite)', () => {
       );
       expect(sessions).toHaveLength(1);
       expect(sessionsCopy).toEqual([]);
+    });
+
+    it('leaves preview links behind, like sessions: the copy opens none', async () => {
+      const [resolved, resolvedCopy] = await both((store) => store.previews.resolve(tokens.preview));
+      expect(resolved?.articleId).toBe(tokens.draftId);
+      expect(resolvedCopy).toBeNull();
+      const [links, linksCopy] = await both((store) => store.previews.list(tokens.draftId));
+      expect(links).toHaveLength(1);
+      expect(linksCopy).toEqual([]);
     });
 
     it('searches the copy: every article has its search vector, and words find the same articles', async () => {

@@ -3,6 +3,7 @@ import type {
   CommentPolicy,
   CommentStatus,
   PersonStatus,
+  PreviewPurpose,
   RevisionKind,
   Role,
   TagType,
@@ -36,6 +37,7 @@ export interface Database {
   sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  article_previews: ArticlePreviewsTable;
 }
 
 export interface ArticlesTable {
@@ -283,4 +285,18 @@ export interface SettingsTable {
   /** Always 1: one row. */
   id: number;
   require_second_factor_from: Role | null;
+}
+
+export interface ArticlePreviewsTable {
+  id: string;
+  article_id: string;
+  /** SHA-256 hex of the secret in the link. */
+  secret_hash: string;
+  purpose: PreviewPurpose;
+  /** Null for a link made with an API token, or once the person is gone. */
+  created_by_person_id: string | null;
+  created_by_name: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
 }

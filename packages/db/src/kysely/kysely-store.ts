@@ -10,6 +10,7 @@ import { createImportRepository } from './draft-import-repository.js';
 import type { FullTextSearch } from './full-text-search.js';
 import { createOneTimeLinkRepository } from './one-time-link-repository.js';
 import { createPeopleRepository } from './people-repository.js';
+import { createPreviewRepository } from './preview-repository.js';
 import { createRateLimitRepository } from './rate-limit-repository.js';
 import { createRedirectRepository } from './redirect-repository.js';
 import { createSessionRepository } from './session-repository.js';
@@ -70,6 +71,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     signInThrottle: createSignInThrottleRepository(db),
     audit: createAuditRepository(db),
     settings: createSettingsRepository(db),
+    previews: createPreviewRepository(db),
     changes: { subscribe: changes.subscribe, listening: changes.listening },
     async articleCount() {
       const row = await db

@@ -110,6 +110,7 @@ describe('migrations', () => {
       '0005-taxonomy-listings',
       '0006-people',
       '0007-desk-story-list',
+      '0008-article-previews',
     ]);
     const store = sqliteStoreOf(db);
     cleanups.push(() => store.close());
@@ -142,6 +143,13 @@ describe('migrations', () => {
     await expect(sql`update articles set comment_policy = 'anything'`.execute(db)).rejects.toThrow(/CHECK/);
     // The old article was never imported; importing other copy works beside it.
     expect(await store.imports.byArticleId(id)).toBeNull();
+    // An article from before preview links can be shared as one.
+    const link = await store.previews.create(id, {
+      expiresAt: new Date(Date.now() + 3_600_000),
+      purpose: 'share',
+      actor: { personId: null, name: 'Desk' },
+    });
+    expect((await store.previews.resolve(link.secret))?.articleId).toBe(id);
   });
 
   it('records imports in article_imports: unique identities, gone with their article', async () => {

@@ -35,6 +35,31 @@ describe('SQLite storage', () => {
     expect((await reopened.tokens.resolve(token))?.name).toBe('Secret keeper');
   });
 
+  it('keeps only a hash of preview secrets: the secret is nowhere in the database files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsroom-previews-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const store = await openSqliteStore(join(dir, 'newsroom.db'));
+    const article = await store.articles.create(
+      CreateArticleInputSchema.parse({ headline: 'Not yet published', body: [] }),
+    );
+    const { secret } = await store.previews.create(article.id, {
+      expiresAt: new Date(Date.now() + 3_600_000),
+      purpose: 'share',
+      actor: { personId: null, name: 'Preview maker' },
+    });
+    await store.close();
+
+    const everything = readdirSync(dir)
+      .map((name) => readFileSync(join(dir, name)).toString('latin1'))
+      .join('\n');
+    expect(everything).toContain('Preview maker');
+    expect(everything).not.toContain(secret.slice(4));
+
+    const reopened = await openSqliteStore(join(dir, 'newsroom.db'));
+    cleanups.push(() => reopened.close());
+    expect((await reopened.previews.resolve(secret))?.articleId).toBe(article.id);
+  });
+
   it('keeps the full-text index in step with article writes', async () => {
     const db = openSqliteKysely(':memory:');
     await migrateToLatest(db);

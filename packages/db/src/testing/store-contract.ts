@@ -36,6 +36,7 @@ import {
 } from './contract-fixtures.js';
 import { describeImportContract } from './contract-imports.js';
 import { describePeopleContract } from './contract-people.js';
+import { describePreviewContract } from './contract-previews.js';
 import { describeRateLimitContract } from './contract-rate-limits.js';
 import { describeRedirectContract } from './contract-redirects.js';
 import { describeRelatedContract } from './contract-related.js';
@@ -592,6 +593,7 @@ export function describeStoreContract(
     describePeopleContract(current, sessions);
     describeSessionContract(current, sessions);
     describeAuditContract(current);
+    describePreviewContract(current);
 
     describe('readiness', () => {
       it('answers a ping while open, and says no once closed', async () => {

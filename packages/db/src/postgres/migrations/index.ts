@@ -6,6 +6,7 @@ import { rateLimits } from './0004-rate-limits.js';
 import { taxonomyListings } from './0005-taxonomy-listings.js';
 import { people } from './0006-people.js';
 import { deskStoryList } from './0007-desk-story-list.js';
+import { articlePreviews } from './0008-article-previews.js';
 
 /**
  * Every PostgreSQL migration, under the same names as SQLite's so the Migrator tracks both the
@@ -19,4 +20,5 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0005-taxonomy-listings': taxonomyListings,
   '0006-people': people,
   '0007-desk-story-list': deskStoryList,
+  '0008-article-previews': articlePreviews,
 };
