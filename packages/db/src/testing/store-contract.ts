@@ -42,6 +42,7 @@ import { describeRevisionContract } from './contract-revisions.js';
 import { describeSearchContract } from './contract-search.js';
 import { describeSessionContract } from './contract-sessions.js';
 import { describeTaxonomyContract } from './contract-taxonomy.js';
+import { describeTokenContract } from './contract-tokens.js';
 import { raceOf, type StoreSessions } from './store-sessions.js';
 
 export type { StoreSessions } from './store-sessions.js';
@@ -590,6 +591,7 @@ export function describeStoreContract(
     describePeopleContract(current, sessions);
     describeSessionContract(current, sessions);
     describeAuditContract(current);
+    describeTokenContract(current);
 
     describe('readiness', () => {
       it('answers a ping while open, and says no once closed', async () => {

@@ -5,6 +5,7 @@ import { articleImports } from './0003-article-imports.js';
 import { rateLimits } from './0004-rate-limits.js';
 import { taxonomyListings } from './0005-taxonomy-listings.js';
 import { people } from './0006-people.js';
+import { tokenExpiryAndUse } from './0009-token-expiry-and-use.js';
 
 /**
  * Every PostgreSQL migration, under the same names as SQLite's so the Migrator tracks both the
@@ -17,4 +18,5 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0004-rate-limits': rateLimits,
   '0005-taxonomy-listings': taxonomyListings,
   '0006-people': people,
+  '0009-token-expiry-and-use': tokenExpiryAndUse,
 };

@@ -5,6 +5,7 @@ import { articleImports } from './0003-article-imports.js';
 import { rateLimits } from './0004-rate-limits.js';
 import { taxonomyListings } from './0005-taxonomy-listings.js';
 import { people } from './0006-people.js';
+import { tokenExpiryAndUse } from './0009-token-expiry-and-use.js';
 
 /**
  * Every SQLite migration, applied in the order of their names. Add a migration as a new file
@@ -17,4 +18,5 @@ export const sqliteMigrations: Readonly<Record<string, Migration>> = {
   '0004-rate-limits': rateLimits,
   '0005-taxonomy-listings': taxonomyListings,
   '0006-people': people,
+  '0009-token-expiry-and-use': tokenExpiryAndUse,
 };
