@@ -82,6 +82,8 @@ describe('moderation', () => {
     const second = await fx.draft({ status: 'published', headline: 'Harbour plans' });
     const reader = fx.as('reader');
     const older = await reader.comment.create({ articleId: first.id, displayName: 'Ines', body: 'Finally' });
+    // Two comments in one millisecond tie on time and are ordered by id; these must not tie.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const newer = await reader.comment.create({ articleId: second.id, displayName: 'Tom', body: 'Too big' });
 
     const editor = fx.as('editor');
