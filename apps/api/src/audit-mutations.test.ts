@@ -87,6 +87,27 @@ describe('the audit trail of editorial and token writes', () => {
     ]);
   });
 
+  it('records comments decided together one entry each, only those the call changed', async () => {
+    const { ctx, recorded } = callerRecording();
+    const [a, b, gone] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    await recordMutation(
+      ctx,
+      'comment.moderateMany',
+      { ids: [a, gone, b], status: 'rejected' },
+      {
+        comments: [
+          { id: a, status: 'rejected' },
+          { id: b, status: 'rejected' },
+        ],
+        notFound: [gone],
+      },
+    );
+    expect(recorded.map((e) => [e.objectType, e.objectId, e.detail])).toEqual([
+      ['comment', a, { status: 'rejected', together: true }],
+      ['comment', b, { status: 'rejected', together: true }],
+    ]);
+  });
+
   it('records nothing for reads, a reader comment, or procedures that record their own entries', async () => {
     const { ctx, recorded } = callerRecording(null);
     for (const path of ['article.list', 'comment.create', 'user.invite', 'settings.update', 'auth.signIn']) {

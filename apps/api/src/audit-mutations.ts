@@ -14,6 +14,11 @@ type Detail = AuditEntry['detail'];
 interface Described {
   objectType: string;
   objectId: (input: unknown, result: unknown) => string | null;
+  /**
+   * For a call that acts on several objects at once: one entry for each, so the trail of any
+   * one of them (audit.list by objectId) tells the whole story. Replaces objectId.
+   */
+  objectIds?: (input: unknown, result: unknown) => string[];
   detail?: (input: unknown, result: unknown) => Detail;
 }
 
@@ -26,6 +31,17 @@ function field(value: unknown, ...path: string[]): string | null {
   }
   if (typeof current === 'number') return String(current);
   return typeof current === 'string' ? current : null;
+}
+
+/** The ids of a list of objects in an untyped value (the result's `comments`, say); others are skipped. */
+function idsIn(value: unknown, key: string): string[] {
+  if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return [];
+  const list = (value as Record<string, unknown>)[key];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item) => {
+    const id = field(item, 'id');
+    return id === null ? [] : [id];
+  });
 }
 
 /** Only the facts present: a missing one is left out rather than recorded as null. */
@@ -82,6 +98,11 @@ function taxonomyWrites(noun: 'tag' | 'section' | 'author'): Record<string, Desc
     [`${noun}.create`]: { objectType: noun, objectId: (input) => field(input, 'slug') },
     [`${noun}.update`]: bySlug,
     [`${noun}.delete`]: { objectType: noun, objectId: (input) => field(input, 'slug') },
+    [`${noun}.merge`]: {
+      objectType: noun,
+      objectId: (input) => field(input, 'from'),
+      detail: (input) => facts({ into: field(input, 'into') }),
+    },
   };
 }
 
@@ -91,15 +112,17 @@ const audited: ReadonlyMap<string, Described> = new Map(
     ...taxonomyWrites('tag'),
     ...taxonomyWrites('section'),
     ...taxonomyWrites('author'),
-    'tag.merge': {
-      objectType: 'tag',
-      objectId: (input) => field(input, 'from'),
-      detail: (input) => facts({ into: field(input, 'into') }),
-    },
     'comment.moderate': {
       objectType: 'comment',
       objectId: (input) => field(input, 'id'),
       detail: (input) => facts({ status: field(input, 'status') }),
+    },
+    // Each comment the call changed, as if moderated one by one (ids it did not find are not).
+    'comment.moderateMany': {
+      objectType: 'comment',
+      objectId: () => null,
+      objectIds: (_, result) => idsIn(result, 'comments'),
+      detail: (input) => ({ ...facts({ status: field(input, 'status') }), together: true }),
     },
     // The token's id and name only: its secret is in the result and must never be recorded.
     'token.create': {
@@ -150,10 +173,11 @@ export async function recordMutation(
 ): Promise<void> {
   const described = audited.get(path);
   if (!described) return;
-  await recordAudit(ctx, {
-    action: path,
-    objectType: described.objectType,
-    objectId: described.objectId(input, result),
-    detail: described.detail?.(input, result) ?? {},
-  });
+  const detail = described.detail?.(input, result) ?? {};
+  const objectIds = described.objectIds
+    ? described.objectIds(input, result)
+    : [described.objectId(input, result)];
+  for (const objectId of objectIds) {
+    await recordAudit(ctx, { action: path, objectType: described.objectType, objectId, detail });
+  }
 }

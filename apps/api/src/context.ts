@@ -153,7 +153,7 @@ export function createHttpContextFactory(store: Store, desk: DeskSettings = defa
     if (!principal) {
       throw new TRPCError({
         code: 'UNAUTHORIZED',
-        message: 'The API token is missing, malformed or revoked',
+        message: 'The API token is missing, malformed, revoked or expired',
       });
     }
     return createContextInner({ ...base, principal });

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startTestApi } from '@newsroom/api/testing';
 import { openStore, type Store } from '@newsroom/db';
+import type { Role } from '@newsroom/domain';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations } from '../../web/e2e/axe.js';
 
 const deskDir = new URL('../', import.meta.url).pathname;
 
@@ -128,4 +131,43 @@ export async function startDesk(options: { site?: boolean } = {}): Promise<Runni
     return `${deskUrl}/invitation?key=${encodeURIComponent(link.secret)}`;
   };
   return { deskUrl, apiUrl: api.url, siteUrl, store, invite, stop };
+}
+
+/** The password every person of the browser tests sets: strong enough for the API's policy. */
+export const testPassword = 'tangerine orbit fossil kettle';
+
+/**
+ * Someone the Store invites with `role`, signed in through their invitation in a browser
+ * context of their own (closed with `context.close()`), on the desk's home page.
+ */
+export async function signedInAs(
+  browser: Browser,
+  desk: RunningDesk,
+  person: { role: Role; name: string; email: string; authorSlug?: string | null },
+  viewport?: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const invited = await desk.store.people.invite({ authorSlug: null, ...person });
+  const { secret } = await desk.store.links.create(invited.id, 'invitation', { ttlMs: 3_600_000 });
+  const context = await browser.newContext(viewport ? { viewport } : {});
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  await page.goto(`${desk.deskUrl}/invitation?key=${encodeURIComponent(secret)}`);
+  await page.getByLabel('New password').fill(testPassword);
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await page.getByRole('heading', { level: 1, name: `Welcome, ${person.name}` }).waitFor();
+  return { context, page };
+}
+
+/**
+ * What a page as it is now gets wrong for people: axe-core's violations, and sideways scrolling
+ * at 390 px (the page is shown at that width for the check, then put back).
+ */
+export async function accessibilityProblems(page: Page): Promise<unknown[]> {
+  const problems: unknown[] = [...(await axeViolations(page))];
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) problems.push(`${overflow}px too wide at 390 px`);
+  if (size) await page.setViewportSize(size);
+  return problems;
 }

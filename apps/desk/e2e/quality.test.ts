@@ -16,7 +16,18 @@ const signedOutPaths = {
   'invitation, a spent key': '/invitation?key=spent',
   'reset, a spent key': '/reset?key=spent',
 };
-const signedInPaths = { home: '/', account: '/account', people: '/people' };
+const signedInPaths = {
+  home: '/',
+  account: '/account',
+  people: '/people',
+  comments: '/comments',
+  sections: '/sections',
+  tags: '/tags',
+  'a tag being edited': '/tags?edit=climate',
+  authors: '/authors',
+  'API tokens': '/tokens',
+  'audit trail': '/audit',
+};
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -28,6 +39,29 @@ beforeAll(async () => {
     authorSlug: null,
   });
   const { secret } = await desk.store.links.create(person.id, 'invitation', { ttlMs: 3_600_000 });
+  // Something in every room: a story with a comment waiting, a tag, an author and a token.
+  await desk.store.sections.upsert({ slug: 'world', name: 'World', description: null, order: 0 });
+  await desk.store.tags.upsert({ slug: 'climate', name: 'Climate', description: null, type: 'topic' });
+  await desk.store.authors.upsert({
+    slug: 'ana',
+    name: 'Ana Reporter',
+    bio: 'Covers the coast.',
+    avatar: null,
+  });
+  const draft = await desk.store.articles.create({
+    headline: 'Sea walls rise',
+    body: [{ type: 'paragraph', text: 'Words.' }],
+    sectionSlug: 'world',
+    tagSlugs: ['climate'],
+    authorSlugs: ['ana'],
+  });
+  const story = await desk.store.articles.setStatus(draft.id, draft.version, 'published');
+  await desk.store.comments.create({
+    articleId: story.id,
+    displayName: 'Ines',
+    body: 'Finally.\nAbout time.',
+  });
+  await desk.store.tokens.create({ name: 'Wire importer', role: 'author', authorSlug: 'ana' });
   admin = await browser.newContext();
   admin.setDefaultTimeout(10_000);
   const page = await admin.newPage();

@@ -1,5 +1,6 @@
 import type {
   Actor,
+  ApiToken,
   Article,
   ArticleDraftInput,
   ArticleListQuery,
@@ -16,6 +17,7 @@ import type {
   CommentStatus,
   CreateArticleInput,
   CreateCommentInput,
+  CreateTokenInput,
   DeskStory,
   DeskStoryListQueryInput,
   InvitePersonInput,
@@ -28,7 +30,7 @@ import type {
   PreviewLink,
   PreviewPurpose,
   Principal,
-  Role,
+  QueuedComment,
   Section,
   SessionInfo,
   Tag,
@@ -262,20 +264,23 @@ export interface TaxonomyRepository<T extends { slug: string }> {
   update(slug: string, patch: Partial<T>): Promise<T>;
   /**
    * Removes it from every article (a section's articles are left without a section; a deleted
-   * author's API tokens stay valid, for no author) and deletes it. Throws NotFoundError.
+   * author's API tokens stay valid, for no author, and people who wrote as that author keep
+   * their account without a byline) and deletes it. Throws NotFoundError.
    */
   delete(slug: string): Promise<void>;
+  /**
+   * Folds `from` into `into`, in one transaction: every article moves over (a tag or author
+   * list keeps its order and never names one twice: an article that had both keeps `into` at
+   * the earlier of the two positions, so a merged primary tag or lead byline stays first; a
+   * section's articles change section), an author's API tokens and people follow, `from` is
+   * deleted and its slug redirects to `into`. Returns `into` with its new count. Throws
+   * NotFoundError for an unknown slug, InvalidInputError when `from` is `into`.
+   */
+  merge(from: string, into: string): Promise<Counted<T>>;
 }
 
-export interface TagRepository extends TaxonomyRepository<Tag> {
-  /**
-   * Moves every article from tag `from` to tag `into` (keeping each article's tag order and
-   * never listing a tag twice), deletes `from`, and redirects its slug to `into`. An article
-   * that had both keeps `into` at the earlier of the two positions. Throws NotFoundError for an
-   * unknown tag, StoreError when `from` is `into`.
-   */
-  merge(from: string, into: string): Promise<Counted<Tag>>;
-}
+/** Tags have nothing the other two lack; the name stays for callers that use it. */
+export type TagRepository = TaxonomyRepository<Tag>;
 
 export type RedirectKind = 'article' | 'tag' | 'section' | 'author';
 
@@ -300,8 +305,14 @@ export interface CommentRepository {
     articleId: string,
     query: { order: 'oldest' | 'newest'; cursor?: string; limit: number },
   ): Promise<Page<CommentThread>>;
-  /** Comments waiting for a moderator (or in another status), oldest first, for editors. */
-  listByStatus(status: CommentStatus, query: { cursor?: string; limit: number }): Promise<Page<Comment>>;
+  /**
+   * Comments waiting for a moderator (or in another status) across articles, each with its
+   * article, oldest first unless `order` says newest, keyset-paginated: for editors.
+   */
+  listByStatus(
+    status: CommentStatus,
+    query: { order?: 'oldest' | 'newest'; cursor?: string; limit: number },
+  ): Promise<Page<QueuedComment>>;
   /**
    * A reader's comment on a published article: approved at once when the article's policy is
    * open, pending when moderated; CommentsClosedError when closed. NotFoundError for an
@@ -311,21 +322,37 @@ export interface CommentRepository {
   create(input: CreateCommentInput, options?: { now?: Date }): Promise<Comment>;
   /** Throws NotFoundError for an unknown comment. */
   setStatus(id: string, status: CommentStatus): Promise<Comment>;
+  /**
+   * Sets the status of several comments in one transaction and returns those it found, in the
+   * order of `ids`; unknown ids are skipped (a comment may have gone with its article since the
+   * moderator's page was read). At most limits.moderationBatch ids, else InvalidInputError.
+   */
+  setStatusMany(ids: readonly string[], status: CommentStatus): Promise<Comment[]>;
 }
 
 export interface CreatedToken {
   /** The secret, shown once; only its hash is stored. */
   token: string;
   principal: Principal & { tokenId: string };
+  /** The token as the admins' list shows it. */
+  apiToken: ApiToken;
 }
 
 export interface TokenRepository {
-  /** Throws MissingReferenceError for an unknown author. */
-  create(input: { name: string; role: Role; authorSlug?: string | null }): Promise<CreatedToken>;
-  /** The principal of a live token, or null for an unknown or revoked one. */
-  resolve(token: string): Promise<Principal | null>;
+  /**
+   * Throws MissingReferenceError for an unknown author, InvalidInputError for an invalid input
+   * or an `expiresAt` that is not after `now`.
+   */
+  create(input: CreateTokenInput, options?: { now?: Date }): Promise<CreatedToken>;
+  /**
+   * The principal of a live token, or null for an unknown, revoked or expired one. Marks it
+   * used, at most once a minute.
+   */
+  resolve(token: string, options?: { now?: Date }): Promise<Principal | null>;
+  /** Every token, live or not, newest first, keyset pages; never a secret or its hash. */
+  list(query: { cursor?: string; limit: number }): Promise<Page<ApiToken>>;
   /** True if a live token was revoked; false if it was unknown or already revoked. */
-  revoke(tokenId: string): Promise<boolean>;
+  revoke(tokenId: string, options?: { now?: Date }): Promise<boolean>;
 }
 
 /** A rate limit's current window for one key. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { TimestampSchema } from './article.js';
+import { ArticleStatusSchema, commentPolicies, TimestampSchema } from './article.js';
 import { limits } from './limits.js';
+import { SlugSchema } from './slug.js';
 
 export const commentStatuses = ['pending', 'approved', 'rejected', 'spam'] as const;
 export type CommentStatus = (typeof commentStatuses)[number];
@@ -27,3 +28,39 @@ export const CreateCommentInputSchema = CommentSchema.pick({
   .strict();
 export type CreateCommentInput = z.input<typeof CreateCommentInputSchema>;
 export type CreateComment = z.output<typeof CreateCommentInputSchema>;
+
+/** The decisions a moderator takes on a comment. */
+export const moderationStatuses = ['approved', 'rejected', 'spam'] as const;
+export const ModerationStatusSchema = z.enum(moderationStatuses);
+export type ModerationStatus = (typeof moderationStatuses)[number];
+
+/**
+ * The article a queued comment is on: enough to name it, link to it, and change its comment
+ * policy (an article update names the version it was based on).
+ */
+export const CommentArticleSchema = z.object({
+  id: z.uuid(),
+  slug: SlugSchema,
+  headline: z.string(),
+  status: ArticleStatusSchema,
+  commentPolicy: z.enum(commentPolicies),
+  version: z.number().int().min(1),
+});
+export type CommentArticle = z.infer<typeof CommentArticleSchema>;
+
+/** A comment in a moderator's queue, with its article. */
+export const QueuedCommentSchema = CommentSchema.extend({ article: CommentArticleSchema });
+export type QueuedComment = z.infer<typeof QueuedCommentSchema>;
+
+/** Several comments decided at once: a page of the queue at most, each id once. */
+export const ModerateCommentsInputSchema = z
+  .object({
+    ids: z
+      .array(z.uuid())
+      .min(1, 'choose at least one comment')
+      .max(limits.moderationBatch, `at most ${limits.moderationBatch} comments at once`)
+      .refine((ids) => new Set(ids).size === ids.length, 'each comment at most once'),
+    status: ModerationStatusSchema,
+  })
+  .strict();
+export type ModerateCommentsInput = z.infer<typeof ModerateCommentsInputSchema>;

@@ -1,3 +1,4 @@
+export * from './api-token.js';
 export * from './article.js';
 export * from './article-draft.js';
 export * from './audit.js';

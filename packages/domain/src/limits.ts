@@ -35,6 +35,8 @@ export const limits = {
   commentName: 80,
   commentBody: 5_000,
   tokenName: 100,
+  /** Comments moderated together in one call (a page of the queue at most). */
+  moderationBatch: 100,
   /** RFC 5321's longest usable address. */
   email: 254,
   personName: 120,

@@ -75,3 +75,90 @@ describe('comments', () => {
     expect(html.body).toBe('<b>bold</b>');
   });
 });
+
+describe('moderation', () => {
+  it('queues comments newest first across articles, each with its article to link to and to close', async () => {
+    const first = await fx.draft({ status: 'published', headline: 'Bridge reopens' });
+    const second = await fx.draft({ status: 'published', headline: 'Harbour plans' });
+    const reader = fx.as('reader');
+    const older = await reader.comment.create({ articleId: first.id, displayName: 'Ines', body: 'Finally' });
+    // Two comments in one millisecond tie on time and are ordered by id; these must not tie.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const newer = await reader.comment.create({ articleId: second.id, displayName: 'Tom', body: 'Too big' });
+
+    const editor = fx.as('editor');
+    const queue = await editor.comment.byStatus({ order: 'newest', limit: 1 });
+    expect(queue.items.map((c) => c.id)).toEqual([newer.id]);
+    expect(queue.items[0]?.article).toEqual({
+      id: second.id,
+      slug: second.slug,
+      headline: 'Harbour plans',
+      status: 'published',
+      commentPolicy: 'moderated',
+      version: second.version,
+    });
+    const next = await editor.comment.byStatus({ order: 'newest', limit: 1, cursor: queue.nextCursor ?? '' });
+    expect(next.items.map((c) => [c.id, c.article.headline])).toEqual([[older.id, 'Bridge reopens']]);
+    expect((await editor.comment.byStatus({})).items.map((c) => c.id)).toEqual([older.id, newer.id]);
+
+    // Closing comments from the queue is an update that keeps the story's public "updated" time.
+    const closed = await editor.article.update({
+      id: second.id,
+      version: second.version,
+      commentPolicy: 'closed',
+      minor: true,
+    });
+    expect(closed).toMatchObject({ commentPolicy: 'closed', updatedAt: second.updatedAt });
+  });
+
+  it('decides several comments at once, each recorded in the audit trail, and says which it did not find', async () => {
+    const article = await fx.draft({ status: 'published' });
+    const reader = fx.as('reader');
+    const spam = [
+      await reader.comment.create({ articleId: article.id, displayName: 'Buy', body: 'Cheap pills' }),
+      await reader.comment.create({ articleId: article.id, displayName: 'Buy', body: 'Cheap watches' }),
+    ];
+    const keep = await reader.comment.create({
+      articleId: article.id,
+      displayName: 'Ines',
+      body: 'Good piece',
+    });
+    const gone = crypto.randomUUID();
+
+    const answer = await fx.as('editor').comment.moderateMany({
+      ids: [spam[0]?.id ?? '', gone, spam[1]?.id ?? ''],
+      status: 'spam',
+    });
+    expect(answer.comments.map((c) => [c.id, c.status])).toEqual([
+      [spam[0]?.id, 'spam'],
+      [spam[1]?.id, 'spam'],
+    ]);
+    expect(answer.notFound).toEqual([gone]);
+    expect((await fx.as('editor').comment.byStatus({})).items.map((c) => c.id)).toEqual([keep.id]);
+
+    const trail = await fx.store.audit.list({ action: 'comment.moderateMany', limit: 10 });
+    expect(trail.items.map((e) => e.objectId).sort()).toEqual(spam.map((c) => c.id).sort());
+    expect(trail.items[0]).toMatchObject({
+      objectType: 'comment',
+      actor: { kind: 'token', name: 'editor desk' },
+      detail: { status: 'spam', together: true },
+    });
+  });
+
+  it('refuses an empty selection, more than 100 comments, the same one twice, or "pending" as a decision', async () => {
+    const editor = fx.as('editor');
+    const id = crypto.randomUUID();
+    expect(await codeOf(editor.comment.moderateMany({ ids: [], status: 'approved' }))).toBe('BAD_REQUEST');
+    const many = Array.from({ length: 101 }, () => crypto.randomUUID());
+    expect(await codeOf(editor.comment.moderateMany({ ids: many, status: 'approved' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(editor.comment.moderateMany({ ids: [id, id], status: 'approved' }))).toBe(
+      'BAD_REQUEST',
+    );
+    expect(await codeOf(editor.comment.moderateMany({ ids: [id], status: 'pending' as 'approved' }))).toBe(
+      'BAD_REQUEST',
+    );
+    expect(await codeOf(fx.as('author').comment.moderateMany({ ids: [id], status: 'approved' }))).toBe(
+      'FORBIDDEN',
+    );
+  });
+});

@@ -1,4 +1,11 @@
-import { CreateCommentInputSchema, limits, PageLimitSchema } from '@newsroom/domain';
+import {
+  CreateCommentInputSchema,
+  commentStatuses,
+  limits,
+  ModerateCommentsInputSchema,
+  ModerationStatusSchema,
+  PageLimitSchema,
+} from '@newsroom/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { publicProcedure, roleProcedure } from '../trpc.js';
@@ -34,22 +41,43 @@ export const commentRouter = {
     .input(CreateCommentInputSchema)
     .mutation(({ ctx, input }) => ctx.store.comments.create(input)),
 
-  /** The moderation queue (or any other status), oldest first. */
+  /**
+   * The moderation queue (or any other status) across articles, each comment with its article,
+   * oldest first unless `order` says newest.
+   */
   byStatus: roleProcedure('editor')
     .input(
       z
         .object({
-          status: z.enum(['pending', 'approved', 'rejected', 'spam']).default('pending'),
+          status: z.enum(commentStatuses).default('pending'),
+          order: z.enum(['oldest', 'newest']).default('oldest'),
           cursor: CursorInput,
           limit: PageLimitSchema,
         })
         .strict(),
     )
     .query(({ ctx, input }) =>
-      ctx.store.comments.listByStatus(input.status, { cursor: input.cursor, limit: input.limit }),
+      ctx.store.comments.listByStatus(input.status, {
+        order: input.order,
+        cursor: input.cursor,
+        limit: input.limit,
+      }),
     ),
 
   moderate: roleProcedure('editor')
-    .input(z.object({ id: z.uuid(), status: z.enum(['approved', 'rejected', 'spam']) }).strict())
+    .input(z.object({ id: z.uuid(), status: ModerationStatusSchema }).strict())
     .mutation(({ ctx, input }) => ctx.store.comments.setStatus(input.id, input.status)),
+
+  /**
+   * One decision for several comments (a moderator's selection, at most a page), in one
+   * transaction. Ids that no longer name a comment (gone with their article) are listed in
+   * `notFound` rather than failing the rest.
+   */
+  moderateMany: roleProcedure('editor')
+    .input(ModerateCommentsInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const comments = await ctx.store.comments.setStatusMany(input.ids, input.status);
+      const found = new Set(comments.map((comment) => comment.id));
+      return { comments, notFound: input.ids.filter((id) => !found.has(id)) };
+    }),
 } satisfies TRPCRouterRecord;

@@ -74,6 +74,11 @@ function taxonomyExpectations(noun: 'tag' | 'section' | 'author', existing: stri
       min: 'editor',
       call: async (c) => c[noun].delete.mutate({ slug: await storedTaxonomyItem(noun) }),
     },
+    [`${noun}.merge`]: {
+      min: 'editor',
+      call: async (c) =>
+        c[noun].merge.mutate({ from: await storedTaxonomyItem(noun), into: await storedTaxonomyItem(noun) }),
+    },
   } satisfies Record<string, Expectation>;
 }
 
@@ -264,11 +269,6 @@ const expectations: Record<string, Expectation> = {
     },
   },
   ...taxonomyExpectations('tag', 'climate'),
-  'tag.merge': {
-    min: 'editor',
-    call: async (c) =>
-      c.tag.merge.mutate({ from: await storedTaxonomyItem('tag'), into: await storedTaxonomyItem('tag') }),
-  },
   ...taxonomyExpectations('section', 'science'),
   ...taxonomyExpectations('author', 'other-writer'),
   'redirect.lookup': {
@@ -300,6 +300,18 @@ const expectations: Record<string, Expectation> = {
       return c.comment.moderate.mutate({ id: comment.id, status: 'approved' });
     },
   },
+  'comment.moderateMany': {
+    min: 'editor',
+    call: async (c, article) => {
+      const comment = await fx.store.comments.create({
+        articleId: (await article('published')).id,
+        displayName: 'R',
+        body: 'Hello',
+      });
+      return c.comment.moderateMany.mutate({ ids: [comment.id], status: 'rejected' });
+    },
+  },
+  'token.list': { min: 'admin', call: (c) => c.token.list.query({ limit: 5 }) },
   'token.create': { min: 'admin', call: (c) => c.token.create.mutate({ name: 'New desk', role: 'editor' }) },
   'token.revoke': {
     min: 'admin',

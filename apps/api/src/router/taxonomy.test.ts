@@ -47,6 +47,28 @@ describe('tags, sections and authors', () => {
     expect((await fx.as('reader').redirect.lookup({ kind: 'tag', slug: 'climate' })).slug).toBe('russia');
   });
 
+  it('merge a section or an author into another, the old slug redirecting, and never into itself', async () => {
+    const article = await fx.draft({ status: 'published', author: 'other-writer' });
+    const editor = fx.as('editor');
+    const section = await editor.section.merge({ from: 'science', into: 'world' });
+    expect(section).toMatchObject({ slug: 'world', articleCount: 1 });
+    const author = await editor.author.merge({ from: 'other-writer', into: 'ana-author' });
+    expect(author).toMatchObject({ slug: 'ana-author', articleCount: 1 });
+    expect(await fx.store.articles.byId(article.id)).toMatchObject({
+      section: { slug: 'world' },
+      authors: [{ slug: 'ana-author' }],
+    });
+    const reader = fx.as('reader');
+    expect((await reader.redirect.lookup({ kind: 'section', slug: 'science' })).slug).toBe('world');
+    expect((await reader.redirect.lookup({ kind: 'author', slug: 'other-writer' })).slug).toBe('ana-author');
+    expect(await codeOf(editor.section.merge({ from: 'world', into: 'world' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(editor.author.merge({ from: 'nobody', into: 'ana-author' }))).toBe('NOT_FOUND');
+    const trail = await fx.store.audit.list({ action: 'author.merge', limit: 5 });
+    expect(trail.items.map((e) => [e.objectId, e.detail])).toEqual([
+      ['other-writer', { into: 'ana-author' }],
+    ]);
+  });
+
   it('delete a section, leaving its articles without one', async () => {
     const article = await fx.draft({ status: 'published' });
     await fx.as('editor').section.delete({ slug: 'science' });

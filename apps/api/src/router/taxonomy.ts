@@ -14,7 +14,7 @@ interface TaxonomyOptions<T extends { slug: string }> {
 
 /**
  * The procedures sections, tags and authors share: public reading with counts and latest
- * stories, and editors' create, update (a new slug leaves a redirect) and delete.
+ * stories, and editors' create, update (a new slug leaves a redirect), delete and merge.
  */
 export function taxonomyProcedures<T extends { slug: string }>({
   noun,
@@ -61,5 +61,18 @@ export function taxonomyProcedures<T extends { slug: string }>({
         await repository(ctx.store).delete(input.slug);
         return { slug: input.slug, deleted: true as const };
       }),
+
+    /** Folds one into another: every article moves over, and the old slug redirects. */
+    merge: roleProcedure('editor')
+      .input(
+        z
+          .object({ from: SlugSchema, into: SlugSchema })
+          .strict()
+          .refine((input) => input.from !== input.into, {
+            message: `choose another ${noun} to merge into`,
+            path: ['into'],
+          }),
+      )
+      .mutation(({ ctx, input }) => repository(ctx.store).merge(input.from, input.into)),
   };
 }

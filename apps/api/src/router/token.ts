@@ -1,21 +1,23 @@
-import { limits, RoleSchema, SlugSchema } from '@newsroom/domain';
-import type { TRPCRouterRecord } from '@trpc/server';
+import { CreateTokenInputSchema, TokenListInputSchema } from '@newsroom/domain';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { roleProcedure } from '../trpc.js';
 
 export const tokenRouter = {
-  /** A new token, returned once; only its hash is kept. */
+  /** Every token, live or not, newest first: names, roles, use and expiry, never a secret. */
+  list: roleProcedure('admin')
+    .input(TokenListInputSchema)
+    .query(({ ctx, input }) => ctx.store.tokens.list(input)),
+
+  /** A new token, returned once; only its hash is kept. It may be given an end (`expiresAt`). */
   create: roleProcedure('admin')
-    .input(
-      z
-        .object({
-          name: z.string().trim().min(1).max(limits.tokenName),
-          role: RoleSchema,
-          authorSlug: SlugSchema.nullable().default(null),
-        })
-        .strict(),
-    )
-    .mutation(({ ctx, input }) => ctx.store.tokens.create(input)),
+    .input(CreateTokenInputSchema)
+    .mutation(({ ctx, input }) => {
+      if (input.expiresAt !== null && Date.parse(input.expiresAt) <= Date.now()) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'expiresAt: a token must expire in the future' });
+      }
+      return ctx.store.tokens.create(input);
+    }),
 
   revoke: roleProcedure('admin')
     .input(z.object({ tokenId: z.uuid() }).strict())

@@ -108,6 +108,25 @@ describe('writing runs as inline source', () => {
     );
   });
 
+  it('keeps the text and links of a long word of scattered formatting', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const runs = Array.from({ length: 3000 }, (_, n) => ({
+      text: 'abc*_'[n % 5] as string,
+      bold: random() < 0.5,
+      italic: random() < 0.5,
+      href: random() < 0.1 ? 'https://example.com/*_' : null,
+    }));
+    const { source, kept } = sourceOfRuns(canonicalRuns(runs));
+    expect(kept).toBe(false);
+    expect(perChar(runsOfSource(source)).map(([ch, , , href]) => [ch, href])).toEqual(
+      perChar(canonicalRuns(runs)).map(([ch, , , href]) => [ch, href]),
+    );
+  });
+
   it('keeps every address the model accepts, inside italic too, and drops the others', () => {
     for (const href of hrefs) {
       const { source, kept } = sourceOfRuns(canonicalRuns([i('x '), a('y', href, { italic: true })]));

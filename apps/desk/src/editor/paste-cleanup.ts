@@ -86,10 +86,9 @@ function isDropped(element: Element): boolean {
   return advertising.test(element.getAttribute('class') ?? '') || advertising.test(element.id);
 }
 
+/** An image, quote or see-also link copied from the editor, or a part of one. */
 function isEditorBlock(element: Element, fromEditor: boolean): boolean {
-  if (!fromEditor) return false;
-  const block = element.closest('[data-block]');
-  return block !== null;
+  return fromEditor && element.closest('[data-block]') !== null;
 }
 
 /**

@@ -107,7 +107,18 @@ export const copiedTables: readonly CopiedTable[] = [
   {
     name: 'api_tokens',
     key: ['id'],
-    columns: ['id', 'name', 'role', 'author_slug', 'token_hash', 'created_at', 'revoked_at'],
+    // A token's expiry moves with it (or it would live for ever); its last use is history worth keeping.
+    columns: [
+      'id',
+      'name',
+      'role',
+      'author_slug',
+      'token_hash',
+      'created_at',
+      'revoked_at',
+      'last_used_at',
+      'expires_at',
+    ],
     generated: [],
   },
   {

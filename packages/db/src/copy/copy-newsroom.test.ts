@@ -27,6 +27,11 @@ afterAll(async () => {
 const sourcePath = join(dir, 'source.db');
 const sourceUrl = `file:${sourcePath}`;
 let tokens: { live: string; revoked: string; preview: string; draftId: string };
+/**
+ * When the live token was last used. The tests resolve it at that same instant, so reading it
+ * is not a use worth recording: a write would change the checksums the copies are held to.
+ */
+const tokenUsedAt = new Date('2025-07-11T08:30:00.000Z');
 let pglite: PGlite;
 let report: CopyReport;
 
@@ -152,7 +157,12 @@ async function givenNewsroom(path: string): Promise<typeof tokens> {
       scheduledFor: '2099-01-01T00:00:00.000Z',
     });
 
-    const live = await store.tokens.create({ name: 'Desk', role: 'editor' });
+    // A token with an expiry and a last use, so both columns are seen to move.
+    const live = await store.tokens.create(
+      { name: 'Desk', role: 'editor', expiresAt: '2099-01-01T00:00:00.000Z' },
+      { now },
+    );
+    await store.tokens.resolve(live.token, { now: tokenUsedAt });
     const revoked = await store.tokens.create({
       name: 'Stringer',
       role: 'author',
@@ -385,10 +395,18 @@ describe('copyNewsroom from SQLite to PostgreSQL (PGlite)', () => {
     });
 
     it('resolves the same API tokens, and not the revoked one', async () => {
-      const [live, liveCopy] = await both((store) => store.tokens.resolve(tokens.live));
+      const [live, liveCopy] = await both((store) => store.tokens.resolve(tokens.live, { now: tokenUsedAt }));
       expect(live).toMatchObject({ name: 'Desk', role: 'editor' });
       expect(liveCopy).toEqual(live);
-      const [revoked, revokedCopy] = await both((store) => store.tokens.resolve(tokens.revoked));
+      const [revoked, revokedCopy] = await both((store) =>
+        store.tokens.resolve(tokens.revoked, { now: tokenUsedAt }),
+      );
+      const [listed, listedCopy] = await both((store) => store.tokens.list({ limit: 10 }));
+      expect(listed.items.find((t) => t.name === 'Desk')).toMatchObject({
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        lastUsedAt: tokenUsedAt.toISOString(),
+      });
+      expect(listedCopy).toEqual(listed);
       expect(revoked).toBeNull();
       expect(revokedCopy).toBeNull();
     });

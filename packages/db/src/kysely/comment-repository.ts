@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Comment,
+  type CommentArticle,
   type CommentStatus,
   CreateCommentInputSchema,
   type CursorPosition,
   commentStatuses,
   decodeCursor,
   encodeCursor,
+  limits,
+  type QueuedComment,
 } from '@newsroom/domain';
 import type { Kysely, Selectable } from 'kysely';
 import { CommentsClosedError, InvalidInputError, NotFoundError } from '../errors.js';
@@ -60,11 +63,23 @@ export function createCommentRepository(db: Kysely<Database>): CommentRepository
     async listByStatus(status, query) {
       assertStatus(status);
       const limit = pageLimitOf(query.limit);
-      const rows = await commentsByStatusQuery(db, status, cursorOf(query.cursor), limit + 1).execute();
+      const order = query.order ?? 'oldest';
+      const rows = await commentsByStatusQuery(
+        db,
+        status,
+        cursorOf(query.cursor),
+        limit + 1,
+        order,
+      ).execute();
       const page = rows.slice(0, limit);
+      const articles = await commentArticles(db, [...new Set(page.map((row) => row.article_id))]);
       const last = page.at(-1);
       return {
-        items: page.map(commentOf),
+        items: page.flatMap((row): QueuedComment[] => {
+          const article = articles.get(row.article_id);
+          // A comment dies with its article (ON DELETE CASCADE), so each has one.
+          return article ? [{ ...commentOf(row), article }] : [];
+        }),
         nextCursor: rows.length > limit && last ? encodeCursor({ at: last.created_at, id: last.id }) : null,
       };
     },
@@ -109,23 +124,69 @@ export function createCommentRepository(db: Kysely<Database>): CommentRepository
       const row = await db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       return commentOf(row);
     },
+
+    async setStatusMany(ids, status) {
+      assertStatus(status);
+      if (ids.length > limits.moderationBatch) {
+        throw new InvalidInputError(`at most ${limits.moderationBatch} comments can be moderated at once`);
+      }
+      if (ids.length === 0) return [];
+      return db.transaction().execute(async (trx) => {
+        await trx.updateTable('comments').set({ status }).where('id', 'in', ids).execute();
+        const rows = await trx.selectFrom('comments').selectAll().where('id', 'in', ids).execute();
+        const byId = new Map(rows.map((row) => [row.id, commentOf(row)]));
+        return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+      });
+    },
   };
 }
 
-/** The moderation queue: comments in one status across articles, oldest first, after `after`. */
+/** The articles of a page of queued comments, by id: one query for the whole page. */
+async function commentArticles(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, CommentArticle>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'slug', 'headline', 'status', 'comment_policy', 'version'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        slug: row.slug,
+        headline: row.headline,
+        status: row.status,
+        commentPolicy: row.comment_policy,
+        version: Number(row.version),
+      },
+    ]),
+  );
+}
+
+/**
+ * The moderation queue: comments in one status across articles, oldest or newest first, after
+ * `after`. Either way it reads comments_by_status in order (forwards or backwards).
+ */
 export function commentsByStatusQuery(
   db: Kysely<Database>,
   status: CommentStatus,
   after: CursorPosition | null,
   fetchLimit: number,
+  order: 'oldest' | 'newest' = 'oldest',
 ) {
+  const newest = order === 'newest';
   let select = db.selectFrom('comments').selectAll().where('status', '=', status);
   if (after) {
     select = select.where(({ eb, refTuple, tuple }) =>
-      eb(refTuple('created_at', 'id'), '>', tuple(isoUtc(after.at), after.id)),
+      eb(refTuple('created_at', 'id'), newest ? '<' : '>', tuple(isoUtc(after.at), after.id)),
     );
   }
-  return select.orderBy('created_at').orderBy('id').limit(fetchLimit);
+  const direction = newest ? 'desc' : 'asc';
+  return select.orderBy('created_at', direction).orderBy('id', direction).limit(fetchLimit);
 }
 
 function assertStatus(status: CommentStatus): void {

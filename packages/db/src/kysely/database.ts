@@ -146,6 +146,10 @@ export interface ApiTokensTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+  /** Marked at most once a minute (migration 0009). */
+  last_used_at: string | null;
+  /** After this the token no longer resolves; null: until revoked (migration 0009). */
+  expires_at: string | null;
 }
 
 export interface ArticleRevisionsTable {

@@ -6,7 +6,7 @@ import {
   type Tag,
   TagSchema,
 } from '@newsroom/domain';
-import type { Expression, ExpressionBuilder, Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { InvalidInputError, NotFoundError, SlugTakenError } from '../errors.js';
 import type { Counted, RedirectKind, TagRepository, TaxonomyRepository } from '../store.js';
 import type { Database } from './database.js';
@@ -31,6 +31,8 @@ interface TaxonomyTable<T extends { slug: string }> {
   insert(db: Kysely<Database>, item: T): Promise<void>;
   remove(db: Kysely<Database>, slug: string): Promise<void>;
   moveReferences(db: Kysely<Database>, from: string, to: string): Promise<void>;
+  /** Like moveReferences, into an item that exists and may already be on the same articles. */
+  mergeReferences(db: Kysely<Database>, from: string, into: string): Promise<void>;
   removeReferences(db: Kysely<Database>, slug: string): Promise<void>;
   parse(item: unknown): T;
 }
@@ -89,7 +91,49 @@ function taxonomyRepository<T extends { slug: string }>(
         await table.remove(trx, slug);
       });
     },
+    async merge(from, into) {
+      if (from === into) throw new InvalidInputError(`cannot merge ${label} "${from}" into itself`);
+      return db.transaction().execute(async (trx) => {
+        for (const slug of [from, into]) {
+          if (!(await table.exists(trx, slug))) throw new NotFoundError(`no ${label} has the slug "${slug}"`);
+        }
+        await table.mergeReferences(trx, from, into);
+        await table.remove(trx, from);
+        await recordRedirect(trx, table.kind, from, into, isoUtc(new Date()));
+        const [merged] = await table.select(trx, into);
+        if (!merged) throw new NotFoundError(`no ${label} has the slug "${into}"`);
+        return merged;
+      });
+    },
   };
+}
+
+/**
+ * Moves an ordered list of an article's tags or authors from `from` to `into`, never naming one
+ * twice: an article with both keeps `into` at the earlier of the two positions, so a merged
+ * primary tag or lead byline stays first. Positions keep their gaps; order is what counts.
+ */
+async function mergeArticleLinks(
+  db: Kysely<Database>,
+  table: 'article_tags' | 'article_authors',
+  column: 'tag_slug' | 'author_slug',
+  from: string,
+  into: string,
+): Promise<void> {
+  const links = sql.table(table);
+  const slug = sql.ref(column);
+  const otherSlug = sql.ref(`other.${column}`);
+  const article = sql.ref(`${table}.article_id`);
+  const position = sql.ref(`${table}.position`);
+  // `into` where `from` comes before it on the same article, then `from` where `into` is there.
+  await sql`delete from ${links} where ${slug} = ${into} and exists (
+    select 1 from ${links} as other
+    where other.article_id = ${article} and ${otherSlug} = ${from} and other.position < ${position}
+  )`.execute(db);
+  await sql`delete from ${links} where ${slug} = ${from} and exists (
+    select 1 from ${links} as other where other.article_id = ${article} and ${otherSlug} = ${into}
+  )`.execute(db);
+  await sql`update ${links} set ${slug} = ${into} where ${slug} = ${from}`.execute(db);
 }
 
 /** A count as a number, whatever the driver returns for it. */
@@ -141,6 +185,9 @@ export function createSectionRepository(db: Kysely<Database>): TaxonomyRepositor
     async moveReferences(db, from, to) {
       await db.updateTable('articles').set({ section_slug: to }).where('section_slug', '=', from).execute();
     },
+    async mergeReferences(db, from, into) {
+      await db.updateTable('articles').set({ section_slug: into }).where('section_slug', '=', from).execute();
+    },
     async removeReferences(db, slug) {
       await db.updateTable('articles').set({ section_slug: null }).where('section_slug', '=', slug).execute();
     },
@@ -183,6 +230,7 @@ const tagTable: TaxonomyTable<Tag> = {
   async moveReferences(db, from, to) {
     await db.updateTable('article_tags').set({ tag_slug: to }).where('tag_slug', '=', from).execute();
   },
+  mergeReferences: (db, from, into) => mergeArticleLinks(db, 'article_tags', 'tag_slug', from, into),
   async removeReferences(db, slug) {
     // Positions keep their gaps; order is all that matters, and the first tag is the primary one.
     await db.deleteFrom('article_tags').where('tag_slug', '=', slug).execute();
@@ -190,46 +238,7 @@ const tagTable: TaxonomyTable<Tag> = {
 };
 
 export function createTagRepository(db: Kysely<Database>): TagRepository {
-  const base = taxonomyRepository(db, tagTable);
-  return {
-    ...base,
-    async merge(from, into) {
-      if (from === into) throw new InvalidInputError(`cannot merge tag "${from}" into itself`);
-      return db.transaction().execute(async (trx) => {
-        for (const slug of [from, into]) {
-          if (!(await tagTable.exists(trx, slug))) throw new NotFoundError(`no tag has the slug "${slug}"`);
-        }
-        // An article with both keeps one, at the earlier of the two positions: a merged tag that
-        // was an article's primary tag stays its primary tag.
-        const hasTagAt =
-          (slug: string, position: 'before' | 'any') => (eb: ExpressionBuilder<Database, 'article_tags'>) => {
-            let other = eb
-              .selectFrom('article_tags as other')
-              .select('other.article_id')
-              .whereRef('other.article_id', '=', 'article_tags.article_id')
-              .where('other.tag_slug', '=', slug);
-            if (position === 'before') other = other.whereRef('other.position', '<', 'article_tags.position');
-            return eb.exists(other) as Expression<boolean>;
-          };
-        await trx
-          .deleteFrom('article_tags')
-          .where('tag_slug', '=', into)
-          .where(hasTagAt(from, 'before'))
-          .execute();
-        await trx
-          .deleteFrom('article_tags')
-          .where('tag_slug', '=', from)
-          .where(hasTagAt(into, 'any'))
-          .execute();
-        await tagTable.moveReferences(trx, from, into);
-        await tagTable.remove(trx, from);
-        await recordRedirect(trx, 'tag', from, into, isoUtc(new Date()));
-        const [merged] = await tagTable.select(trx, into);
-        if (!merged) throw new NotFoundError(`no tag has the slug "${into}"`);
-        return merged;
-      });
-    },
-  };
+  return taxonomyRepository(db, tagTable);
 }
 
 export function createAuthorRepository(db: Kysely<Database>): TaxonomyRepository<Author> {
@@ -272,7 +281,11 @@ export function createAuthorRepository(db: Kysely<Database>): TaxonomyRepository
         .set({ author_slug: to })
         .where('author_slug', '=', from)
         .execute();
-      await db.updateTable('api_tokens').set({ author_slug: to }).where('author_slug', '=', from).execute();
+      await moveAuthorOwners(db, from, to);
+    },
+    async mergeReferences(db, from, into) {
+      await mergeArticleLinks(db, 'article_authors', 'author_slug', from, into);
+      await moveAuthorOwners(db, from, into);
     },
     async removeReferences(db, slug) {
       await db.deleteFrom('article_authors').where('author_slug', '=', slug).execute();
@@ -289,4 +302,14 @@ async function exists(
 ): Promise<boolean> {
   const row = await db.selectFrom(table).select('slug').where('slug', '=', slug).executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * API tokens and people who write as an author follow it to its new slug. The people table's
+ * ON UPDATE CASCADE does not see a move (a new row, then the old one deleted): without this,
+ * its ON DELETE SET NULL would take their byline away.
+ */
+async function moveAuthorOwners(db: Kysely<Database>, from: string, to: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ author_slug: to }).where('author_slug', '=', from).execute();
+  await db.updateTable('people').set({ author_slug: to }).where('author_slug', '=', from).execute();
 }

@@ -1,6 +1,12 @@
-import { type Article, type CommentPolicy, CommentSchema } from '@newsroom/domain';
+import {
+  type Article,
+  type CommentPolicy,
+  CommentSchema,
+  limits,
+  QueuedCommentSchema,
+} from '@newsroom/domain';
 import { describe, expect, it } from 'vitest';
-import { CommentsClosedError, NotFoundError, StoreError } from '../errors.js';
+import { CommentsClosedError, InvalidInputError, NotFoundError, StoreError } from '../errors.js';
 import type { Store } from '../store.js';
 import { allPages, at, draftInput, publish, unknownId } from './contract-fixtures.js';
 
@@ -141,6 +147,71 @@ export function describeCommentContract(store: () => Store): void {
       expect(
         (await store().comments.listByStatus('approved', { limit: 5 })).items.map((c) => c.body),
       ).toEqual(['a2']);
+    });
+
+    it('gives each queued comment its article, and pages the queue newest first too', async () => {
+      const a = await withPolicy('queue-news-a', 'moderated');
+      const b = await withPolicy('queue-news-b', 'open');
+      const moderated = await store().articles.update({
+        id: b.id,
+        version: b.version,
+        commentPolicy: 'moderated',
+      });
+      const waiting = [
+        await say(a, 'a1', 1),
+        await say(moderated, 'b1', 2),
+        await say(a, 'a2', 2),
+        await say(a, 'a3', 4),
+      ];
+      const { items, pages } = await allPages((cursor) =>
+        store().comments.listByStatus('pending', {
+          order: 'newest',
+          limit: 3,
+          ...(cursor ? { cursor } : {}),
+        }),
+      );
+      expect(pages).toBe(2);
+      expect(items.map((c) => c.body)).toEqual(
+        [...waiting]
+          .sort((x, y) => y.createdAt.localeCompare(x.createdAt) || y.id.localeCompare(x.id))
+          .map((c) => c.body),
+      );
+      for (const item of items) expect(QueuedCommentSchema.parse(item)).toEqual(item);
+      expect(items.find((c) => c.body === 'b1')?.article).toEqual({
+        id: b.id,
+        slug: 'queue-news-b',
+        headline: b.headline,
+        status: 'published',
+        commentPolicy: 'moderated',
+        version: moderated.version,
+      });
+      expect(items.find((c) => c.body === 'a3')?.article).toMatchObject({
+        id: a.id,
+        commentPolicy: 'moderated',
+      });
+    });
+
+    it('decides several comments in one call, skipping ids it does not know', async () => {
+      const article = await withPolicy('bulk', 'moderated');
+      const [one, two, three] = [
+        await say(article, 'One', 1),
+        await say(article, 'Two', 2),
+        await say(article, 'Three', 3),
+      ];
+      const decided = await store().comments.setStatusMany(
+        [three?.id ?? '', unknownId, one?.id ?? ''],
+        'spam',
+      );
+      expect(decided.map((c) => [c.body, c.status])).toEqual([
+        ['Three', 'spam'],
+        ['One', 'spam'],
+      ]);
+      expect((await store().comments.listByStatus('pending', { limit: 10 })).items.map((c) => c.id)).toEqual([
+        two?.id,
+      ]);
+      expect(await store().comments.setStatusMany([], 'approved')).toEqual([]);
+      const tooMany = Array.from({ length: limits.moderationBatch + 1 }, () => unknownId);
+      await expect(store().comments.setStatusMany(tooMany, 'approved')).rejects.toThrow(InvalidInputError);
     });
 
     it('reports unknown articles, parents and comments as not found', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, SlugTakenError, StoreError } from '../errors.js';
+import { InvalidInputError, NotFoundError, SlugTakenError, StoreError } from '../errors.js';
 import type { Store } from '../store.js';
 import { at, draftInput, importInput, publish, slugsOf } from './contract-fixtures.js';
 
@@ -288,6 +288,80 @@ export function describeTaxonomyContract(store: () => Store): void {
       expect(await tagsOf('draft')).toEqual(['climate']);
       expect(await store().tags.bySlug('warming')).toBeNull();
       expect(await store().redirects.lookup('tag', 'warming')).toBe('climate');
+    });
+
+    it('merges a section into another: its articles change section, its slug redirects', async () => {
+      await store().sections.upsert({ slug: 'arts', name: 'Arts', description: null, order: 2 });
+      await publish(store(), draftInput({ slug: 'in-culture', sectionSlug: 'culture' }), at(0));
+      await publish(store(), draftInput({ slug: 'in-arts', sectionSlug: 'arts' }), at(1));
+      const draft = await store().articles.create(
+        draftInput({ slug: 'draft-culture', sectionSlug: 'culture' }),
+      );
+      const merged = await store().sections.merge('culture', 'arts');
+      expect(merged).toEqual({ slug: 'arts', name: 'Arts', description: null, order: 2, articleCount: 2 });
+      expect((await store().articles.bySlug('in-culture'))?.section).toEqual({ slug: 'arts', name: 'Arts' });
+      expect((await store().articles.byId(draft.id))?.section?.slug).toBe('arts');
+      expect(await slugsOf(store().articles.list({ limit: 5, section: 'arts' }))).toEqual([
+        'in-arts',
+        'in-culture',
+      ]);
+      expect(await store().sections.bySlug('culture')).toBeNull();
+      expect(await store().redirects.lookup('section', 'culture')).toBe('arts');
+      // Taxonomy edits leave the articles' versions alone.
+      expect((await store().articles.byId(draft.id))?.version).toBe(draft.version);
+    });
+
+    it('merges an author into another: bylines keep their order, tokens and people follow, the slug redirects', async () => {
+      await store().authors.upsert({ slug: 'al-w', name: 'Al W.', bio: null, avatar: null });
+      await publish(store(), draftInput({ slug: 'only-old', authorSlugs: ['al-w', 'bea'] }), at(0));
+      await publish(store(), draftInput({ slug: 'old-first', authorSlugs: ['al-w', 'bea', 'al'] }), at(1));
+      await publish(store(), draftInput({ slug: 'new-first', authorSlugs: ['al', 'al-w'] }), at(2));
+      const { token } = await store().tokens.create({
+        name: 'Al’s laptop',
+        role: 'author',
+        authorSlug: 'al-w',
+      });
+      const person = await store().people.invite({
+        email: 'al@example.com',
+        name: 'Al',
+        role: 'author',
+        authorSlug: 'al-w',
+      });
+
+      const merged = await store().authors.merge('al-w', 'al');
+      expect(merged).toEqual({ slug: 'al', name: 'Al Writer', bio: null, avatar: null, articleCount: 3 });
+      const bylineOf = async (slug: string) =>
+        (await store().articles.bySlug(slug))?.authors.map((a) => a.slug);
+      expect(await bylineOf('only-old')).toEqual(['al', 'bea']);
+      expect(await bylineOf('old-first')).toEqual(['al', 'bea']);
+      expect(await bylineOf('new-first')).toEqual(['al']);
+      expect((await store().authors.bySlug('bea'))?.articleCount).toBe(2);
+      expect(await store().authors.bySlug('al-w')).toBeNull();
+      expect(await store().redirects.lookup('author', 'al-w')).toBe('al');
+      expect((await store().tokens.resolve(token))?.authorSlug).toBe('al');
+      expect((await store().people.byId(person.id))?.authorSlug).toBe('al');
+    });
+
+    it('keeps a person’s byline when their author is renamed', async () => {
+      const person = await store().people.invite({
+        email: 'bea@example.com',
+        name: 'Bea',
+        role: 'author',
+        authorSlug: 'bea',
+      });
+      await store().authors.update('bea', { slug: 'bea-reporter' });
+      expect((await store().people.byId(person.id))?.authorSlug).toBe('bea-reporter');
+      await store().authors.delete('bea-reporter');
+      expect((await store().people.byId(person.id))?.authorSlug).toBeNull();
+    });
+
+    it('refuses to merge a section or an author into itself or with an unknown one', async () => {
+      await expect(store().sections.merge('world', 'world')).rejects.toThrow(InvalidInputError);
+      await expect(store().sections.merge('world', 'nope')).rejects.toThrow(NotFoundError);
+      await expect(store().authors.merge('nope', 'al')).rejects.toThrow(NotFoundError);
+      await expect(store().authors.merge('al', 'al')).rejects.toThrow(InvalidInputError);
+      expect((await store().sections.list()).map((s) => s.slug)).toEqual(['world', 'culture']);
+      expect((await store().authors.list()).map((a) => a.slug)).toEqual(['al', 'bea']);
     });
 
     it('refuses to merge a tag into itself or with an unknown tag', async () => {

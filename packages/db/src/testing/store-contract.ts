@@ -44,6 +44,7 @@ import { describeRevisionContract } from './contract-revisions.js';
 import { describeSearchContract } from './contract-search.js';
 import { describeSessionContract } from './contract-sessions.js';
 import { describeTaxonomyContract } from './contract-taxonomy.js';
+import { describeTokenContract } from './contract-tokens.js';
 import { raceOf, type StoreSessions } from './store-sessions.js';
 
 export type { StoreSessions } from './store-sessions.js';
@@ -594,6 +595,7 @@ export function describeStoreContract(
     describeSessionContract(current, sessions);
     describeAuditContract(current);
     describePreviewContract(current);
+    describeTokenContract(current);
 
     describe('readiness', () => {
       it('answers a ping while open, and says no once closed', async () => {

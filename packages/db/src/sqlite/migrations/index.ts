@@ -7,6 +7,7 @@ import { taxonomyListings } from './0005-taxonomy-listings.js';
 import { people } from './0006-people.js';
 import { deskStoryList } from './0007-desk-story-list.js';
 import { articlePreviews } from './0008-article-previews.js';
+import { tokenExpiryAndUse } from './0009-token-expiry-and-use.js';
 
 /**
  * Every SQLite migration, applied in the order of their names. Add a migration as a new file
@@ -21,4 +22,5 @@ export const sqliteMigrations: Readonly<Record<string, Migration>> = {
   '0006-people': people,
   '0007-desk-story-list': deskStoryList,
   '0008-article-previews': articlePreviews,
+  '0009-token-expiry-and-use': tokenExpiryAndUse,
 };
