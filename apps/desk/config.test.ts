@@ -32,7 +32,11 @@ describe('the desk configuration', () => {
   });
 
   it('says in one line which setting is wrong', () => {
-    const loaded = loadDeskConfig({ DESK_PORT: '70000', DESK_URL: 'ftp://desk', NEWSROOM_TIMEZONE: 'Mars/Base' });
+    const loaded = loadDeskConfig({
+      DESK_PORT: '70000',
+      DESK_URL: 'ftp://desk',
+      NEWSROOM_TIMEZONE: 'Mars/Base',
+    });
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
     expect(loaded.message).toMatch(/^Invalid configuration: .*DESK_PORT.*DESK_URL.*NEWSROOM_TIMEZONE/);

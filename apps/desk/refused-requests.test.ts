@@ -18,6 +18,8 @@ describe('what the desk refuses before reading a body', () => {
     expect(refusalOf('POST', length, '/stories/7c1d/save')).toBeNull();
     expect(refusalOf('POST', length, '/people')?.status).toBe(413);
     expect(refusalOf('POST', length, '/stories/7c1d/save/extra')?.status).toBe(413);
-    expect(refusalOf('POST', { 'content-length': String(maxStoryBytes + 1) }, '/stories/7c1d/save')?.status).toBe(413);
+    expect(
+      refusalOf('POST', { 'content-length': String(maxStoryBytes + 1) }, '/stories/7c1d/save')?.status,
+    ).toBe(413);
   });
 });

@@ -17,10 +17,24 @@ const password = 'tangerine orbit fossil kettle';
 
 /** A body of `words` words in paragraphs of 100, each word different enough to be real text. */
 function bodyOf(words: number): Block[] {
-  const vocabulary = ['river', 'council', 'flood', 'rescue', 'harbour', 'storm', 'bridge', 'mayor', 'road', 'night'];
+  const vocabulary = [
+    'river',
+    'council',
+    'flood',
+    'rescue',
+    'harbour',
+    'storm',
+    'bridge',
+    'mayor',
+    'road',
+    'night',
+  ];
   const blocks: Block[] = [];
   for (let start = 0; start < words; start += 100) {
-    const text = Array.from({ length: Math.min(100, words - start) }, (_, i) => vocabulary[(start + i * 7) % 10]).join(' ');
+    const text = Array.from(
+      { length: Math.min(100, words - start) },
+      (_, i) => vocabulary[(start + i * 7) % 10],
+    ).join(' ');
     blocks.push({ type: 'paragraph', text: `${text}.` });
   }
   return blocks;
@@ -32,7 +46,12 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 const desk = await startDesk();
 const browser = await launchChromium();
 try {
-  const person = await desk.store.people.invite({ email: 'bench@example.com', name: 'Bench', role: 'editor', authorSlug: null });
+  const person = await desk.store.people.invite({
+    email: 'bench@example.com',
+    name: 'Bench',
+    role: 'editor',
+    authorSlug: null,
+  });
   const { secret } = await desk.store.links.create(person.id, 'invitation', { ttlMs: 3_600_000 });
   const page = await browser.newPage();
   await page.goto(`${desk.deskUrl}/invitation?key=${encodeURIComponent(secret)}`);
@@ -80,7 +99,9 @@ try {
       `  ${String(run.words).padStart(6)} words: opened in ${run.openMs.toFixed(0)} ms; median ${median(run.latencies).toFixed(1)} ms, p95 ${p95(run.latencies).toFixed(1)} ms, max ${Math.max(...run.latencies).toFixed(1)} ms`,
     );
   }
-  console.log(`  10,000 words over 100 words, medians: ×${(median(long.latencies) / median(short.latencies)).toFixed(2)}`);
+  console.log(
+    `  10,000 words over 100 words, medians: ×${(median(long.latencies) / median(short.latencies)).toFixed(2)}`,
+  );
 } finally {
   await browser.close();
   await desk.stop();

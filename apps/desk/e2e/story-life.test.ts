@@ -41,7 +41,12 @@ async function newPage(): Promise<Page> {
 }
 
 /** Someone invited with `role` (and a byline), signed in through their invitation. */
-async function signedIn(role: Role, name: string, email: string, authorSlug: string | null = null): Promise<Page> {
+async function signedIn(
+  role: Role,
+  name: string,
+  email: string,
+  authorSlug: string | null = null,
+): Promise<Page> {
   const person = await desk.store.people.invite({ email, name, role, authorSlug });
   const { secret } = await desk.store.links.create(person.id, 'invitation', { ttlMs: 3_600_000 });
   const page = await newPage();
@@ -147,13 +152,22 @@ describe("a story's life", () => {
       text: 'The coast road closed at dawn, **police said**. *More rain* is due.',
     });
     expect(stored?.body[2]).toEqual({ type: 'quote', text: 'We will rebuild', attribution: 'The mayor' });
-    expect(stored?.body[5]).toEqual({ type: 'paragraph', text: '[Read the agency](https://agency.example/floods)' });
-    expect(stored?.body[7]).toEqual({ type: 'see-also', slug: 'river-rises-overnight', headline: 'River rises overnight' });
+    expect(stored?.body[5]).toEqual({
+      type: 'paragraph',
+      text: '[Read the agency](https://agency.example/floods)',
+    });
+    expect(stored?.body[7]).toEqual({
+      type: 'see-also',
+      slug: 'river-rises-overnight',
+      headline: 'River rises overnight',
+    });
     expect(stored?.tags.map((t) => t.name)).toEqual(['Floods']);
     expect(stored?.sources.map((s) => s.name)).toEqual(['AP']);
 
     await author.getByRole('button', { name: 'Submit for review' }).click();
-    await expect(author.getByRole('status').first().textContent()).resolves.toBe('Sent to the editors for review.');
+    await expect(author.getByRole('status').first().textContent()).resolves.toBe(
+      'Sent to the editors for review.',
+    );
 
     // The editor finds it among the stories in review.
     const editor = await signedIn('editor', 'Eve Editor', 'eve@example.com');
@@ -195,7 +209,9 @@ describe("a story's life", () => {
     expect((await desk.store.articles.byId(id))?.tags.map((t) => t.slug)).toEqual(['floods', 'coast-road']);
 
     await editor.getByRole('button', { name: 'Publish', exact: true }).click();
-    await expect(editor.getByRole('status').first().textContent()).resolves.toBe('Published: readers can see it now.');
+    await expect(editor.getByRole('status').first().textContent()).resolves.toBe(
+      'Published: readers can see it now.',
+    );
     const reader = await newPage();
     await reader.goto(`${desk.siteUrl}/articles/floods-close-the-coast-road`);
     await expect(reader.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(

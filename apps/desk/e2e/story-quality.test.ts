@@ -34,17 +34,37 @@ beforeAll(async () => {
     dateline: 'PORTHAVEN',
     sources: [{ name: 'AP', type: 'wire', url: null }],
     body: [
-      { type: 'paragraph', text: 'The coast road closed at dawn, **police said**. *More rain* is due, says [the agency](https://agency.example).' },
+      {
+        type: 'paragraph',
+        text: 'The coast road closed at dawn, **police said**. *More rain* is due, says [the agency](https://agency.example).',
+      },
       { type: 'heading', level: 2, text: 'What comes next' },
       { type: 'quote', text: 'We will rebuild', attribution: 'The mayor' },
       { type: 'list', style: 'bulleted', items: ['Roads', 'Rail'] },
-      { type: 'image', src: '/favicon.svg', alt: 'The desk’s mark', caption: 'A picture', credit: 'Newsroom', width: 64, height: 64 },
+      {
+        type: 'image',
+        src: '/favicon.svg',
+        alt: 'The desk’s mark',
+        caption: 'A picture',
+        credit: 'Newsroom',
+        width: 64,
+        height: 64,
+      },
       { type: 'see-also', slug: 'river-rises', headline: 'River rises overnight' },
     ],
   });
-  const updated = await desk.store.articles.update({ id: story.id, version: story.version, standfirst: 'Rescuers worked all night.' });
+  const updated = await desk.store.articles.update({
+    id: story.id,
+    version: story.version,
+    standfirst: 'Rescuers worked all night.',
+  });
   story = updated;
-  const person = await desk.store.people.invite({ email: 'ed@example.com', name: 'Eve Editor', role: 'editor', authorSlug: 'ana-ruiz' });
+  const person = await desk.store.people.invite({
+    email: 'ed@example.com',
+    name: 'Eve Editor',
+    role: 'editor',
+    authorSlug: 'ana-ruiz',
+  });
   const { secret } = await desk.store.links.create(person.id, 'invitation', { ttlMs: 3_600_000 });
   editor = await browser.newContext();
   editor.setDefaultTimeout(15_000);
@@ -77,7 +97,12 @@ async function opened(path: string, width: number): Promise<Page> {
   const page = await editor.newPage();
   await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
   await page.goto(`${desk.deskUrl}${path}`);
-  if (path.startsWith('/stories/') && !path.includes('/compare') && !path.includes('/share') && path !== '/stories/new') {
+  if (
+    path.startsWith('/stories/') &&
+    !path.includes('/compare') &&
+    !path.includes('/share') &&
+    path !== '/stories/new'
+  ) {
     await page.locator('#body-text').waitFor();
   }
   return page;

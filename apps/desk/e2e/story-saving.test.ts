@@ -26,7 +26,12 @@ afterAll(async () => {
 
 async function editorPage(name: string): Promise<Page> {
   people += 1;
-  const person = await desk.store.people.invite({ email: `e${people}@example.com`, name, role: 'editor', authorSlug: null });
+  const person = await desk.store.people.invite({
+    email: `e${people}@example.com`,
+    name,
+    role: 'editor',
+    authorSlug: null,
+  });
   const { secret } = await desk.store.links.create(person.id, 'invitation', { ttlMs: 3_600_000 });
   const context = await browser.newContext();
   context.setDefaultTimeout(15_000);
@@ -107,7 +112,6 @@ describe('saving a story', () => {
       headline: 'Ben’s other headline',
       standfirst: 'Ana’s standfirst',
     });
-
   });
 
   it('goes on taking text while the connection is down, and saves it when it returns', async () => {
@@ -173,7 +177,9 @@ describe('saving a story', () => {
     await page.getByLabel('Address (slug)').fill(taken.slug);
     await page.keyboard.press('Control+s');
     await expect.poll(() => error.textContent(), { timeout: 15_000 }).toMatch(/already used/);
-    await expect(page.getByRole('region', { name: 'Someone else saved this story' }).isVisible()).resolves.toBe(false);
+    await expect(
+      page.getByRole('region', { name: 'Someone else saved this story' }).isVisible(),
+    ).resolves.toBe(false);
 
     await page.getByLabel('Address (slug)').fill('a-fine-headline');
     await page.keyboard.press('Control+s');
@@ -184,7 +190,9 @@ describe('saving a story', () => {
     await page.getByLabel('Standfirst').fill('Typed after the story was deleted');
     await page.keyboard.press('Control+s');
     await expect.poll(() => error.textContent(), { timeout: 15_000 }).toMatch(/no longer exists/);
-    await expect(page.getByLabel('Standfirst').inputValue()).resolves.toBe('Typed after the story was deleted');
+    await expect(page.getByLabel('Standfirst').inputValue()).resolves.toBe(
+      'Typed after the story was deleted',
+    );
 
     const other = await story();
     await open(page, other);

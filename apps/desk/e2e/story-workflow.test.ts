@@ -15,7 +15,12 @@ const password = 'tangerine orbit fossil kettle';
 beforeAll(async () => {
   browser = await launchChromium();
   desk = await startDesk();
-  const person = await desk.store.people.invite({ email: 'ed@example.com', name: 'Ed Itor', role: 'editor', authorSlug: null });
+  const person = await desk.store.people.invite({
+    email: 'ed@example.com',
+    name: 'Ed Itor',
+    role: 'editor',
+    authorSlug: null,
+  });
   const { secret } = await desk.store.links.create(person.id, 'invitation', { ttlMs: 3_600_000 });
   context = await browser.newContext();
   context.setDefaultTimeout(15_000);
@@ -32,7 +37,9 @@ afterAll(async () => {
 });
 
 let stories = 0;
-async function openStory(extra: Partial<Parameters<RunningDesk['store']['articles']['create']>[0]> = {}): Promise<Article> {
+async function openStory(
+  extra: Partial<Parameters<RunningDesk['store']['articles']['create']>[0]> = {},
+): Promise<Article> {
   stories += 1;
   const article = await desk.store.articles.create({
     slug: `workflow-${stories}`,
@@ -51,7 +58,15 @@ describe('an editor on a story', () => {
     const article = await openStory({
       body: [
         { type: 'paragraph', text: 'Text.' },
-        { type: 'image', src: 'https://images.example/a.jpg', alt: '', caption: 'The bridge', credit: null, width: 800, height: 600 },
+        {
+          type: 'image',
+          src: 'https://images.example/a.jpg',
+          alt: '',
+          caption: 'The bridge',
+          credit: null,
+          width: 800,
+          height: 600,
+        },
         { type: 'see-also', slug: 'no-such-story', headline: 'A story we never had' },
       ],
     });
@@ -59,8 +74,12 @@ describe('an editor on a story', () => {
     const warnings = page.locator('#publish-warnings');
     await expect(warnings.textContent()).resolves.toContain('It has no section.');
     await expect(warnings.textContent()).resolves.toContain('It has no standfirst.');
-    await expect(warnings.textContent()).resolves.toContain('The picture in block 2 (“The bridge”) has no alt text.');
-    await expect(warnings.textContent()).resolves.toContain('“See also: A story we never had” points to no published story.');
+    await expect(warnings.textContent()).resolves.toContain(
+      'The picture in block 2 (“The bridge”) has no alt text.',
+    );
+    await expect(warnings.textContent()).resolves.toContain(
+      '“See also: A story we never had” points to no published story.',
+    );
     expect((await desk.store.articles.byId(article.id))?.status).toBe('draft');
     await page.getByRole('button', { name: 'Publish anyway' }).click();
     await expect(notice()).resolves.toBe('Published: readers can see it now.');
@@ -96,7 +115,9 @@ describe('an editor on a story', () => {
     await page.keyboard.press('Shift+Home');
     await page.keyboard.type('The council met on Tuesday.');
     await page.keyboard.press('Control+s');
-    await expect.poll(() => page.locator('#save-status').textContent(), { timeout: 15_000 }).toMatch(/^Saved/);
+    await expect
+      .poll(() => page.locator('#save-status').textContent(), { timeout: 15_000 })
+      .toMatch(/^Saved/);
     await page.reload();
     await page.getByRole('button', { name: 'Compare' }).click();
     await page.getByRole('heading', { level: 1, name: 'Compare versions' }).waitFor();

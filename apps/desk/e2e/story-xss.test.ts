@@ -47,12 +47,19 @@ beforeAll(async () => {
         standfirst: vectors.join(' ').slice(0, 600).trim(),
         dateline: (vectors[0] ?? 'x').slice(0, 100),
         seoTitle: (vectors[1] ?? 'x').slice(0, 70),
-        sources: vectors.slice(0, 10).map((vector) => ({ name: vector.slice(0, 100), type: 'wire' as const, url: null })),
+        sources: vectors
+          .slice(0, 10)
+          .map((vector) => ({ name: vector.slice(0, 100), type: 'wire' as const, url: null })),
         body: bodyOf(vectors, n),
       }),
     );
   }
-  const person = await desk.store.people.invite({ email: 'x@example.com', name: 'Xena', role: 'editor', authorSlug: null });
+  const person = await desk.store.people.invite({
+    email: 'x@example.com',
+    name: 'Xena',
+    role: 'editor',
+    authorSlug: null,
+  });
   const { secret } = await desk.store.links.create(person.id, 'invitation', { ttlMs: 3_600_000 });
   context = await browser.newContext();
   context.setDefaultTimeout(15_000);
@@ -82,14 +89,19 @@ async function foundOnPage(): Promise<string[]> {
     for (const element of document.querySelectorAll('*')) {
       for (const attribute of element.attributes) {
         if (attribute.name.startsWith('on')) out.push(`<${element.localName}> has ${attribute.name}`);
-        if (/^\s*(javascript|data|vbscript):/i.test(attribute.value) && ['href', 'src', 'action', 'formaction'].includes(attribute.name))
+        if (
+          /^\s*(javascript|data|vbscript):/i.test(attribute.value) &&
+          ['href', 'src', 'action', 'formaction'].includes(attribute.name)
+        )
           out.push(`<${element.localName} ${attribute.name}="${attribute.value.slice(0, 60)}">`);
       }
     }
     for (const tag of ['iframe', 'object', 'embed', 'base', 'frame']) {
       if (document.querySelector(tag)) out.push(`a <${tag}> element`);
     }
-    const scripts = [...document.scripts].filter((s) => s.type !== 'module' || !s.src.startsWith(location.origin));
+    const scripts = [...document.scripts].filter(
+      (s) => s.type !== 'module' || !s.src.startsWith(location.origin),
+    );
     for (const script of scripts) out.push(`a script: ${(script.src || script.text).slice(0, 80)}`);
     return out;
   });
@@ -121,10 +133,16 @@ describe('the XSS corpus in the desk', () => {
       const data = new DataTransfer();
       data.setData('text/html', `<p>${pasted}</p>`);
       data.setData('text/plain', pasted);
-      document.getElementById('body-text')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      document
+        .getElementById('body-text')
+        ?.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
     }, html);
     await page.keyboard.press('Control+s');
-    await expect.poll(() => page.locator('#save-status').textContent(), { timeout: 15_000 }).toMatch(/^Saved/);
+    await expect
+      .poll(() => page.locator('#save-status').textContent(), { timeout: 15_000 })
+      .toMatch(/^Saved/);
     expect(await foundOnPage()).toEqual([]);
     // The markup arrived as the words it is made of.
     const saved = JSON.stringify((await desk.store.articles.byId(article.id))?.body.slice(-3));

@@ -18,7 +18,9 @@ export function publishWarningsOf(
   if (article.heroImage && !article.heroImage.alt.trim()) warnings.push('The hero picture has no alt text.');
   article.body.forEach((block, index) => {
     if (block.type === 'image' && !block.alt.trim()) {
-      warnings.push(`The picture in block ${index + 1}${block.caption ? ` (“${block.caption}”)` : ''} has no alt text.`);
+      warnings.push(
+        `The picture in block ${index + 1}${block.caption ? ` (“${block.caption}”)` : ''} has no alt text.`,
+      );
     }
     if (block.type === 'see-also' && (block.slug === null || !publishedSlugs.has(block.slug))) {
       warnings.push(`“See also: ${block.headline}” points to no published story.`);

@@ -202,7 +202,10 @@ export const articleRouter = {
       await readableArticle(ctx, input.id);
       const revision = await ctx.store.articles.revision(input.id, input.revisionId);
       if (!revision) {
-        throw new TRPCError({ code: 'NOT_FOUND', message: `The article has no revision with the id ${input.revisionId}` });
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: `The article has no revision with the id ${input.revisionId}`,
+        });
       }
       return revision;
     }),

@@ -15,7 +15,14 @@ function partsIn(timeZone: string, at: Date) {
     second: '2-digit',
   }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
 }
 
 /** How far the zone's clock is ahead of UTC at that moment, in milliseconds. */
@@ -35,11 +42,22 @@ const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 export function utcOfLocalTime(local: string, timeZone: string): Date | null {
   const match = localPattern.exec(local);
   if (!match) return null;
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   if (Number.isNaN(wall) || new Date(wall).getUTCDate() !== day || hour > 23 || minute > 59) return null;
   // The offsets before and after a change bracket the answer; try the earlier moment first.
-  const candidates = [...new Set([offsetAt(timeZone, new Date(wall - 86_400_000)), offsetAt(timeZone, new Date(wall + 86_400_000))])]
+  const candidates = [
+    ...new Set([
+      offsetAt(timeZone, new Date(wall - 86_400_000)),
+      offsetAt(timeZone, new Date(wall + 86_400_000)),
+    ]),
+  ]
     .map((offset) => wall - offset)
     .sort((a, b) => a - b);
   for (const moment of candidates) {

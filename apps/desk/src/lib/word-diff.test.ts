@@ -3,10 +3,22 @@ import { comparableTextOf, wordDiff } from './word-diff';
 
 describe('comparing two versions word by word', () => {
   it('marks the words taken out and put in, and keeps the rest', () => {
-    const parts = wordDiff('The council approved the budget on Monday.', 'The council rejected the budget on Tuesday.');
-    expect(parts.filter((p) => p.kind === 'removed').map((p) => p.text.trim())).toEqual(['approved', 'Monday']);
-    expect(parts.filter((p) => p.kind === 'added').map((p) => p.text.trim())).toEqual(['rejected', 'Tuesday']);
-    const after = parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('');
+    const parts = wordDiff(
+      'The council approved the budget on Monday.',
+      'The council rejected the budget on Tuesday.',
+    );
+    expect(parts.filter((p) => p.kind === 'removed').map((p) => p.text.trim())).toEqual([
+      'approved',
+      'Monday',
+    ]);
+    expect(parts.filter((p) => p.kind === 'added').map((p) => p.text.trim())).toEqual([
+      'rejected',
+      'Tuesday',
+    ]);
+    const after = parts
+      .filter((p) => p.kind !== 'removed')
+      .map((p) => p.text)
+      .join('');
     expect(after).toBe('The council rejected the budget on Tuesday.');
   });
 
@@ -30,7 +42,10 @@ describe('comparing two versions word by word', () => {
     expect(text).toEqual([
       { label: 'Headline', text: 'Flood warning' },
       { label: 'Standfirst', text: '' },
-      { label: 'Body', text: 'Rain all night, said the agency.\n\n“Stay home” — The mayor\n\n• Roads\n• Rail' },
+      {
+        label: 'Body',
+        text: 'Rain all night, said the agency.\n\n“Stay home” — The mayor\n\n• Roads\n• Rail',
+      },
     ]);
   });
 });

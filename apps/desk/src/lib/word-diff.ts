@@ -1,24 +1,8 @@
-import { type Article, type Block, inlineToPlainText } from '@newsroom/domain';
+import type { Article } from '@newsroom/domain';
 import { diffWords } from 'diff';
+import { blockText } from './block-text';
 
 export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string };
-
-/** The text of one block as a reader reads it, for comparing versions. */
-function blockText(block: Block): string {
-  switch (block.type) {
-    case 'paragraph':
-    case 'heading':
-      return inlineToPlainText(block.text);
-    case 'quote':
-      return `“${inlineToPlainText(block.text)}”${block.attribution ? ` — ${block.attribution}` : ''}`;
-    case 'list':
-      return block.items.map((item) => `• ${inlineToPlainText(item)}`).join('\n');
-    case 'image':
-      return `[Picture: ${block.alt}${block.caption ? `. ${block.caption}` : ''}${block.credit ? ` (${block.credit})` : ''}]`;
-    case 'see-also':
-      return `See also: ${inlineToPlainText(block.headline)}`;
-  }
-}
 
 /** The parts of a story a comparison shows, each as plain text. */
 export function comparableTextOf(article: Pick<Article, 'headline' | 'standfirst' | 'body'>) {

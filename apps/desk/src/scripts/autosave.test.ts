@@ -27,7 +27,15 @@ function setUp(answers: Array<(version: number, changes: Partial<StoryFields>) =
   let page = structuredClone(initial);
   const sent: Array<{ version: number; changes: Partial<StoryFields> }> = [];
   const states: SaverState[] = [];
-  const local = { copy: null as unknown, write: vi.fn((c: unknown) => void (local.copy = c)), clear: vi.fn(() => void (local.copy = null)) };
+  const local = {
+    copy: null as unknown,
+    write: vi.fn((c: unknown) => {
+      local.copy = c;
+    }),
+    clear: vi.fn(() => {
+      local.copy = null;
+    }),
+  };
   const saver = new Autosaver({
     version: 3,
     initial,
@@ -57,7 +65,10 @@ describe('autosave', () => {
     t.type({ headline: 'Storm closes' });
     t.type({ headline: 'Storm closes the coast road again' });
     await vi.advanceTimersByTimeAsync(300);
-    expect(t.local.copy).toMatchObject({ version: 3, fields: { headline: 'Storm closes the coast road again' } });
+    expect(t.local.copy).toMatchObject({
+      version: 3,
+      fields: { headline: 'Storm closes the coast road again' },
+    });
     await vi.advanceTimersByTimeAsync(1_600);
     expect(t.sent).toEqual([]);
     await vi.advanceTimersByTimeAsync(200);
@@ -93,7 +104,11 @@ describe('autosave', () => {
     ]);
     t.type({ headline: 'My headline', standfirst: 'Mine too' });
     await t.saver.saveNow();
-    expect(t.saver.currentState).toMatchObject({ kind: 'conflict', theirs: { by: 'Ben Editor' }, mine: { headline: 'My headline' } });
+    expect(t.saver.currentState).toMatchObject({
+      kind: 'conflict',
+      theirs: { by: 'Ben Editor' },
+      mine: { headline: 'My headline' },
+    });
     t.type({ standfirst: 'Still mine' });
     await vi.advanceTimersByTimeAsync(10_000);
     // Kept in the browser while the person decides, but not sent.
@@ -125,12 +140,17 @@ describe('autosave', () => {
     expect(t.saver.currentState.kind).toBe('offline');
     t.type({ standfirst: 'Still offline' });
     t.saver.flush();
-    expect(t.local.copy).toMatchObject({ fields: { headline: 'Written offline', standfirst: 'Still offline' } });
+    expect(t.local.copy).toMatchObject({
+      fields: { headline: 'Written offline', standfirst: 'Still offline' },
+    });
     await vi.advanceTimersByTimeAsync(2_000);
     expect(t.sent).toHaveLength(2);
     t.saver.online();
     await vi.advanceTimersByTimeAsync(0);
-    expect(t.sent[2]).toEqual({ version: 3, changes: { headline: 'Written offline', standfirst: 'Still offline' } });
+    expect(t.sent[2]).toEqual({
+      version: 3,
+      changes: { headline: 'Written offline', standfirst: 'Still offline' },
+    });
     expect(t.saver.currentState.kind).toBe('saved');
     expect(t.local.copy).toBeNull();
   });
@@ -142,7 +162,11 @@ describe('autosave', () => {
     ]);
     t.type({ headline: 'x'.repeat(201) });
     await t.saver.saveNow();
-    expect(t.saver.currentState).toEqual({ kind: 'refused', status: 400, message: 'headline must be at most 200 characters' });
+    expect(t.saver.currentState).toEqual({
+      kind: 'refused',
+      status: 400,
+      message: 'headline must be at most 200 characters',
+    });
     await vi.advanceTimersByTimeAsync(60_000);
     expect(t.sent).toHaveLength(1);
     expect(t.local.copy).toMatchObject({ fields: { headline: 'x'.repeat(201) } });

@@ -4,8 +4,8 @@ import { UndoRedo } from '@tiptap/extensions';
 import { bodyToDoc } from '../editor/body-to-doc';
 import { docToBody } from '../editor/doc-to-body';
 import { editorExtensions } from '../editor/editor-extensions';
-import { openDialog } from './editor-dialogs';
 import { editPicture, editSeeAlso, toggleQuote } from './editor-commands';
+import { openDialog } from './editor-dialogs';
 import type { BodySource } from './story-form';
 
 /**
@@ -61,9 +61,13 @@ const commands: Record<string, Command> = {
   italic: (e) => e.chain().focus().toggleItalic().run(),
   link: async (e) => {
     const current = e.getAttributes('link').href as string | undefined;
-    const values = await openDialog('Link', [{ name: 'href', label: 'Link address', type: 'url', value: current ?? '' }], {
-      remove: current ? 'Remove link' : undefined,
-    });
+    const values = await openDialog(
+      'Link',
+      [{ name: 'href', label: 'Link address', type: 'url', value: current ?? '' }],
+      {
+        remove: current ? 'Remove link' : undefined,
+      },
+    );
     if (!values) return e.commands.focus();
     if (values.remove || !values.href) return e.chain().focus().extendMarkRange('link').unsetLink().run();
     e.chain().focus().extendMarkRange('link').setLink({ href: values.href }).run();
@@ -108,7 +112,12 @@ function startToolbar(editor: Editor): void {
     button.addEventListener('mousedown', (event) => event.preventDefault());
     button.addEventListener('click', () => void commands[button.dataset.command ?? '']?.(editor));
     button.addEventListener('keydown', (event) => {
-      const moves: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: buttons.length - 1 };
+      const moves: Record<string, number> = {
+        ArrowRight: i + 1,
+        ArrowLeft: i - 1,
+        Home: 0,
+        End: buttons.length - 1,
+      };
       const to = moves[event.key];
       if (to === undefined) return;
       event.preventDefault();

@@ -1,5 +1,10 @@
-import { inlineToPlainText } from '@newsroom/domain';
-import { changedFieldNames, type StoryFieldName, type StoryFields, storyFieldWords } from '../lib/story-fields';
+import { blockText } from '../lib/block-text';
+import {
+  changedFieldNames,
+  type StoryFieldName,
+  type StoryFields,
+  storyFieldWords,
+} from '../lib/story-fields';
 import type { ServerState } from './autosave';
 import type { NameBook } from './story-form';
 
@@ -12,23 +17,7 @@ function shown(name: StoryFieldName, fields: StoryFields, names: NameBook): stri
     case 'authorSlugs':
       return fields.authorSlugs.map(names.author).join(', ');
     case 'body':
-      return fields.body
-        .map((block) => {
-          switch (block.type) {
-            case 'paragraph':
-            case 'heading':
-              return inlineToPlainText(block.text);
-            case 'quote':
-              return `“${inlineToPlainText(block.text)}”${block.attribution ? ` — ${block.attribution}` : ''}`;
-            case 'list':
-              return block.items.map((item) => `• ${inlineToPlainText(item)}`).join('\n');
-            case 'image':
-              return `[Picture: ${block.alt || block.src}]`;
-            case 'see-also':
-              return `See also: ${block.headline}`;
-          }
-        })
-        .join('\n\n');
+      return fields.body.map(blockText).join('\n\n');
     case 'heroImage':
       return fields.heroImage ? `${fields.heroImage.src} (${fields.heroImage.alt})` : '';
     case 'sources':

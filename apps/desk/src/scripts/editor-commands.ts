@@ -54,10 +54,16 @@ export async function editPicture(
   sizeOf: (src: string) => Promise<{ width: number; height: number }>,
 ): Promise<void> {
   const current = selectedNode(editor, 'image')?.attrs as Record<string, string | number | null> | undefined;
-  const text = (name: string) => (current?.[name] === null || current?.[name] === undefined ? '' : String(current[name]));
+  const text = (name: string) =>
+    current?.[name] === null || current?.[name] === undefined ? '' : String(current[name]);
   const values = await openDialog(current ? 'Edit picture' : 'Picture', [
     { name: 'src', label: 'Picture address', type: 'url', required: true, value: text('src') },
-    { name: 'alt', label: 'Alt text', hint: 'What the picture shows, for readers who cannot see it.', value: text('alt') },
+    {
+      name: 'alt',
+      label: 'Alt text',
+      hint: 'What the picture shows, for readers who cannot see it.',
+      value: text('alt'),
+    },
     { name: 'caption', label: 'Caption', value: text('caption') },
     { name: 'credit', label: 'Credit', value: text('credit') },
   ]);
@@ -65,9 +71,10 @@ export async function editPicture(
     editor.commands.focus();
     return;
   }
-  const size = values.src === current?.src && current.width && current.height
-    ? { width: Number(current.width), height: Number(current.height) }
-    : await sizeOf(values.src);
+  const size =
+    values.src === current?.src && current.width && current.height
+      ? { width: Number(current.width), height: Number(current.height) }
+      : await sizeOf(values.src);
   const attrs = {
     src: values.src,
     alt: values.alt ?? '',
@@ -81,7 +88,9 @@ export async function editPicture(
 }
 
 export async function editSeeAlso(editor: Editor): Promise<void> {
-  const chosen = await openDialog('See also', [{ name: 'story', label: 'Find a published story', type: 'story' }]);
+  const chosen = await openDialog('See also', [
+    { name: 'story', label: 'Find a published story', type: 'story' },
+  ]);
   if (!chosen?.story || !chosen.headline) {
     editor.commands.focus();
     return;

@@ -88,7 +88,8 @@ export function openDialog(
       const action = dialog.returnValue;
       const values: Record<string, string> = { ...chosen };
       for (const field of fields) {
-        if (field.type !== 'story') values[field.name] = (form.elements.namedItem(field.name) as HTMLInputElement).value.trim();
+        if (field.type !== 'story')
+          values[field.name] = (form.elements.namedItem(field.name) as HTMLInputElement).value.trim();
       }
       dialog.remove();
       if (action === 'remove') resolve({ remove: '1' });
@@ -117,7 +118,8 @@ function storyResults(input: HTMLInputElement, name: string, chosen: Record<stri
         .then((r) => r.json())
         .catch(() => null)) as { items?: Array<{ slug: string; headline: string }> } | null;
       const items = answer?.items ?? [];
-      status.textContent = items.length === 0 ? 'No published story has those words.' : `${items.length} found.`;
+      status.textContent =
+        items.length === 0 ? 'No published story has those words.' : `${items.length} found.`;
       for (const item of items) {
         const label = document.createElement('label');
         label.className = 'check';

@@ -12,7 +12,10 @@ export interface KeptCopy {
  * crash, a reload or a closed tab; it is cleared once the server has acknowledged the text.
  * A full or blocked storage loses nothing that is on the page; it only cannot help after a crash.
  */
-export function localCopyOf(storyId: string, storage: Storage | null = safeStorage()): LocalCopy & { read(): KeptCopy | null } {
+export function localCopyOf(
+  storyId: string,
+  storage: Storage | null = safeStorage(),
+): LocalCopy & { read(): KeptCopy | null } {
   const key = `newsroom-desk:story:${storyId}`;
   return {
     write(copy) {

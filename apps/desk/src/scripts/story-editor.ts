@@ -2,10 +2,10 @@ import { readingTimeMinutes, wordCountOf } from '@newsroom/domain';
 import { type StoryFieldName, type StoryFields, sameValue, storyFieldWords } from '../lib/story-fields';
 import { Autosaver, type SaverState, type SendResult } from './autosave';
 import { createBodyEditor } from './body-editor';
-import { showConflict, hideConflict } from './conflict-view';
+import { hideConflict, showConflict } from './conflict-view';
 import { localCopyOf } from './local-copy';
-import { startStoryLists } from './story-lists';
 import { nameBookOfPage, readStoryForm, writeStoryForm } from './story-form';
+import { startStoryLists } from './story-lists';
 
 interface PageState {
   id: string;
@@ -44,7 +44,9 @@ export function startStoryEditor(): void {
     },
     onState: (state) => showState(state),
     onSaved: (state) => {
-      for (const input of document.querySelectorAll<HTMLInputElement>('.workflow-form input[name="version"]')) {
+      for (const input of document.querySelectorAll<HTMLInputElement>(
+        '.workflow-form input[name="version"]',
+      )) {
         input.value = String(state.version);
       }
     },
@@ -171,7 +173,12 @@ export function startStoryEditor(): void {
 }
 
 /** One save over HTTP, its answer sorted into what the autosaver needs to know. */
-async function send(id: string, csrf: string, version: number, changes: Partial<StoryFields>): Promise<SendResult> {
+async function send(
+  id: string,
+  csrf: string,
+  version: number,
+  changes: Partial<StoryFields>,
+): Promise<SendResult> {
   let response: Response;
   try {
     response = await fetch(`/stories/${id}/save`, {
@@ -197,6 +204,8 @@ async function send(id: string, csrf: string, version: number, changes: Partial<
   return {
     kind: 'refused',
     status: response.status,
-    message: detail ? `${String(answer.message ?? '')} ${detail}` : String(answer.message ?? 'The desk refused the save.'),
+    message: detail
+      ? `${String(answer.message ?? '')} ${detail}`
+      : String(answer.message ?? 'The desk refused the save.'),
   };
 }

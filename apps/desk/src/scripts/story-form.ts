@@ -19,7 +19,9 @@ function input(id: string): HTMLInputElement | HTMLTextAreaElement | HTMLSelectE
 /** The story's fields as the page shows them now, in the shape a save sends. */
 export function readStoryForm(body: BodySource): StoryFields {
   const slugsIn = (listId: string) =>
-    [...document.querySelectorAll<HTMLElement>(`#${listId} > li[data-slug]`)].map((li) => li.dataset.slug ?? '');
+    [...document.querySelectorAll<HTMLElement>(`#${listId} > li[data-slug]`)].map(
+      (li) => li.dataset.slug ?? '',
+    );
   return {
     headline: input('headline').value,
     standfirst: orNull(input('standfirst').value),
@@ -55,7 +57,8 @@ function readSources(): SourceCredit[] {
   return [...document.querySelectorAll<HTMLElement>('#source-list > li')].flatMap((row) => {
     const name = row.querySelector<HTMLInputElement>('.source-name')?.value ?? '';
     if (!name.trim()) return [];
-    const type = (row.querySelector<HTMLSelectElement>('.source-type')?.value ?? 'wire') as SourceCredit['type'];
+    const type = (row.querySelector<HTMLSelectElement>('.source-type')?.value ??
+      'wire') as SourceCredit['type'];
     const url = row.querySelector<HTMLInputElement>('.source-url')?.value.trim() ?? '';
     return [{ name, type, url: url || null }];
   });
@@ -77,9 +80,18 @@ export function writeStoryForm(fields: StoryFields, body: BodySource, names: Nam
   input('hero-height').value = fields.heroImage ? String(fields.heroImage.height) : '';
   input('seo-title').value = fields.seoTitle ?? '';
   input('seo-description').value = fields.seoDescription ?? '';
-  replaceChildren('tag-list', fields.tagSlugs.map((slug) => chip(slug, names.tag(slug), 'tag')));
-  replaceChildren('byline-list', fields.authorSlugs.map((slug) => byline(slug, names.author(slug))));
-  replaceChildren('source-list', fields.sources.map((source) => sourceRow(source)));
+  replaceChildren(
+    'tag-list',
+    fields.tagSlugs.map((slug) => chip(slug, names.tag(slug), 'tag')),
+  );
+  replaceChildren(
+    'byline-list',
+    fields.authorSlugs.map((slug) => byline(slug, names.author(slug))),
+  );
+  replaceChildren(
+    'source-list',
+    fields.sources.map((source) => sourceRow(source)),
+  );
   body.setBody(fields.body);
 }
 
@@ -92,7 +104,8 @@ export interface NameBook {
 export function nameBookOfPage(): NameBook {
   const lookup = (selector: string, slug: string) => {
     for (const option of document.querySelectorAll<HTMLOptionElement>(selector)) {
-      if ((option.dataset.slug ?? option.value) === slug) return option.dataset.slug ? option.value : option.text;
+      if ((option.dataset.slug ?? option.value) === slug)
+        return option.dataset.slug ? option.value : option.text;
     }
     return slug;
   };
@@ -145,7 +158,11 @@ export function sourceRow(source?: SourceCredit): HTMLLIElement {
   const li = (template.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
   sourceRows += 1;
   const labels = li.querySelectorAll('label');
-  const fields = [li.querySelector('.source-name'), li.querySelector('.source-type'), li.querySelector('.source-url')];
+  const fields = [
+    li.querySelector('.source-name'),
+    li.querySelector('.source-type'),
+    li.querySelector('.source-url'),
+  ];
   fields.forEach((field, i) => {
     if (!field) return;
     field.id = `source-new-${sourceRows}-${i}`;

@@ -53,7 +53,11 @@ export function startStoryLists(changed: () => void, csrf: string): void {
         headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
         body: JSON.stringify({ name, type: tagType?.value ?? 'topic' }),
       }).catch(() => null);
-      const answer = (await response?.json().catch(() => null)) as { slug?: string; name?: string; message?: string } | null;
+      const answer = (await response?.json().catch(() => null)) as {
+        slug?: string;
+        name?: string;
+        message?: string;
+      } | null;
       if (!response?.ok || !answer?.slug) {
         tagError.textContent = answer?.message ?? 'The tag could not be made: try again.';
         tagError.hidden = false;
@@ -85,7 +89,8 @@ export function startStoryLists(changed: () => void, csrf: string): void {
   document.getElementById('byline-add-button')?.addEventListener('click', () => {
     const option = bylineSelect?.selectedOptions[0];
     if (!option || !bylineList) return;
-    if ([...bylineList.querySelectorAll<HTMLElement>('li')].some((li) => li.dataset.slug === option.value)) return;
+    if ([...bylineList.querySelectorAll<HTMLElement>('li')].some((li) => li.dataset.slug === option.value))
+      return;
     bylineList.append(byline(option.value, option.text));
     changed();
   });

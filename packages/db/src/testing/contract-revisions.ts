@@ -49,10 +49,13 @@ export function describeRevisionContract(store: () => Store): void {
       expect(revisions.every((r) => r.articleId === created.id)).toBe(true);
     });
 
-    it('finds one revision by its id, and only among its own article\'s', async () => {
-      const first = await store().articles.create(draftInput({ slug: 'one-revision', headline: 'First take' }), {
-        actor: writer,
-      });
+    it("finds one revision by its id, and only among its own article's", async () => {
+      const first = await store().articles.create(
+        draftInput({ slug: 'one-revision', headline: 'First take' }),
+        {
+          actor: writer,
+        },
+      );
       await store().articles.update({ id: first.id, version: 1, headline: 'Second take' }, { actor: desk });
       const other = await store().articles.create(draftInput({ slug: 'another-story' }));
       const [newest, oldest] = (await revisionsOf(first.id)) as [ArticleRevision, ArticleRevision];

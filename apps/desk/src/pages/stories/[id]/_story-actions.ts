@@ -40,7 +40,8 @@ export async function storyAction(
 ): Promise<StoryOutcome> {
   const action = fieldOf(form, 'action', 40);
   const version = Number(fieldOf(form, 'version', 20));
-  if (!Number.isInteger(version) || version < 1) return refused('The page was out of date: reload it and try again.');
+  if (!Number.isInteger(version) || version < 1)
+    return refused('The page was out of date: reload it and try again.');
   const done = (what: string): StoryOutcome => ({ kind: 'redirect', to: `/stories/${id}?done=${what}` });
   try {
     switch (action) {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
+import { maxStoryBytes } from '../../../../refused-requests.mjs';
 import { failureOf } from '../../../lib/api-errors';
 import { badJson, json, jsonBodyOf } from '../../../lib/json-endpoint';
-import { maxStoryBytes } from '../../../../refused-requests.mjs';
 import { storyFieldNames } from '../../../lib/story-fields';
 import { savedState, theirState } from './_saved-state';
 
@@ -45,4 +45,3 @@ export const POST: APIRoute = async ({ locals, params, request }) => {
     return json({ message, fields: failure.fields }, failure.status);
   }
 };
-
