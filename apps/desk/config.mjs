@@ -2,6 +2,16 @@
 import { issuesLine } from '@newsroom/domain';
 import { z } from 'zod';
 
+/** Whether the runtime knows the zone by that name: Intl refuses an unknown one. */
+function isTimeZone(name) {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const DeskConfigSchema = z.object({
   DESK_PORT: z.coerce.number().int().min(0).max(65_535).default(4322),
   DESK_HOST: z.string().min(1).default('127.0.0.1'),
@@ -16,6 +26,17 @@ const DeskConfigSchema = z.object({
   API_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
   /** How long a page waits for the API before it answers 503: an API that hangs must not hold people. */
   API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** The reader site's public address: previews and "view on the site" links point there. */
+  SITE_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('http://localhost:4321')
+    .transform((url) => url.replace(/\/+$/, '')),
+  /** The zone editors schedule in and the desk shows times in, beside UTC. */
+  NEWSROOM_TIMEZONE: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, 'must be a time zone name such as Europe/London')
+    .default('Europe/London'),
 });
 
 /** @returns {{ ok: true, config: z.infer<typeof DeskConfigSchema> } | { ok: false, message: string }} */

@@ -12,6 +12,8 @@ describe('the desk configuration', () => {
         DESK_URL: 'http://localhost:4322',
         API_URL: 'http://127.0.0.1:3001',
         API_TIMEOUT_MS: 10_000,
+        SITE_URL: 'http://localhost:4321',
+        NEWSROOM_TIMEZONE: 'Europe/London',
       },
     });
   });
@@ -30,10 +32,14 @@ describe('the desk configuration', () => {
   });
 
   it('says in one line which setting is wrong', () => {
-    const loaded = loadDeskConfig({ DESK_PORT: '70000', DESK_URL: 'ftp://desk' });
+    const loaded = loadDeskConfig({
+      DESK_PORT: '70000',
+      DESK_URL: 'ftp://desk',
+      NEWSROOM_TIMEZONE: 'Mars/Base',
+    });
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
-    expect(loaded.message).toMatch(/^Invalid configuration: .*DESK_PORT.*DESK_URL/);
+    expect(loaded.message).toMatch(/^Invalid configuration: .*DESK_PORT.*DESK_URL.*NEWSROOM_TIMEZONE/);
     expect(loaded.message).not.toContain('\n');
   });
 });

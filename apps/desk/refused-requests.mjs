@@ -1,17 +1,21 @@
 // What the desk refuses before Astro reads a byte of the body: its forms are small (the largest,
-// a passkey's answer, is a few KB), so a post must say its length and stay under 64 KiB.
+// a passkey's answer, is a few KB), so a post must say its length and stay under 64 KiB. Only
+// the story editor's save takes more: a story's body may be 500 KB of JSON on its own.
 
 export const maxBodyBytes = 65_536;
+export const maxStoryBytes = 1_048_576;
 
 const withoutBody = new Set(['GET', 'HEAD', 'OPTIONS']);
+const storySave = /^\/stories\/[^/?#]+\/save(?:\?|$)/;
 
 /** The status and words for a request the desk will not read, or null to let it through. */
-export function refusalOf(method = 'GET', headers = {}) {
+export function refusalOf(method = 'GET', headers = {}, url = '/') {
   if (withoutBody.has(method)) return null;
   const declared = headers['content-length'];
   if (declared === undefined)
     return { status: 411, text: 'A form sent to the desk must say how long it is.' };
-  if (!/^\d+$/.test(declared) || Number(declared) > maxBodyBytes) {
+  const max = storySave.test(url) ? maxStoryBytes : maxBodyBytes;
+  if (!/^\d+$/.test(declared) || Number(declared) > max) {
     return { status: 413, text: 'That is more than the desk accepts in one form.' };
   }
   return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxBodyBytes, refusalOf } from './refused-requests.mjs';
+import { maxBodyBytes, maxStoryBytes, refusalOf } from './refused-requests.mjs';
 
 describe('what the desk refuses before reading a body', () => {
   it('lets pages and forms of a declared, modest length through', () => {
@@ -11,5 +11,15 @@ describe('what the desk refuses before reading a body', () => {
     expect(refusalOf('POST', {})?.status).toBe(411);
     expect(refusalOf('POST', { 'content-length': String(maxBodyBytes + 1) })?.status).toBe(413);
     expect(refusalOf('POST', { 'content-length': '1e9' })?.status).toBe(413);
+  });
+
+  it("takes a story's save up to its own larger limit, and only there", () => {
+    const length = { 'content-length': String(maxStoryBytes) };
+    expect(refusalOf('POST', length, '/stories/7c1d/save')).toBeNull();
+    expect(refusalOf('POST', length, '/people')?.status).toBe(413);
+    expect(refusalOf('POST', length, '/stories/7c1d/save/extra')?.status).toBe(413);
+    expect(
+      refusalOf('POST', { 'content-length': String(maxStoryBytes + 1) }, '/stories/7c1d/save')?.status,
+    ).toBe(413);
   });
 });

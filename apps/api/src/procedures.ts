@@ -34,6 +34,7 @@ const kinds = {
   'article.search': 'query',
   'article.desk': 'query',
   'article.revisions': 'query',
+  'article.revision': 'query',
   'article.create': 'mutation',
   'article.update': 'mutation',
   'article.submit': 'mutation',

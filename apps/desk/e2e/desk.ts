@@ -14,6 +14,8 @@ export interface RunningDesk {
   /** The desk's public address, http://localhost:<port>: pages are opened there. */
   deskUrl: string;
   apiUrl: string;
+  /** The reader site's address, when started with `site: true`. */
+  siteUrl: string | null;
   /** The API's Store (a SQLite file of its own), for inviting people as an admin would. */
   store: Store;
   /** An invited person's invitation address on the desk. */
@@ -21,64 +23,103 @@ export interface RunningDesk {
   stop(): Promise<void>;
 }
 
-/**
- * The built API over a fresh, migrated SQLite file and the built desk (`server.mjs`) in front of
- * it, both on 127.0.0.1 at free ports. The desk is reached at `localhost`, as its README asks.
- */
-export async function startDesk(): Promise<RunningDesk> {
-  for (const built of ['server.mjs', 'dist/server/entry.mjs']) {
-    if (!existsSync(join(deskDir, built)))
-      throw new Error(`apps/desk/${built} is missing: run "npm run build" first`);
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'newsroom-desk-e2e-'));
-  const store = await openStore(`file:${join(dir, 'newsroom.db')}`);
-  // DESK_URL must be known before either starts (the API's passkeys and links name it), so the
-  // desk gets a port that was free a moment ago.
-  const deskPort = await freePort();
-  const deskUrl = `http://localhost:${deskPort}`;
-  const api = await startTestApi(store, { DESK_URL: deskUrl, API_TRUST_PROXY: ['127.0.0.1'] });
+interface Child {
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** A built server started with node, resolved once it prints its ready line. */
+async function startChild(
+  name: string,
+  script: string,
+  cwd: string,
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<Child> {
   let output = '';
-  const desk: ChildProcess = spawn(process.execPath, ['server.mjs'], {
-    cwd: deskDir,
-    env: {
-      ...process.env,
-      DESK_PORT: String(deskPort),
-      DESK_HOST: '127.0.0.1',
-      DESK_URL: deskUrl,
-      API_URL: api.url,
-    },
-    stdio: 'pipe',
-  });
+  const child = spawn(process.execPath, [script], { cwd, env: { ...process.env, ...env }, stdio: 'pipe' });
   const keep = (chunk: Buffer) => {
     output = (output + chunk).slice(-65_536);
   };
-  desk.stdout?.on('data', keep);
-  desk.stderr?.on('data', keep);
-
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const stop = async () => {
-    if (desk.exitCode === null && desk.signalCode === null) {
-      const exited = new Promise((resolve) => desk.once('exit', resolve));
-      desk.kill('SIGTERM');
-      await exited;
-    }
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s:\n${output}`)), 60_000);
+      const look = () => {
+        if (!ready.test(output)) return;
+        clearTimeout(timer);
+        resolve();
+      };
+      child.stdout?.on('data', look);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        reject(new Error(`${name} exited early:\n${output}`));
+      });
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { process: child, stop };
+}
+
+/**
+ * The built API over a fresh, migrated SQLite file and the built desk (`server.mjs`) in front of
+ * it, both on 127.0.0.1 at free ports; with `site`, the built reader site too, where the desk's
+ * previews open. The desk is reached at `localhost`, as its README asks.
+ */
+export async function startDesk(options: { site?: boolean } = {}): Promise<RunningDesk> {
+  const webDir = join(deskDir, '../web');
+  const builtFiles = [join(deskDir, 'server.mjs'), join(deskDir, 'dist/server/entry.mjs')];
+  if (options.site) builtFiles.push(join(webDir, 'dist/server/entry.mjs'));
+  for (const built of builtFiles) {
+    if (!existsSync(built)) throw new Error(`${built} is missing: run "npm run build" first`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-desk-e2e-'));
+  const store = await openStore(`file:${join(dir, 'newsroom.db')}`);
+  // DESK_URL and SITE_URL must be known before anything starts (the API's passkeys and links
+  // name the desk, the desk's previews the site), so each gets a port that was free a moment ago.
+  const deskPort = await freePort();
+  const deskUrl = `http://localhost:${deskPort}`;
+  const sitePort = options.site ? await freePort() : null;
+  const siteUrl = sitePort ? `http://127.0.0.1:${sitePort}` : null;
+  const api = await startTestApi(store, { DESK_URL: deskUrl, API_TRUST_PROXY: ['127.0.0.1'] });
+  const children: Child[] = [];
+  const stop = async () => {
+    await Promise.all(children.map((child) => child.stop()));
     await api.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The desk did not start in 60 s:\n${output}`)), 60_000);
-      const look = () => {
-        if (!/^Desk listening on http:\/\/\S+$/m.test(output)) return;
-        clearTimeout(timer);
-        resolve();
+    if (sitePort && siteUrl) {
+      const siteEnv = {
+        WEB_PORT: String(sitePort),
+        WEB_HOST: '127.0.0.1',
+        API_URL: api.url,
+        SITE_URL: siteUrl,
       };
-      desk.stdout?.on('data', look);
-      desk.once('exit', () => {
-        clearTimeout(timer);
-        reject(new Error(`The desk exited early:\n${output}`));
-      });
-    });
+      children.push(
+        await startChild('The site', 'server.mjs', webDir, siteEnv, /^Site listening on http:\/\/\S+$/m),
+      );
+    }
+    const deskEnv = {
+      DESK_PORT: String(deskPort),
+      DESK_HOST: '127.0.0.1',
+      DESK_URL: deskUrl,
+      API_URL: api.url,
+      ...(siteUrl ? { SITE_URL: siteUrl } : {}),
+    };
+    children.push(
+      await startChild('The desk', 'server.mjs', deskDir, deskEnv, /^Desk listening on http:\/\/\S+$/m),
+    );
   } catch (error) {
     await stop();
     throw error;
@@ -89,7 +130,7 @@ export async function startDesk(): Promise<RunningDesk> {
     const link = await store.links.create(invited.id, 'invitation', { ttlMs: 3_600_000 });
     return `${deskUrl}/invitation?key=${encodeURIComponent(link.secret)}`;
   };
-  return { deskUrl, apiUrl: api.url, store, invite, stop };
+  return { deskUrl, apiUrl: api.url, siteUrl, store, invite, stop };
 }
 
 /** The password every person of the browser tests sets: strong enough for the API's policy. */

@@ -9,7 +9,10 @@ import { contentSecurityPolicy, securityHeaders } from './lib/security-headers';
 
 const headers = securityHeaders(
   // `npm run dev` serves the stylesheet inline (Vite's hot reload); built pages link it.
-  contentSecurityPolicy({ inlineStyles: import.meta.env.MODE === 'development' }),
+  contentSecurityPolicy({
+    inlineStyles: import.meta.env.MODE === 'development',
+    siteOrigin: new URL(deskConfig.SITE_URL).origin,
+  }),
 );
 
 const changesNothing = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -174,6 +174,8 @@ export interface ArticleRepository {
    * which first saves the state it had. Throws NotFoundError.
    */
   revisions(id: string, query: { cursor?: string; limit: number }): Promise<Page<ArticleRevision>>;
+  /** One saved state of the article, or null when it has no revision of that id. */
+  revision(id: string, revisionId: string): Promise<ArticleRevision | null>;
   /**
    * Writes a revision's editable fields back as a new version (status, times and corrections
    * stay as they are now). Sections, tags and authors renamed since are followed, deleted ones

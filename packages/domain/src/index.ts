@@ -12,6 +12,7 @@ export * from './pagination.js';
 export * from './person.js';
 export * from './preview.js';
 export * from './principal.js';
+export * from './publish-warnings.js';
 export * from './reading-time.js';
 export * from './relatedness.js';
 export * from './revision.js';

@@ -123,6 +123,18 @@ describe('editing and publishing', () => {
       'contributor desk',
     ]);
 
+    const first = await editor.article.revision({
+      id: created.id,
+      revisionId: revisions.items.at(-1)?.id ?? '',
+    });
+    expect(first.snapshot.headline).toBe('Council approves budget');
+    expect(first.kind).toBe('created');
+    expect(
+      await codeOf(
+        editor.article.revision({ id: created.id, revisionId: '00000000-0000-4000-8000-000000000000' }),
+      ),
+    ).toBe('NOT_FOUND');
+
     const restored = await editor.article.restore({
       id: created.id,
       version: corrected.version,

@@ -195,6 +195,21 @@ export const articleRouter = {
       return ctx.store.articles.revisions(input.id, { cursor: input.cursor, limit: input.limit });
     }),
 
+  /** One saved state, to compare with another or with the article now. */
+  revision: roleProcedure('contributor')
+    .input(z.object({ id: z.uuid(), revisionId: z.uuid() }).strict())
+    .query(async ({ ctx, input }) => {
+      await readableArticle(ctx, input.id);
+      const revision = await ctx.store.articles.revision(input.id, input.revisionId);
+      if (!revision) {
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: `The article has no revision with the id ${input.revisionId}`,
+        });
+      }
+      return revision;
+    }),
+
   /** Brings back a saved state as a new version. */
   restore: roleProcedure('contributor')
     .input(IdVersionSchema.extend({ revisionId: z.uuid() }).strict())

@@ -195,6 +195,16 @@ const expectations: Record<string, Expectation> = {
     ownArticlesOnly: true,
     call: async (c, article) => c.article.revisions.query({ id: (await article()).id }),
   },
+  'article.revision': {
+    min: 'contributor',
+    ownArticlesOnly: true,
+    call: async (c, article) => {
+      const a = await article();
+      const page = await c.article.revisions.query({ id: a.id, limit: 1 }).catch(() => null);
+      // A caller refused the list is refused the one revision too; any id shows that.
+      return c.article.revision.query({ id: a.id, revisionId: page?.items[0]?.id ?? a.id });
+    },
+  },
   'article.create': {
     min: 'contributor',
     call: (c) => c.article.create.mutate({ headline: 'A new story', body: [], slug: nextSlug('new-story') }),

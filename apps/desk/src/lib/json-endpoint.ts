@@ -1,6 +1,6 @@
 import { failureOf } from './api-errors';
 
-/** The largest JSON body a passkey endpoint reads: a WebAuthn answer is a few KB. */
+/** The largest JSON body most endpoints read: a WebAuthn answer is a few KB. */
 const maxBody = 64_000;
 
 export function json(body: unknown, status = 200): Response {
@@ -8,9 +8,9 @@ export function json(body: unknown, status = 200): Response {
 }
 
 /** The posted JSON object, or null for a body too large, not JSON or not an object. */
-export async function jsonBodyOf(request: Request): Promise<Record<string, unknown> | null> {
+export async function jsonBodyOf(request: Request, max = maxBody): Promise<Record<string, unknown> | null> {
   const text = await request.text();
-  if (text.length > maxBody) return null;
+  if (text.length > max) return null;
   try {
     const value: unknown = JSON.parse(text || '{}');
     return value && typeof value === 'object' && !Array.isArray(value)

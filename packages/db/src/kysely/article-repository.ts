@@ -12,7 +12,7 @@ import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { ArticleRepository } from '../store.js';
 import { articleBy, articleListRows, publishedSummaries } from './article-queries.js';
 import { refsOf } from './article-references.js';
-import { revisionsPage } from './article-revisions.js';
+import { revisionById, revisionsPage } from './article-revisions.js';
 import { summaryOf } from './article-rows.js';
 import { createArticleWrites } from './article-writes.js';
 import type { Database } from './database.js';
@@ -114,6 +114,10 @@ export function createArticleRepository(db: Kysely<Database>, fullText: FullText
       const found = await db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst();
       if (!found) throw new NotFoundError(`no article has the id ${id}`);
       return revisionsPage(db, id, query);
+    },
+
+    revision(id, revisionId) {
+      return revisionById(db, id, revisionId);
     },
 
     ...createArticleWrites(db),

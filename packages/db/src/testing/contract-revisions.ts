@@ -1,4 +1,4 @@
-import { type Actor, ArticleRevisionSchema } from '@newsroom/domain';
+import { type Actor, type ArticleRevision, ArticleRevisionSchema } from '@newsroom/domain';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, StoreError, VersionConflictError } from '../errors.js';
 import type { Store } from '../store.js';
@@ -47,6 +47,22 @@ export function describeRevisionContract(store: () => Store): void {
       expect(revisions.map((r) => r.snapshot)).toEqual([corrected, published, reviewed, updated, created]);
       expect(revisions[1]?.actor).toEqual(desk);
       expect(revisions.every((r) => r.articleId === created.id)).toBe(true);
+    });
+
+    it("finds one revision by its id, and only among its own article's", async () => {
+      const first = await store().articles.create(
+        draftInput({ slug: 'one-revision', headline: 'First take' }),
+        {
+          actor: writer,
+        },
+      );
+      await store().articles.update({ id: first.id, version: 1, headline: 'Second take' }, { actor: desk });
+      const other = await store().articles.create(draftInput({ slug: 'another-story' }));
+      const [newest, oldest] = (await revisionsOf(first.id)) as [ArticleRevision, ArticleRevision];
+      expect(await store().articles.revision(first.id, oldest.id)).toEqual(oldest);
+      expect((await store().articles.revision(first.id, newest.id))?.snapshot.headline).toBe('Second take');
+      expect(await store().articles.revision(other.id, oldest.id)).toBeNull();
+      expect(await store().articles.revision(first.id, unknownId)).toBeNull();
     });
 
     it('orders revisions by save even when they share a timestamp', async () => {

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Block } from './blocks.js';
+import { publishWarningsOf, seeAlsoSlugsOf } from './publish-warnings.js';
+
+const picture = { src: 'https://images.example/a.jpg', width: 800, height: 600, caption: null, credit: null };
+const ready = {
+  section: { slug: 'world', name: 'World' },
+  standfirst: 'What happened, in a sentence.',
+  heroImage: { ...picture, alt: 'Rescuers at the scene' },
+  body: [
+    { type: 'paragraph', text: 'Text.' },
+    { type: 'see-also', slug: 'earlier-story', headline: 'Earlier story' },
+  ] as Block[],
+};
+
+describe('warnings before publishing', () => {
+  it('has none for a story with a section, a standfirst, described pictures and live links', () => {
+    expect(publishWarningsOf(ready, new Set(['earlier-story']))).toEqual([]);
+  });
+
+  it('names each thing a reader would miss', () => {
+    const warnings = publishWarningsOf(
+      {
+        section: null,
+        standfirst: '  ',
+        heroImage: { ...picture, alt: '' },
+        body: [
+          { type: 'image', ...picture, alt: ' ', caption: 'The bridge at dawn' },
+          { type: 'see-also', slug: 'gone', headline: 'A story since deleted' },
+          { type: 'see-also', slug: null, headline: 'A story we never had' },
+        ],
+      },
+      new Set(),
+    );
+    expect(warnings).toEqual([
+      'It has no section.',
+      'It has no standfirst.',
+      'The hero picture has no alt text.',
+      'The picture in block 1 (“The bridge at dawn”) has no alt text.',
+      '“See also: A story since deleted” points to no published story.',
+      '“See also: A story we never had” points to no published story.',
+    ]);
+  });
+
+  it('lists the see-also slugs to look up once each', () => {
+    expect(
+      seeAlsoSlugsOf([
+        { type: 'see-also', slug: 'a', headline: 'A' },
+        { type: 'paragraph', text: 'x' },
+        { type: 'see-also', slug: 'a', headline: 'A again' },
+        { type: 'see-also', slug: null, headline: 'None' },
+      ]),
+    ).toEqual(['a']);
+  });
+});
