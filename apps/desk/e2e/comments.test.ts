@@ -69,7 +69,9 @@ describe('Comments', () => {
     ).resolves.toBe(`/stories/${bridge.id}`);
 
     await editor.getByRole('button', { name: 'Approve the comment by Ines on “Bridge reopens”' }).click();
-    await expect(editor.getByRole('status').textContent()).resolves.toBe('The comment is approved.');
+    await expect
+      .poll(() => editor.getByRole('status').textContent(), { timeout: 15_000 })
+      .toBe('The comment is approved.');
     await expect(desk.store.comments.list(bridge.id, { order: 'oldest', limit: 5 })).resolves.toMatchObject({
       items: [{ id: good.id, status: 'approved' }],
     });
@@ -81,7 +83,9 @@ describe('Comments', () => {
     }
     await editor.getByRole('button', { name: 'Spam selected' }).focus();
     await editor.keyboard.press('Enter');
-    await expect(editor.getByRole('status').textContent()).resolves.toBe('2 comments are marked as spam.');
+    await expect
+      .poll(() => editor.getByRole('status').textContent(), { timeout: 15_000 })
+      .toBe('2 comments are marked as spam.');
     const marked = await desk.store.comments.listByStatus('spam', { limit: 10 });
     expect(marked.items.map((c) => c.id).sort()).toEqual(spam.map((c) => c.id).sort());
     const trail = await desk.store.audit.list({ action: 'comment.moderateMany', limit: 10 });
@@ -94,9 +98,9 @@ describe('Comments', () => {
     await editor.getByRole('heading', { level: 2, name: 'Approved' }).waitFor();
     await editor.getByLabel('Comments on this story').selectOption('closed');
     await editor.getByRole('button', { name: 'Save how comments on “Bridge reopens” are taken' }).click();
-    await expect(editor.getByRole('status').textContent()).resolves.toBe(
-      'Comments on that story are closed.',
-    );
+    await expect
+      .poll(() => editor.getByRole('status').textContent(), { timeout: 15_000 })
+      .toBe('Comments on that story are closed.');
     await expect(desk.store.articles.byId(bridge.id)).resolves.toMatchObject({
       commentPolicy: 'closed',
       updatedAt: bridge.updatedAt,

@@ -61,6 +61,21 @@ const body = (page: Page) => page.getByRole('textbox', { name: 'Body' });
 const tool = (page: Page, name: string) =>
   page.getByRole('toolbar', { name: 'Body formatting' }).getByRole('button', { name, exact: true });
 
+/**
+ * Types into the body and waits until the editor's document holds the words: ProseMirror reads
+ * typed text from the page a moment later, and a toolbar button pressed before that would act
+ * on a document without them.
+ */
+async function typeInBody(page: Page, text: string) {
+  await page.keyboard.type(text);
+  await page.waitForFunction((words) => {
+    const dom = document.getElementById('body-text') as
+      | (HTMLElement & { editor?: { state: { doc: { textContent: string } } } })
+      | null;
+    return dom?.editor?.state.doc.textContent.includes(words) ?? false;
+  }, text.trim());
+}
+
 async function saved(page: Page) {
   await expect.poll(() => page.locator('#save-status').textContent(), { timeout: 15_000 }).toMatch(/^Saved/);
 }
@@ -79,36 +94,36 @@ describe("a story's life", () => {
     await author.getByLabel('Standfirst').fill('Rescuers worked through the night as the water rose.');
     const text = body(author);
     await text.click();
-    await author.keyboard.type('The coast road closed at dawn, ');
+    await typeInBody(author, 'The coast road closed at dawn, ');
     await author.keyboard.press('Control+b');
-    await author.keyboard.type('police said');
+    await typeInBody(author, 'police said');
     await author.keyboard.press('Control+b');
-    await author.keyboard.type('. ');
+    await typeInBody(author, '. ');
     await author.keyboard.press('Control+i');
-    await author.keyboard.type('More rain');
+    await typeInBody(author, 'More rain');
     await author.keyboard.press('Control+i');
-    await author.keyboard.type(' is due.');
+    await typeInBody(author, ' is due.');
     await author.keyboard.press('Enter');
-    await author.keyboard.type('What comes next');
+    await typeInBody(author, 'What comes next');
     await tool(author, 'Subheading').click();
     await author.keyboard.press('End');
     await author.keyboard.press('Enter');
-    await author.keyboard.type('We will rebuild');
+    await typeInBody(author, 'We will rebuild');
     await tool(author, 'Quote').click();
     await author.keyboard.press('Enter');
-    await author.keyboard.type('The mayor');
+    await typeInBody(author, 'The mayor');
     await author.keyboard.press('Enter');
     await tool(author, 'Bulleted list').click();
-    await author.keyboard.type('Roads');
+    await typeInBody(author, 'Roads');
     await author.keyboard.press('Enter');
-    await author.keyboard.type('Rail');
+    await typeInBody(author, 'Rail');
     await author.keyboard.press('Enter');
     await author.keyboard.press('Enter');
     await tool(author, 'Numbered list').click();
-    await author.keyboard.type('Stay home');
+    await typeInBody(author, 'Stay home');
     await author.keyboard.press('Enter');
     await author.keyboard.press('Enter');
-    await author.keyboard.type('Read the agency');
+    await typeInBody(author, 'Read the agency');
     await author.keyboard.press('Shift+Home');
     await tool(author, 'Link').click();
     await author.getByRole('dialog').getByLabel('Link address').fill('https://agency.example/floods');
@@ -165,9 +180,9 @@ describe("a story's life", () => {
     expect(stored?.sources.map((s) => s.name)).toEqual(['AP']);
 
     await author.getByRole('button', { name: 'Submit for review' }).click();
-    await expect(author.getByRole('status').first().textContent()).resolves.toBe(
-      'Sent to the editors for review.',
-    );
+    await expect
+      .poll(() => author.getByRole('status').first().textContent(), { timeout: 15_000 })
+      .toBe('Sent to the editors for review.');
 
     // The editor finds it among the stories in review.
     const editor = await signedIn('editor', 'Eve Editor', 'eve@example.com');
@@ -209,9 +224,9 @@ describe("a story's life", () => {
     expect((await desk.store.articles.byId(id))?.tags.map((t) => t.slug)).toEqual(['floods', 'coast-road']);
 
     await editor.getByRole('button', { name: 'Publish', exact: true }).click();
-    await expect(editor.getByRole('status').first().textContent()).resolves.toBe(
-      'Published: readers can see it now.',
-    );
+    await expect
+      .poll(() => editor.getByRole('status').first().textContent(), { timeout: 15_000 })
+      .toBe('Published: readers can see it now.');
     const reader = await newPage();
     await reader.goto(`${desk.siteUrl}/articles/floods-close-the-coast-road`);
     await expect(reader.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
@@ -220,16 +235,16 @@ describe("a story's life", () => {
 
     await editor.getByLabel('Correction').fill('An earlier version misnamed the road.');
     await editor.getByRole('button', { name: 'Add correction' }).click();
-    await expect(editor.getByRole('status').first().textContent()).resolves.toBe(
-      'The correction is published with the story.',
-    );
+    await expect
+      .poll(() => editor.getByRole('status').first().textContent(), { timeout: 15_000 })
+      .toBe('The correction is published with the story.');
 
     // The first version had no standfirst: restoring it takes the standfirst away again.
     const first = editor.getByRole('listitem').filter({ hasText: /^Version 1:/ });
     await first.getByRole('button', { name: /Restore this version/ }).click();
-    await expect(editor.getByRole('status').first().textContent()).resolves.toBe(
-      'That version is back, saved as the newest one.',
-    );
+    await expect
+      .poll(() => editor.getByRole('status').first().textContent(), { timeout: 15_000 })
+      .toBe('That version is back, saved as the newest one.');
     await expect(editor.getByLabel('Standfirst').inputValue()).resolves.toBe('');
     const restored = await desk.store.articles.byId(id);
     expect(restored?.corrections).toHaveLength(1);

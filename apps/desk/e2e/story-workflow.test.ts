@@ -82,13 +82,13 @@ describe('an editor on a story', () => {
     );
     expect((await desk.store.articles.byId(article.id))?.status).toBe('draft');
     await page.getByRole('button', { name: 'Publish anyway' }).click();
-    await expect(notice()).resolves.toBe('Published: readers can see it now.');
+    await expect.poll(notice, { timeout: 15_000 }).toBe('Published: readers can see it now.');
     expect((await desk.store.articles.byId(article.id))?.status).toBe('published');
 
     await page.getByRole('button', { name: 'Unpublish' }).click();
-    await expect(notice()).resolves.toMatch(/^Unpublished/);
+    await expect.poll(notice, { timeout: 15_000 }).toMatch(/^Unpublished/);
     await page.getByRole('button', { name: 'Archive' }).click();
-    await expect(notice()).resolves.toBe('Archived.');
+    await expect.poll(notice, { timeout: 15_000 }).toBe('Archived.');
     expect((await desk.store.articles.byId(article.id))?.status).toBe('archived');
   });
 
@@ -96,7 +96,7 @@ describe('an editor on a story', () => {
     const article = await openStory();
     await page.getByLabel('Publish at (Europe/London time)').fill('2031-07-01T09:30');
     await page.getByRole('button', { name: 'Schedule' }).click();
-    await expect(notice()).resolves.toBe('Scheduled.');
+    await expect.poll(notice, { timeout: 15_000 }).toBe('Scheduled.');
     const scheduled = await desk.store.articles.byId(article.id);
     expect(scheduled?.scheduledFor).toBe('2031-07-01T08:30:00.000Z');
     await expect(page.locator('.page-head').textContent()).resolves.toContain(
