@@ -3,6 +3,7 @@ import { describeOnServer, freshServerDatabase } from '@newsroom/db/testing/serv
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiAnswer, callApi } from '../testing/call-api.js';
+import { previousStepCode } from '../testing/previous-step-code.js';
 import { startTestApi, type TestApi } from '../testing/start-test-api.js';
 
 // The whole path of a person, on a real PostgreSQL server (TEST_DATABASE_URL): invitation,
@@ -47,7 +48,7 @@ describeOnServer('people signing in', (serverUrl) => {
     const begun = data(await post('account.beginTotp', undefined, bearer(first)));
     const enable = await post(
       'account.enableTotp',
-      { code: generateSync({ secret: begun.secret, epoch: Math.floor(Date.now() / 1000) - 30 }) },
+      { code: await previousStepCode(begun.secret) },
       bearer(first),
     );
     expect(data(enable).recoveryCodes).toHaveLength(10);
