@@ -158,7 +158,7 @@ describe('saving a story', () => {
     expect((await desk.store.articles.byId(article.id))?.headline).toBe('Typed before the tab closed');
   });
 
-  it('keeps the text on screen with a clear message for refused input, a deleted story and an ended session', async () => {
+  it('keeps the text on screen with a clear message for refused input, a deleted section, tag or story and an ended session', async () => {
     const article = await story();
     const page = await editorPage('Eli Moss');
     await open(page, article);
@@ -193,6 +193,33 @@ describe('saving a story', () => {
     await expect(page.getByLabel('Standfirst').inputValue()).resolves.toBe(
       'Typed after the story was deleted',
     );
+
+    // A section and a tag deleted by someone else after the page listed them, then chosen.
+    await desk.store.sections.create({ slug: 'harbour', name: 'Harbour', description: '', order: 0 });
+    await desk.store.tags.create({ slug: 'ferries', name: 'Ferries', description: '', type: 'topic' });
+    const untagged = await story();
+    await open(page, untagged);
+    await desk.store.sections.delete('harbour');
+    await desk.store.tags.delete('ferries');
+    await page.getByLabel('Section').selectOption('harbour');
+    await page.getByLabel('Add a tag').fill('Ferries');
+    await page.getByRole('button', { name: 'Add tag', exact: true }).click();
+    await bodyText(page).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Typed after the section went.');
+    await page.keyboard.press('Control+s');
+    await expect
+      .poll(() => error.textContent(), { timeout: 15_000 })
+      .toMatch(/unknown section "harbour"; unknown tag "ferries", deleted or renamed/);
+    await expect(bodyText(page).textContent()).resolves.toContain('Typed after the section went.');
+    await page.getByLabel('Section').selectOption('');
+    await page.getByRole('button', { name: 'Remove tag Ferries' }).click();
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^Saved/);
+    expect((await desk.store.articles.byId(untagged.id))?.body[0]).toEqual({
+      type: 'paragraph',
+      text: 'The first paragraph. Typed after the section went.',
+    });
 
     const other = await story();
     await open(page, other);

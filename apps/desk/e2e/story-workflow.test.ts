@@ -2,7 +2,7 @@ import type { Article } from '@newsroom/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../web/e2e/browser.js';
-import { type RunningDesk, startDesk } from './desk.js';
+import { type RunningDesk, signedInAs, startDesk } from './desk.js';
 
 // An editor's choices on a story's page: warnings before publishing, scheduling in the
 // newsroom's time zone, unpublishing and archiving, and comparing two versions word by word.
@@ -123,5 +123,32 @@ describe('an editor on a story', () => {
     await page.getByRole('heading', { level: 1, name: 'Compare versions' }).waitFor();
     await expect(page.locator('del').filter({ hasText: 'Monday' }).count()).resolves.toBe(1);
     await expect(page.locator('ins').filter({ hasText: 'Tuesday' }).count()).resolves.toBe(1);
+  });
+});
+
+describe('a contributor on their own draft', () => {
+  it('is offered only what the API lets a contributor do', async () => {
+    await desk.store.authors.create({ slug: 'cora-lane', name: 'Cora Lane', bio: null, avatar: null });
+    const article = await desk.store.articles.create({
+      slug: 'contributed',
+      headline: 'Contributed copy',
+      body: [{ type: 'paragraph', text: 'Filed from the harbour.' }],
+      authorSlugs: ['cora-lane'],
+    });
+    const cora = await signedInAs(browser, desk, {
+      role: 'contributor',
+      name: 'Cora Lane',
+      email: 'cora@example.com',
+      authorSlug: 'cora-lane',
+    });
+    try {
+      await cora.page.goto(`${desk.deskUrl}/stories/${article.id}`);
+      await cora.page.getByRole('heading', { level: 1, name: 'Edit story' }).waitFor();
+      const workflow = cora.page.getByRole('region', { name: 'Save and publish' });
+      await expect(workflow.getByRole('button').allTextContents()).resolves.toEqual(['Save', 'Preview']);
+      await expect(workflow.textContent()).resolves.toContain('Editors find your drafts in their story list');
+    } finally {
+      await cora.context.close();
+    }
   });
 });

@@ -41,7 +41,9 @@ export const POST: APIRoute = async ({ locals, params, request }) => {
         ? 'Your session has ended. Sign in again in another tab: your text stays here and is saved once you are back.'
         : failure.code === 'NOT_FOUND'
           ? 'This story no longer exists: someone deleted it. Your text stays on this page; copy it into a new story to keep it.'
-          : failure.message;
+          : failure.code === 'BAD_REQUEST' && failure.message.startsWith('unknown ')
+            ? `Not saved: ${failure.message}, deleted or renamed since this page opened. Choose another, or reload the page to see the current list; your text stays here.`
+            : failure.message;
     return json({ message, fields: failure.fields }, failure.status);
   }
 };
