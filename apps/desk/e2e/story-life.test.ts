@@ -76,6 +76,15 @@ async function typeInBody(page: Page, text: string) {
   }, text.trim());
 }
 
+/**
+ * Waits until the body shows what a dialog put in, with the text focused again: keys pressed
+ * before the dialog's close has run would act on the selection the dialog was opened with.
+ */
+async function inBody(page: Page, selector: string) {
+  await page.locator(`#body-text ${selector}`).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'body-text');
+}
+
 async function saved(page: Page) {
   await expect.poll(() => page.locator('#save-status').textContent(), { timeout: 15_000 }).toMatch(/^Saved/);
 }
@@ -128,6 +137,7 @@ describe("a story's life", () => {
     await tool(author, 'Link').click();
     await author.getByRole('dialog').getByLabel('Link address').fill('https://agency.example/floods');
     await author.getByRole('button', { name: 'Apply' }).click();
+    await inBody(author, 'a[href="https://agency.example/floods"]');
     await author.keyboard.press('End');
     await author.keyboard.press('Enter');
     await tool(author, 'Picture').click();
@@ -136,10 +146,12 @@ describe("a story's life", () => {
     await author.getByRole('dialog').getByLabel('Caption').fill('The road at dawn');
     await author.getByRole('dialog').getByLabel('Credit').fill('AP');
     await author.getByRole('button', { name: 'Insert' }).click();
+    await inBody(author, 'img[src="https://images.example/road.jpg"]');
     await tool(author, 'See also').click();
     await author.getByRole('dialog').getByLabel('Find a published story').fill('river');
     await author.getByRole('radio', { name: 'River rises overnight' }).check();
     await author.getByRole('button', { name: 'Insert' }).click();
+    await inBody(author, 'aside[data-block="see-also"]');
 
     await author.getByLabel('Add a tag').fill('Floods');
     await author.getByRole('button', { name: 'Add tag' }).click();

@@ -68,7 +68,8 @@ const commands: Record<string, Command> = {
         remove: current ? 'Remove link' : undefined,
       },
     );
-    if (!values) return e.commands.focus();
+    e.view.focus();
+    if (!values) return true;
     if (values.remove || !values.href) return e.chain().focus().extendMarkRange('link').unsetLink().run();
     e.chain().focus().extendMarkRange('link').setLink({ href: values.href }).run();
   },
@@ -83,19 +84,22 @@ const commands: Record<string, Command> = {
   'see-also': (e) => editSeeAlso(e),
 };
 
-/** The picture's own size, or a 16:9 guess when it cannot be loaded from here. */
-export function pictureSize(src: string): Promise<{ width: number; height: number }> {
+/** The picture's own size, or null when it cannot be loaded from here within 5 seconds. */
+export function pictureSize(src: string): Promise<{ width: number; height: number } | null> {
   return new Promise((resolve) => {
     const image = new Image();
-    const guess = { width: 1600, height: 900 };
-    const timer = setTimeout(() => resolve(guess), 5_000);
+    const timer = setTimeout(() => resolve(null), 5_000);
     image.addEventListener('load', () => {
       clearTimeout(timer);
-      resolve({ width: image.naturalWidth || guess.width, height: image.naturalHeight || guess.height });
+      resolve(
+        image.naturalWidth && image.naturalHeight
+          ? { width: image.naturalWidth, height: image.naturalHeight }
+          : null,
+      );
     });
     image.addEventListener('error', () => {
       clearTimeout(timer);
-      resolve(guess);
+      resolve(null);
     });
     image.src = src;
   });

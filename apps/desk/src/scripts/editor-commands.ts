@@ -6,7 +6,9 @@ import { openDialog } from './editor-dialogs';
 /**
  * The toolbar's block commands that Tiptap has no command for: a quote made from the block at
  * the cursor (and back), and pictures and see-also links inserted or, when one is selected,
- * edited in a dialog.
+ * edited in a dialog. After a dialog, focus goes back to the text at once with the view's own
+ * focus(): Tiptap's focus command waits a frame, and would take focus back from a field the
+ * person has moved to in the meantime.
  */
 
 export function toggleQuote(editor: Editor): void {
@@ -49,9 +51,12 @@ function selectedNode(editor: Editor, type: string) {
   return selection instanceof NodeSelection && selection.node.type.name === type ? selection.node : null;
 }
 
+/** The size a picture is given until its own is known: 16:9, the common shape of a news photo. */
+const guessedSize = { width: 1600, height: 900 };
+
 export async function editPicture(
   editor: Editor,
-  sizeOf: (src: string) => Promise<{ width: number; height: number }>,
+  sizeOf: (src: string) => Promise<{ width: number; height: number } | null>,
 ): Promise<void> {
   const current = selectedNode(editor, 'image')?.attrs as Record<string, string | number | null> | undefined;
   const text = (name: string) =>
@@ -67,34 +72,48 @@ export async function editPicture(
     { name: 'caption', label: 'Caption', value: text('caption') },
     { name: 'credit', label: 'Credit', value: text('credit') },
   ]);
-  if (!values?.src) {
-    editor.commands.focus();
-    return;
-  }
-  const size =
-    values.src === current?.src && current.width && current.height
-      ? { width: Number(current.width), height: Number(current.height) }
-      : await sizeOf(values.src);
+  editor.view.focus();
+  if (!values?.src) return;
+  const known = values.src === current?.src && current.width && current.height;
   const attrs = {
     src: values.src,
     alt: values.alt ?? '',
     caption: values.caption || null,
     credit: values.credit || null,
-    width: size.width,
-    height: size.height,
+    ...(known ? { width: Number(current.width), height: Number(current.height) } : guessedSize),
   };
+  // The picture goes in at once, where the person was: loading it to learn its size can take
+  // seconds, by which time they have typed on or moved elsewhere.
   if (current) editor.chain().focus().updateAttributes('image', attrs).run();
   else insertBlock(editor, { type: 'image', attrs });
+  if (!known) {
+    const size = await sizeOf(values.src);
+    if (size) setPictureSize(editor, values.src, size);
+  }
+}
+
+/** Gives the pictures of that address still at the guessed size their own, leaving the cursor be. */
+function setPictureSize(editor: Editor, src: string, size: { width: number; height: number }): void {
+  const { tr, doc } = editor.state;
+  doc.descendants((node, pos) => {
+    const { attrs } = node;
+    if (
+      node.type.name === 'image' &&
+      attrs.src === src &&
+      attrs.width === guessedSize.width &&
+      attrs.height === guessedSize.height
+    )
+      tr.setNodeMarkup(pos, undefined, { ...attrs, ...size });
+  });
+  if (tr.docChanged) editor.view.dispatch(tr);
 }
 
 export async function editSeeAlso(editor: Editor): Promise<void> {
   const chosen = await openDialog('See also', [
     { name: 'story', label: 'Find a published story', type: 'story' },
   ]);
-  if (!chosen?.story || !chosen.headline) {
-    editor.commands.focus();
-    return;
-  }
+  editor.view.focus();
+  if (!chosen?.story || !chosen.headline) return;
   const attrs = { slug: chosen.story, headline: chosen.headline };
   if (selectedNode(editor, 'seeAlso')) editor.chain().focus().updateAttributes('seeAlso', attrs).run();
   else insertBlock(editor, { type: 'seeAlso', attrs });
