@@ -10,7 +10,7 @@ import { htmlErrors } from '../../web/e2e/html-validator.js';
 import { type RunningDesk, startDesk } from './desk.js';
 
 // The desk's story rooms with real content: no axe-core violations at 1280 and 390 px, valid
-// HTML, no sideways scrolling, the JavaScript each page sends within its budget, the editor's
+// HTML, no sideways scrolling, the strict Content-Security-Policy, the JavaScript each page sends within its budget, the editor's
 // toolbar usable from the keyboard alone; and the screenshots in docs/desk.md.
 let desk: RunningDesk;
 let browser: Browser;
@@ -124,6 +124,31 @@ describe('the story rooms', () => {
       }
     }
     expect(found).toEqual({});
+  });
+
+  it('run under the strict Content-Security-Policy, with nothing refused by it', async () => {
+    const refused: string[] = [];
+    for (const [name, path] of Object.entries(await rooms())) {
+      const page = await editor.newPage();
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          (window as unknown as { refused: string[] }).refused ??= [];
+          (window as unknown as { refused: string[] }).refused.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+        });
+      });
+      const response = await page.goto(`${desk.deskUrl}${path}`);
+      const policy = response?.headers()['content-security-policy'] ?? '';
+      expect(policy, name).toContain("default-src 'none'");
+      expect(policy, name).toContain("script-src 'self';");
+      expect(policy, name).toContain("style-src 'self';");
+      expect(policy, name).toContain("frame-ancestors 'none'");
+      if (name === 'editor') await page.locator('#body-text').waitFor();
+      const seen = await page.evaluate(() => (window as unknown as { refused?: string[] }).refused ?? []);
+      refused.push(...seen.map((directive) => `${name}: ${directive}`));
+      await page.close();
+    }
+    // The desk's own scripts and styles all load under the policy: it refuses nothing of theirs.
+    expect(refused).toEqual([]);
   });
 
   it('are valid HTML by the W3C Nu checker', async () => {

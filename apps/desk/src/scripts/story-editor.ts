@@ -1,3 +1,5 @@
+// First: it must run before any schema of the domain is made.
+import './no-eval-probe';
 import { readingTimeMinutes, wordCountOf } from '@newsroom/domain';
 import { type StoryFieldName, type StoryFields, sameValue, storyFieldWords } from '../lib/story-fields';
 import { Autosaver, type SaverState, type SendResult } from './autosave';
