@@ -133,7 +133,9 @@ describe('the story rooms', () => {
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
           (window as unknown as { refused: string[] }).refused ??= [];
-          (window as unknown as { refused: string[] }).refused.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+          (window as unknown as { refused: string[] }).refused.push(
+            `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber} ${event.sample}`,
+          );
         });
       });
       const response = await page.goto(`${desk.deskUrl}${path}`);

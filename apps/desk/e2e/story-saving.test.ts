@@ -114,6 +114,30 @@ describe('saving a story', () => {
     });
   });
 
+  it('puts their version on screen, body too, and saves nothing, when I take theirs', async () => {
+    const article = await story();
+    const ana = await editorPage('Ana Ruiz');
+    const ben = await editorPage('Ben Okafor');
+    await open(ana, article);
+    await open(ben, article);
+    await ana.getByLabel('Headline').fill('Ana’s headline');
+    await bodyText(ana).click();
+    await ana.keyboard.press('Control+End');
+    await ana.keyboard.type(' Ana added this.');
+    await ana.keyboard.press('Control+s');
+    await expect.poll(() => status(ana), { timeout: 15_000 }).toMatch(/^Saved/);
+
+    await ben.getByLabel('Headline').fill('Ben’s headline');
+    await ben.keyboard.press('Control+s');
+    const conflict = ben.getByRole('region', { name: 'Someone else saved this story' });
+    await conflict.getByRole('button', { name: 'Take theirs' }).click();
+    await expect(conflict.isVisible()).resolves.toBe(false);
+    await expect(ben.getByLabel('Headline').inputValue()).resolves.toBe('Ana’s headline');
+    await expect(bodyText(ben).textContent()).resolves.toBe('The first paragraph. Ana added this.');
+    await expect.poll(() => status(ben), { timeout: 15_000 }).toMatch(/^Saved/);
+    expect((await desk.store.articles.byId(article.id))?.version).toBe(2);
+  });
+
   it('goes on taking text while the connection is down, and saves it when it returns', async () => {
     const article = await story();
     const page = await editorPage('Cai Lin');
@@ -144,6 +168,11 @@ describe('saving a story', () => {
     await page.context().setOffline(true);
     await page.getByLabel('Headline').fill('Typed before the tab closed');
     await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^Unsaved|^Not connected/);
+    // The browser holds the text a moment after the keystroke, without waiting for the page to
+    // be left: a crash gives no warning.
+    await expect
+      .poll(() => page.evaluate((id) => localStorage.getItem(`newsroom-desk:story:${id}`), article.id))
+      .toContain('Typed before the tab closed');
     // The tab dies before the connection comes back: no save ever reached the desk.
     const context = page.context();
     await page.close({ runBeforeUnload: false });
@@ -156,6 +185,68 @@ describe('saving a story', () => {
     await expect(again.getByLabel('Headline').inputValue()).resolves.toBe('Typed before the tab closed');
     await expect.poll(() => status(again), { timeout: 15_000 }).toMatch(/^Saved/);
     expect((await desk.store.articles.byId(article.id))?.headline).toBe('Typed before the tab closed');
+  });
+
+  it('saves every field by itself a few seconds after typing stops, with the slug following the headline', async () => {
+    await desk.store.authors.create({ slug: 'ana-ruiz', name: 'Ana Ruiz', bio: null, avatar: null });
+    await desk.store.authors.create({ slug: 'ben-okafor', name: 'Ben Okafor', bio: null, avatar: null });
+    const article = await desk.store.articles.create({
+      headline: 'Untitled',
+      body: [{ type: 'paragraph', text: 'The first paragraph.' }],
+    });
+    const page = await editorPage('Fay Moor');
+    await open(page, article);
+
+    await page.getByLabel('Headline').fill('Harbour ferries return');
+    await expect(page.getByLabel('Address (slug)').inputValue()).resolves.toBe('harbour-ferries-return');
+    await page.getByLabel('Standfirst').fill('The crossings run again after three weeks.');
+    await page.getByLabel('Dateline').fill('PORTHAVEN');
+    await page.getByLabel('Language').fill('en-GB');
+    await page.locator('#hero-src').fill('https://images.example/ferry.jpg');
+    await page.locator('#hero-alt').fill('A ferry leaving the harbour');
+    await page.locator('#hero-caption').fill('The first crossing');
+    await page.locator('#hero-credit').fill('AP');
+    await page.getByLabel('Width (px)').fill('1200');
+    await page.getByLabel('Height (px)').fill('800');
+    await page.getByLabel('SEO title').fill('Ferries return to Porthaven');
+    await page.getByLabel('SEO description').fill('Crossings resume after the storm.');
+    await page.getByLabel('Add a byline').selectOption('ben-okafor');
+    await page.getByRole('button', { name: 'Add byline' }).click();
+    await page.getByLabel('Add a byline').selectOption('ana-ruiz');
+    await page.getByRole('button', { name: 'Add byline' }).click();
+    await page.getByRole('button', { name: 'Move Ana Ruiz up' }).click();
+    await bodyText(page).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Two boats sail at nine.');
+
+    // No key pressed to save: the desk saves on its own once typing stops.
+    await expect
+      .poll(async () => (await desk.store.articles.byId(article.id))?.body, { timeout: 20_000 })
+      .toEqual([{ type: 'paragraph', text: 'The first paragraph. Two boats sail at nine.' }]);
+    await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^Saved/);
+    const saved = await desk.store.articles.byId(article.id);
+    expect(saved).toMatchObject({
+      headline: 'Harbour ferries return',
+      slug: 'harbour-ferries-return',
+      standfirst: 'The crossings run again after three weeks.',
+      dateline: 'PORTHAVEN',
+      language: 'en-GB',
+      heroImage: {
+        src: 'https://images.example/ferry.jpg',
+        alt: 'A ferry leaving the harbour',
+        caption: 'The first crossing',
+        credit: 'AP',
+        width: 1200,
+        height: 800,
+      },
+      seoTitle: 'Ferries return to Porthaven',
+      seoDescription: 'Crossings resume after the storm.',
+    });
+    expect(saved?.authors.map((author) => author.slug)).toEqual(['ana-ruiz', 'ben-okafor']);
+    // The count the reader site shows comes from the API: the desk shows the same.
+    await expect(page.locator('#word-count').textContent()).resolves.toBe(
+      `${saved?.wordCount} words · ${saved?.readingTimeMinutes} min read`,
+    );
   });
 
   it('keeps the text on screen with a clear message for refused input, a deleted section, tag or story and an ended session', async () => {
@@ -214,7 +305,7 @@ describe('saving a story', () => {
     await expect(bodyText(page).textContent()).resolves.toContain('Typed after the section went.');
     await page.getByLabel('Section').selectOption('');
     await page.getByRole('button', { name: 'Remove tag Ferries' }).click();
-    await page.keyboard.press('Control+s');
+    await page.keyboard.press('Meta+s'); // Cmd-S, as on a Mac
     await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^Saved/);
     expect((await desk.store.articles.byId(untagged.id))?.body[0]).toEqual({
       type: 'paragraph',
