@@ -305,7 +305,14 @@ describe('saving a story', () => {
     await expect(bodyText(page).textContent()).resolves.toContain('Typed after the section went.');
     await page.getByLabel('Section').selectOption('');
     await page.getByRole('button', { name: 'Remove tag Ferries' }).click();
-    await page.keyboard.press('Meta+s'); // Cmd-S, as on a Mac
+    // Cmd-S, as on a Mac: the desk takes the key (the browser's "Save page" never opens).
+    await page.evaluate(() => {
+      window.addEventListener('keydown', (event) => {
+        if (event.key === 's') (window as unknown as { taken: boolean }).taken = event.defaultPrevented;
+      });
+    });
+    await page.keyboard.press('Meta+s');
+    await expect(page.evaluate(() => (window as unknown as { taken?: boolean }).taken)).resolves.toBe(true);
     await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^Saved/);
     expect((await desk.store.articles.byId(untagged.id))?.body[0]).toEqual({
       type: 'paragraph',
