@@ -4,3 +4,9 @@ const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle
 export function timeInWords(iso: string): string {
   return `${format.format(new Date(iso))} UTC`;
 }
+
+/** A time in the newsroom's zone, named: "1 Jul 2031, 09:30 Europe/London". */
+export function zonedTimeInWords(iso: string, timeZone: string): string {
+  const zoned = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  return `${zoned.format(new Date(iso))} ${timeZone}`;
+}
