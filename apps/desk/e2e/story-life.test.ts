@@ -214,6 +214,7 @@ describe("a story's life", () => {
     );
 
     await editor.getByRole('link', { name: 'Share preview' }).click();
+    await editor.getByLabel('Days the link works').selectOption('14');
     await editor.getByRole('button', { name: 'Share preview' }).click();
     const link = (await editor.locator('#share-link code').textContent()) ?? '';
     expect(link).toMatch(new RegExp(`^${desk.siteUrl}/preview/`));
@@ -223,6 +224,19 @@ describe("a story's life", () => {
     await expect(outsider.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
       'Floods close the coast road',
     );
+    const [share] = await desk.store.previews.list(id);
+    expect(Date.parse(share?.expiresAt ?? '') - Date.parse(share?.createdAt ?? '')).toBe(14 * 86_400_000);
+    // A second link, then the first revoked: it stops at once, the other goes on working.
+    await editor.getByRole('button', { name: 'Share preview' }).click();
+    const second = (await editor.locator('#share-link code').textContent()) ?? '';
+    await editor.goto(`${storyUrl}/share`);
+    await editor
+      .getByRole('button', { name: /^Revoke/ })
+      .last()
+      .click();
+    await editor.waitForURL(/done=revoked/);
+    expect((await outsider.goto(link))?.status()).toBe(404);
+    expect((await outsider.goto(second))?.status()).toBe(200);
 
     // Editors may make a tag as they go, with its type.
     await editor.goto(storyUrl);
@@ -261,5 +275,15 @@ describe("a story's life", () => {
     const restored = await desk.store.articles.byId(id);
     expect(restored?.corrections).toHaveLength(1);
     expect(restored?.status).toBe('published');
+
+    // A published story's new address: the old one sends readers on to it.
+    await editor.getByLabel('Address (slug)').fill('coast-road-floods');
+    await editor.keyboard.press('Control+s');
+    await saved(editor);
+    const moved = await reader.goto(`${desk.siteUrl}/articles/${restored?.slug}`);
+    expect(moved?.url()).toBe(`${desk.siteUrl}/articles/coast-road-floods`);
+    await expect(reader.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      'Floods close the coast road',
+    );
   });
 });
