@@ -181,7 +181,7 @@ describe('the story rooms', () => {
     expect(sent.editor).toBeLessThanOrEqual(250_000);
   });
 
-  it("let the keyboard alone reach and use the editor's toolbar", async () => {
+  it("let the keyboard alone reach and use the editor's toolbar and its dialogs", async () => {
     const page = await opened(`/stories/${story.id}`, 1280);
     await page.getByLabel('Standfirst').focus();
     await page.keyboard.press('Tab');
@@ -197,6 +197,20 @@ describe('the story rooms', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('#body-text h2').last().textContent()).resolves.toBe('Reached by keyboard');
     await page.keyboard.press('Escape');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('body-text');
+
+    // A dialog too: the Link button from the keyboard, the address typed, Enter to apply.
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Alt+F10');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Link');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toMatch(/^dialog-\d+-href$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.type('https://example.com/keyboard');
+    await page.keyboard.press('Enter');
+    await page.locator('#body-text h2 a[href="https://example.com/keyboard"]').waitFor();
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('body-text');
     await page.close();
   });

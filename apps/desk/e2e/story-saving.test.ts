@@ -1,6 +1,7 @@
 import type { Article } from '@newsroom/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../../web/e2e/axe.js';
 import { launchChromium } from '../../web/e2e/browser.js';
 import { type RunningDesk, startDesk } from './desk.js';
 
@@ -83,6 +84,7 @@ describe('saving a story', () => {
     await expect(conflict.textContent()).resolves.toContain('Ben’s headline');
     // Nothing was overwritten while the screen waits for a choice.
     expect((await desk.store.articles.byId(article.id))?.headline).toBe('Ana’s headline');
+    expect(await axeViolations(ben)).toEqual([]);
 
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await expect.poll(() => status(ben), { timeout: 15_000 }).toMatch(/^Saved/);
@@ -181,6 +183,8 @@ describe('saving a story', () => {
     await again.goto(`${desk.deskUrl}/stories/${article.id}`);
     await expect(again.getByLabel('Headline').inputValue()).resolves.toBe(article.headline);
     const offer = again.getByRole('alert').filter({ hasText: 'kept changes to this story' });
+    await offer.waitFor();
+    expect(await axeViolations(again)).toEqual([]);
     await offer.getByRole('button', { name: 'Restore my changes' }).click();
     await expect(again.getByLabel('Headline').inputValue()).resolves.toBe('Typed before the tab closed');
     await expect.poll(() => status(again), { timeout: 15_000 }).toMatch(/^Saved/);

@@ -1,6 +1,7 @@
 import type { Article } from '@newsroom/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../../web/e2e/axe.js';
 import { launchChromium } from '../../web/e2e/browser.js';
 import { type RunningDesk, signedInAs, startDesk } from './desk.js';
 
@@ -81,6 +82,7 @@ describe('an editor on a story', () => {
       '“See also: A story we never had” points to no published story.',
     );
     expect((await desk.store.articles.byId(article.id))?.status).toBe('draft');
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Publish anyway' }).click();
     await expect.poll(notice, { timeout: 15_000 }).toBe('Published: readers can see it now.');
     expect((await desk.store.articles.byId(article.id))?.status).toBe('published');
