@@ -110,6 +110,31 @@ describe('an editor on a story', () => {
     await expect(page.getByRole('alert').first().textContent()).resolves.toContain('exists in Europe/London');
   });
 
+  it('lists every version with who and when, twenty at a time', async () => {
+    let article = await openStory();
+    for (let i = 1; i <= 21; i++) {
+      article = await desk.store.articles.update({
+        id: article.id,
+        version: article.version,
+        standfirst: `Change ${i}`,
+      });
+    }
+    await page.reload();
+    const versions = () => page.locator('.revision-list li').allTextContents();
+    const newest = await versions();
+    expect(newest).toHaveLength(20);
+    expect(newest[0]).toMatch(/^Version 22: Saved by .+, \d+ \w+ \d{4}, \d\d:\d\d UTC/);
+    await page.getByRole('link', { name: 'Older versions' }).click();
+    const older = await versions();
+    expect(older.map((text) => text.match(/^Version (\d+):/)?.[1])).toEqual(['2', '1']);
+    expect(older[1]).toMatch(/^Version 1: Created by /);
+    await page.getByRole('link', { name: 'Newest versions' }).click();
+    expect(await versions()).toEqual(newest);
+    // An address with a cursor that is not one still shows the story and its newest versions.
+    await page.goto(`${desk.deskUrl}/stories/${article.id}?versions=nonsense`);
+    expect((await versions())[0]).toMatch(/^Version 22:/);
+  });
+
   it('compares two versions word by word', async () => {
     await openStory();
     await page.getByRole('textbox', { name: 'Body' }).click();
