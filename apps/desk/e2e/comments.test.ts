@@ -47,10 +47,11 @@ const say = (article: Article, displayName: string, body: string, minutes: numbe
   );
 
 describe('Comments', () => {
-  it('lets an editor approve one, mark several as spam together with the keyboard, and close a story’s comments', async () => {
+  it('lets an editor approve one, reject one, mark several as spam together with the keyboard, and close a story’s comments', async () => {
     const bridge = await publishedStory('Bridge reopens');
     const harbour = await publishedStory('Harbour plans');
     const good = await say(bridge, 'Ines', 'Finally, after two years.', 1);
+    const rude = await say(harbour, 'Troll', 'You are all idiots.', 0);
     const spam = [
       await say(harbour, 'Buy now', 'Cheap watches', 2),
       await say(bridge, 'Buy now', 'Cheap pills', 3),
@@ -63,6 +64,7 @@ describe('Comments', () => {
       'Cheap pills',
       'Cheap watches',
       'Finally, after two years.',
+      'You are all idiots.',
     ]);
     await expect(
       editor.locator('li.comment').first().getByRole('link', { name: 'Bridge reopens' }).getAttribute('href'),
@@ -75,6 +77,14 @@ describe('Comments', () => {
     await expect(desk.store.comments.list(bridge.id, { order: 'oldest', limit: 5 })).resolves.toMatchObject({
       items: [{ id: good.id, status: 'approved' }],
     });
+
+    await editor.getByRole('button', { name: 'Reject the comment by Troll on “Harbour plans”' }).click();
+    await expect
+      .poll(() => editor.getByRole('status').textContent(), { timeout: 15_000 })
+      .toBe('The comment is rejected.');
+    expect((await desk.store.comments.listByStatus('rejected', { limit: 5 })).items.map((c) => c.id)).toEqual(
+      [rude.id],
+    );
 
     // Ticked and sent from the keyboard alone.
     for (const checkbox of await editor.getByLabel('Select the comment by Buy now').all()) {

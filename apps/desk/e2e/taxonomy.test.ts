@@ -143,6 +143,34 @@ describe('Authors and sections', () => {
     await expect(desk.store.redirects.lookup('section', 'europe')).resolves.toBe('world');
   });
 
+  it('creates, renames (the old slug redirecting) and deletes a section and an author', async () => {
+    for (const [room, one, name] of [
+      ['sections', 'section', 'Harbour'],
+      ['authors', 'author', 'Lin Park'],
+    ] as const) {
+      const slug = name.toLowerCase().replace(' ', '-');
+      await editor.goto(`${desk.deskUrl}/${room}`);
+      await editor.locator('#create').getByLabel('Name').fill(name);
+      await editor
+        .locator('#create')
+        .getByRole('button', { name: `Create ${one}` })
+        .click();
+      await expect(status()).resolves.toBe(`The ${one} “${slug}” is created.`);
+
+      await editor.goto(`${desk.deskUrl}/${room}?edit=${slug}`);
+      await editor.locator('#edit').getByLabel('Slug').fill(`${slug}-desk`);
+      await editor.locator('#edit').getByRole('button', { name: 'Save' }).click();
+      await expect(status()).resolves.toBe(`Saved. Links to the old slug “${slug}” lead here now.`);
+      await expect(desk.store.redirects.lookup(one, slug)).resolves.toBe(`${slug}-desk`);
+
+      await editor.getByLabel(new RegExp(`^Yes, delete “${name}”`)).check();
+      await editor.getByRole('button', { name: `Delete “${name}”` }).click();
+      await expect(status()).resolves.toBe(`The ${one} “${slug}-desk” is deleted and taken off every story.`);
+      const repository = one === 'section' ? desk.store.sections : desk.store.authors;
+      await expect(repository.bySlug(`${slug}-desk`)).resolves.toBeNull();
+    }
+  });
+
   it('is for editors and admins: an author gets 403 on all three, and no links to them', async () => {
     const { context, page } = await signedInAs(browser, desk, {
       role: 'author',
