@@ -3,6 +3,7 @@ import { sampleStorySlug, seed } from '@newsroom/sample';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../web/e2e/browser.js';
+import { storyFieldsOf } from '../src/lib/story-fields.js';
 import { type RunningDesk, signedInAs, startDesk } from './desk.js';
 
 // Every field of a story through the editor's page, not only its body: each of the sample
@@ -51,9 +52,9 @@ function shown(page: Page) {
       headline: value('headline'),
       standfirst: orNull(value('standfirst')),
       slug: value('slug'),
-      section: orNull(value('section')),
-      tags: slugs('tag-list'),
-      authors: slugs('byline-list'),
+      sectionSlug: orNull(value('section')),
+      tagSlugs: slugs('tag-list'),
+      authorSlugs: slugs('byline-list'),
       dateline: orNull(value('dateline')),
       language: value('language'),
       heroImage: value('hero-src')
@@ -77,21 +78,10 @@ function shown(page: Page) {
   });
 }
 
+/** The fields the page should show: the editor's own shape of the story, less the body. */
 function stored(article: Article) {
-  return {
-    headline: article.headline,
-    standfirst: article.standfirst,
-    slug: article.slug,
-    section: article.section?.slug ?? null,
-    tags: article.tags.map((tag) => tag.slug),
-    authors: article.authors.map((author) => author.slug),
-    dateline: article.dateline,
-    language: article.language,
-    heroImage: article.heroImage,
-    sources: article.sources,
-    seoTitle: article.seoTitle,
-    seoDescription: article.seoDescription,
-  };
+  const { body, ...fields } = storyFieldsOf(article);
+  return fields;
 }
 
 /** What must survive the editor: everything but what a save changes by itself. */
