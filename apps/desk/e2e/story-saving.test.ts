@@ -163,7 +163,7 @@ describe('saving a story', () => {
     });
   });
 
-  it('offers back text the server never got, after the page was closed', async () => {
+  it('offers back text the server never got, after the tab crashed', async () => {
     const article = await story();
     const page = await editorPage('Dee Park');
     await open(page, article);
@@ -175,9 +175,16 @@ describe('saving a story', () => {
     await expect
       .poll(() => page.evaluate((id) => localStorage.getItem(`newsroom-desk:story:${id}`), article.id))
       .toContain('Typed before the tab closed');
-    // The tab dies before the connection comes back: no save ever reached the desk.
+    // The tab crashes before the connection comes back: no page event runs, so no save ever
+    // reaches the desk. (Closing the page instead would run its pagehide save, which Chromium
+    // sends after the page is gone, past the offline emulation.)
     const context = page.context();
-    await page.close({ runBeforeUnload: false });
+    const cdp = await context.newCDPSession(page);
+    const crashed = page.waitForEvent('crash');
+    // The command itself never answers: the renderer that would answer it is gone.
+    void cdp.send('Page.crash').catch(() => undefined);
+    await crashed;
+    await page.close();
     await context.setOffline(false);
     const again = await context.newPage();
     await again.goto(`${desk.deskUrl}/stories/${article.id}`);
