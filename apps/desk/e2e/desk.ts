@@ -6,7 +6,7 @@ import { freePort, startTestApi } from '@newsroom/api/testing';
 import { openStore, type Store } from '@newsroom/db';
 import type { Role } from '@newsroom/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations } from '../../web/e2e/axe.js';
+import { axeViolations } from '../../web/e2e/axe.ts';
 
 const deskDir = new URL('../', import.meta.url).pathname;
 
