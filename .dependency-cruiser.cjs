@@ -7,6 +7,7 @@ const domain = workspace('packages/domain', '@newsroom/domain');
 const db = workspace('packages/db', '@newsroom/db');
 const ingest = workspace('packages/ingest', '@newsroom/ingest');
 const sample = workspace('packages/sample', '@newsroom/sample');
+const media = workspace('packages/media', '@newsroom/media');
 const api = workspace('apps/api', '@newsroom/api');
 const anyWorkspace = '^(packages/|apps/|bench/|@newsroom/)';
 
@@ -62,12 +63,23 @@ module.exports = {
       'The Store accepts domain shapes; it knows nothing of parsers or servers.',
     ),
     onlyImports(
+      'media-imports-no-workspace',
+      'packages/media',
+      [],
+      'The image pipeline takes bytes and gives bytes; it knows nothing of Stores or servers.',
+    ),
+    onlyImports(
       'sample-imports-domain-db-ingest',
       'packages/sample',
       [domain, db, ingest],
       'The sample newsroom is imported through ingest into a Store.',
     ),
-    onlyImports('api-imports-db-and-domain', 'apps/api', [domain, db], 'The API serves the Store.'),
+    onlyImports(
+      'api-imports-db-domain-and-media',
+      'apps/api',
+      [domain, db, media],
+      'The API serves the Store, and pictures through the image pipeline.',
+    ),
     onlyImports(
       'web-imports-only-api-client-and-domain',
       'apps/web',
@@ -83,7 +95,7 @@ module.exports = {
     onlyImports(
       'cli-imports-no-server',
       'apps/cli',
-      [domain, db, ingest, sample],
+      [domain, db, ingest, sample, media],
       'The command works on the Store directly; it never embeds the API or the site.',
     ),
     {

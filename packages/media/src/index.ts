@@ -1,0 +1,18 @@
+export { type CleanLimits, type CleanPicture, cleanUpload } from './clean-upload.js';
+export { type CropBox, centre, type FocalPoint, focalCrop } from './focal-crop.js';
+export { MediaError, type MediaRefusal } from './media-error.js';
+export { renderVariant } from './render-variant.js';
+export { type InputFormat, inputFormats, sniffFormat } from './sniff-format.js';
+export {
+  type CropName,
+  contentTypes,
+  crops,
+  type OutputFormat,
+  outputFormats,
+  parseVariantName,
+  type VariantSpec,
+  variantName,
+  variantsFor,
+  variantWidths,
+  widthsFor,
+} from './variants.js';
