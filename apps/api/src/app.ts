@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { type DestinationStream, pino } from 'pino';
 import { type ApiConfig, defaultApiConfig, deskSettingsOf } from './config.js';
 import { createFrontServer } from './front-server.js';
+import { PictureWork } from './media/picture-work.js';
 import { accessLog } from './plugins/access-log.js';
 import { changeStream } from './plugins/change-stream.js';
 import { cors } from './plugins/cors.js';
@@ -10,6 +11,8 @@ import { answerClientError, errorAnswers } from './plugins/error-answers.js';
 import { gracefulClose } from './plugins/graceful-close.js';
 import { health } from './plugins/health.js';
 import { httpCaching } from './plugins/http-caching.js';
+import { mediaFiles } from './plugins/media-files.js';
+import { mediaUpload } from './plugins/media-upload.js';
 import { rateLimits } from './plugins/rate-limits.js';
 import { requestChecks } from './plugins/request-checks.js';
 import { requestIdOf, requestIds } from './plugins/request-ids.js';
@@ -93,6 +96,17 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
   await app.register(errorAnswers, { config });
   await app.register(health, { store });
   await app.register(changeStream, { store });
+  const pictures = new PictureWork(store, {
+    encodings: config.MEDIA_ENCODINGS,
+    maxPixels: config.MEDIA_MAX_PIXELS,
+  });
+  await app.register(mediaUpload, {
+    store,
+    desk: deskSettingsOf(config),
+    work: pictures,
+    maxBytes: config.MEDIA_MAX_BYTES,
+  });
+  await app.register(mediaFiles, { work: pictures });
   await app.register(trpcMount, {
     store,
     maxBodyBytes: config.API_MAX_BODY_BYTES,

@@ -150,6 +150,19 @@ const audited: ReadonlyMap<string, Described> = new Map(
         revoked: (result as { revoked?: unknown })?.revoked === true,
       }),
     },
+    'media.update': {
+      objectType: 'media',
+      objectId: (input) => field(input, 'id'),
+      detail: (input) =>
+        facts({
+          alt: field(input, 'alt') === null ? null : 'changed',
+          focal:
+            field(input, 'focal', 'x') === null
+              ? null
+              : `${field(input, 'focal', 'x')},${field(input, 'focal', 'y')}`,
+        }),
+    },
+    'media.delete': { objectType: 'media', objectId: (input) => field(input, 'id') },
     'token.revoke': {
       objectType: 'token',
       objectId: (input) => field(input, 'tokenId'),

@@ -25,6 +25,9 @@ describe('API configuration', () => {
         API_SHUTDOWN_TIMEOUT_MS: 10_000,
         API_HEADERS_TIMEOUT_MS: 10_000,
         API_REQUEST_TIMEOUT_MS: 30_000,
+        MEDIA_MAX_BYTES: 20_971_520,
+        MEDIA_MAX_PIXELS: 50_000_000,
+        MEDIA_ENCODINGS: 2,
         DESK_URL: 'http://localhost:4322',
         DESK_SESSION_IDLE_H: 12,
         DESK_SESSION_DAYS: 30,
@@ -84,6 +87,19 @@ describe('API configuration', () => {
     expect(loadApiConfig({ API_RATE_LIMIT_WRITES: '0' }).ok).toBe(false);
     expect(loadApiConfig({ API_MAX_BATCH: '0' }).ok).toBe(false);
     expect(loadApiConfig({ API_SCHEDULER_INTERVAL_MS: '-1' }).ok).toBe(false);
+  });
+
+  it('refuses picture limits out of range, naming the variable', () => {
+    const loaded = loadApiConfig({ MEDIA_MAX_BYTES: '20MB' });
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok)
+      expect(loaded.message).toBe('Invalid configuration: MEDIA_MAX_BYTES: expected number, received NaN');
+    expect(loadApiConfig({ MEDIA_MAX_PIXELS: '1000' }).ok).toBe(false);
+    expect(loadApiConfig({ MEDIA_ENCODINGS: '0' }).ok).toBe(false);
+    expect(loadApiConfig({ MEDIA_MAX_BYTES: '5000000', MEDIA_ENCODINGS: '4' })).toMatchObject({
+      ok: true,
+      config: { MEDIA_MAX_BYTES: 5_000_000, MEDIA_ENCODINGS: 4 },
+    });
   });
 
   it('refuses a headers timeout longer than the request timeout, saying so', () => {

@@ -111,6 +111,12 @@ export const ApiConfigSchema = z
     API_REQUEST_TIMEOUT_MS: count(1_000, 3_600_000, 30_000),
     /** How long a stopping process waits for in-flight requests, in ms. */
     API_SHUTDOWN_TIMEOUT_MS: count(0, 600_000, 10_000),
+    /** Largest picture accepted by POST /media, in bytes: a larger upload is refused before it is read whole. */
+    MEDIA_MAX_BYTES: count(1_024, 200_000_000, 20_971_520),
+    /** Most pixels (width × height) in an uploaded picture, read from its header before any decoding. */
+    MEDIA_MAX_PIXELS: count(1_000_000, 500_000_000, 50_000_000),
+    /** Pictures decoded or encoded at once by this process (uploads and variants): bounds its memory. */
+    MEDIA_ENCODINGS: count(1, 64, 2),
     /** The desk's public address: invitation and reset links point there; the passkeys' relying party. */
     DESK_URL: DeskUrlSchema,
     /** A session unused for this many hours ends. */

@@ -111,6 +111,11 @@ const kinds = {
   'preview.list': 'query',
   'preview.revoke': 'mutation',
   'preview.article': 'query',
+  'media.list': 'query',
+  'media.byId': 'query',
+  'media.update': 'mutation',
+  'media.usage': 'query',
+  'media.delete': 'mutation',
 } as const satisfies RouterKinds;
 
 // A Map, so a path such as `constructor` or `__proto__` is simply unknown.

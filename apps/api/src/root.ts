@@ -4,6 +4,7 @@ import { auditRouter } from './router/audit.js';
 import { authRouter } from './router/auth.js';
 import { authorRouter } from './router/author.js';
 import { commentRouter } from './router/comment.js';
+import { mediaRouter } from './router/media.js';
 import { previewRouter } from './router/preview.js';
 import { redirectRouter } from './router/redirect.js';
 import { sectionRouter } from './router/section.js';
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   settings: settingsRouter,
   audit: auditRouter,
   preview: previewRouter,
+  media: mediaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -49,6 +49,11 @@ export class CommentsClosedError extends StoreError {
   override name = 'CommentsClosedError';
 }
 
+/** A picture that articles still use cannot be deleted; the message names them. */
+export class MediaInUseError extends StoreError {
+  override name = 'MediaInUseError';
+}
+
 /** The caller asked for something that cannot be: a foreign cursor, a tag merged into itself. */
 export class InvalidInputError extends StoreError {
   override name = 'InvalidInputError';

@@ -21,6 +21,8 @@ import type {
   DeskStory,
   DeskStoryListQueryInput,
   InvitePersonInput,
+  Media,
+  MediaFormat,
   NewsroomSettings,
   Page,
   Passkey,
@@ -35,6 +37,7 @@ import type {
   SessionInfo,
   Tag,
   UpdateArticleInput,
+  UpdateMediaInput,
 } from '@newsroom/domain';
 import type {
   ArticleImport,
@@ -78,6 +81,7 @@ export interface Store {
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
   readonly previews: PreviewRepository;
+  readonly media: MediaRepository;
   /** Tells each process's caches when published content may have changed. */
   readonly changes: ChangeFeed;
   /** Number of articles in any status: `newsroom seed --if-empty` (which `npm start` runs) seeds only at 0. */
@@ -607,4 +611,60 @@ export interface PreviewRepository {
   revoke(id: string, now?: Date): Promise<boolean>;
   /** Forgets links that expired or were revoked before `now`; returns how many. */
   prune(now?: Date): Promise<number>;
+}
+
+/** A cleaned picture to keep: its bytes and what the image pipeline read from them. */
+export interface KeptPicture {
+  hash: string;
+  bytes: Uint8Array;
+  format: MediaFormat;
+  width: number;
+  height: number;
+}
+
+export interface MediaListQuery {
+  /** Words looked for in alt text, caption and credit, case-insensitively. */
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** An article that uses a picture, as its hero or in its body. */
+export interface MediaUse {
+  id: string;
+  slug: string;
+  headline: string;
+  status: ArticleStatus;
+}
+
+/**
+ * Uploaded pictures and their variants. Pictures are known by the SHA-256 of their bytes, so
+ * keeping one twice keeps it once. A picture is in use while any article's hero or body gives
+ * `/media/<hash>` as an image's `src`; such a picture cannot be deleted.
+ */
+export interface MediaRepository {
+  /** Keeps a picture, or finds the one already kept under its hash; `created` says which. */
+  put(
+    picture: KeptPicture,
+    options: { uploadedBy: string; now?: Date },
+  ): Promise<{ media: Media; created: boolean }>;
+  byHash(hash: string): Promise<Media | null>;
+  /** The kept picture's bytes, for making its variants. */
+  original(hash: string): Promise<{ bytes: Buffer; format: MediaFormat } | null>;
+  /** Newest first, then by hash, with a keyset cursor; `q` searches alt text, caption and credit. */
+  list(query: MediaListQuery): Promise<Page<Media>>;
+  /** Throws NotFoundError for a picture that is not kept. */
+  update(hash: string, input: UpdateMediaInput, options?: { now?: Date }): Promise<Media>;
+  /** Articles using the picture, newest change first (at most 100). */
+  usage(hash: string): Promise<MediaUse[]>;
+  /** Deletes a picture and its variants; NotFoundError if not kept, MediaInUseError while used. */
+  delete(hash: string): Promise<void>;
+  /** A kept variant's bytes, or null if it has not been made yet. */
+  variant(hash: string, name: string): Promise<Buffer | null>;
+  /** Keeps a variant once made; a second keeper of the same variant changes nothing. */
+  putVariant(
+    hash: string,
+    name: string,
+    variant: { contentType: string; bytes: Uint8Array; now?: Date },
+  ): Promise<void>;
 }

@@ -8,6 +8,7 @@ export * from './desk-story.js';
 export * from './excerpt.js';
 export * from './inline-text.js';
 export * from './limits.js';
+export * from './media.js';
 export * from './pagination.js';
 export * from './person.js';
 export * from './preview.js';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { cleanUpload } from './clean-upload.js';
 import { MediaError } from './media-error.js';
+import { pngClaiming } from './testing/pictures.js';
 
 const limits = { maxPixels: 50_000_000 };
 
@@ -21,28 +21,6 @@ async function refusal(bytes: Uint8Array) {
   );
   expect(error).toBeInstanceOf(MediaError);
   return error as MediaError;
-}
-
-/** A PNG that claims `width` × `height` in its header and holds almost nothing after it. */
-function pngHeader(width: number, height: number) {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([
-    Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 /** Whether EXIF's pointer to its GPS block (tag 0x8825 of type LONG) appears, in either byte order. */
@@ -145,7 +123,7 @@ describe('cleanUpload', () => {
   });
 
   it('refuses a PNG whose header claims 30,000 × 30,000 pixels without decoding it', async () => {
-    const bomb = await refusal(pngHeader(30_000, 30_000));
+    const bomb = await refusal(pngClaiming(30_000, 30_000));
     expect(bomb.reason).toBe('too-many-pixels');
     expect(bomb.message).toBe('This picture is 30000 × 30000 pixels; at most 50 megapixels are taken.');
   });

@@ -12,6 +12,7 @@ export {
   parseVariantName,
   type VariantSpec,
   variantName,
+  variantSize,
   variantsFor,
   variantWidths,
   widthsFor,

@@ -1,5 +1,5 @@
 import sharp, { type Sharp } from 'sharp';
-import { centre, type FocalPoint, focalCrop } from './focal-crop.js';
+import { focalCrop } from './focal-crop.js';
 import { crops, type OutputFormat, type VariantSpec } from './variants.js';
 import './sharp-settings.js';
 
@@ -8,11 +8,7 @@ import './sharp-settings.js';
  * focal point and scaled to their exact size, enlarged if the picture is smaller, because social
  * networks ask for a card of 1200×630.
  */
-export async function renderVariant(
-  original: Uint8Array,
-  spec: VariantSpec,
-  focal: FocalPoint = centre,
-): Promise<Buffer> {
+export async function renderVariant(original: Uint8Array, spec: VariantSpec): Promise<Buffer> {
   let pipeline = sharp(original);
   if (spec.kind === 'width') {
     pipeline = pipeline.resize({ width: spec.width, withoutEnlargement: true });
@@ -20,7 +16,7 @@ export async function renderVariant(
     const { width = 0, height = 0 } = await sharp(original).metadata();
     const size = crops[spec.crop];
     pipeline = pipeline
-      .extract(focalCrop(width, height, size.width / size.height, focal))
+      .extract(focalCrop(width, height, size.width / size.height, spec.focal))
       .resize({ width: size.width, height: size.height });
   }
   return encode(pipeline, spec.format).toBuffer();

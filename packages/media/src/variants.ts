@@ -1,3 +1,5 @@
+import type { FocalPoint } from './focal-crop.js';
+
 /** The widths the reader site asks for; a picture gets those narrower than itself, and its own. */
 export const variantWidths = [320, 640, 960, 1280, 1920] as const;
 export const outputFormats = ['avif', 'webp', 'jpg'] as const;
@@ -10,9 +12,13 @@ export const crops = {
 } as const;
 export type CropName = keyof typeof crops;
 
+/**
+ * A crop's address names the focal point it was cut around (in thousandths), so that moving the
+ * point gives the crop a new address and a cached old one is never served as the new.
+ */
 export type VariantSpec =
   | { kind: 'width'; width: number; format: OutputFormat }
-  | { kind: 'crop'; crop: CropName; format: OutputFormat };
+  | { kind: 'crop'; crop: CropName; focal: FocalPoint; format: OutputFormat };
 
 export const contentTypes: Record<OutputFormat, string> = {
   avif: 'image/avif',
@@ -31,30 +37,54 @@ export function widthsFor(width: number): number[] {
   return [...variantWidths.filter((each) => each < width), width];
 }
 
-/** A variant's file name at its stable address: `640.webp`, `card.jpg`, `square.avif`. */
+const thousandths = (fraction: number) => Math.round(fraction * 1000);
+
+/** A variant's file name at its stable address: `640.webp`, `card-500-500.jpg`, `square-250-800.avif`. */
 export function variantName(spec: VariantSpec): string {
-  return `${spec.kind === 'width' ? spec.width : spec.crop}.${spec.format}`;
+  if (spec.kind === 'width') return `${spec.width}.${spec.format}`;
+  return `${spec.crop}-${thousandths(spec.focal.x)}-${thousandths(spec.focal.y)}.${spec.format}`;
 }
 
-/** Every variant of a picture `width` pixels wide, each format of each width, then the crops. */
-export function variantsFor(width: number): VariantSpec[] {
+/** Every variant of a picture, each format of each width, then the crops around its focal point. */
+export function variantsFor(width: number, focal: FocalPoint): VariantSpec[] {
   const sized = widthsFor(width).flatMap((each) =>
     outputFormats.map((format): VariantSpec => ({ kind: 'width', width: each, format })),
   );
   const cropped = (Object.keys(crops) as CropName[]).flatMap((crop) =>
-    outputFormats.map((format): VariantSpec => ({ kind: 'crop', crop, format })),
+    outputFormats.map((format): VariantSpec => ({ kind: 'crop', crop, focal, format })),
   );
   return [...sized, ...cropped];
 }
 
-/** The variant a file name asks for, if a picture `width` pixels wide has it; null otherwise. */
-export function parseVariantName(name: string, width: number): VariantSpec | null {
-  const match = /^([1-9]\d{0,3}|card|square)\.(avif|webp|jpg)$/.exec(name);
-  if (!match) return null;
-  const [, size = '', format = ''] = match;
-  const spec: VariantSpec =
-    size === 'card' || size === 'square'
-      ? { kind: 'crop', crop: size, format: format as OutputFormat }
-      : { kind: 'width', width: Number(size), format: format as OutputFormat };
-  return spec.kind === 'crop' || widthsFor(width).includes(spec.width) ? spec : null;
+/**
+ * The variant a file name asks for, if the picture has it: one of its widths, or a crop around
+ * its focal point as it is now. Null for anything else, so an address cannot ask for any size.
+ */
+export function parseVariantName(
+  name: string,
+  picture: { width: number; focal: FocalPoint },
+): VariantSpec | null {
+  const sized = /^([1-9]\d{0,3})\.(avif|webp|jpg)$/.exec(name);
+  if (sized) {
+    const width = Number(sized[1]);
+    return widthsFor(picture.width).includes(width)
+      ? { kind: 'width', width, format: sized[2] as OutputFormat }
+      : null;
+  }
+  const cropped = /^(card|square)-(\d{1,4})-(\d{1,4})\.(avif|webp|jpg)$/.exec(name);
+  if (!cropped) return null;
+  const spec: VariantSpec = {
+    kind: 'crop',
+    crop: cropped[1] as CropName,
+    focal: picture.focal,
+    format: cropped[4] as OutputFormat,
+  };
+  return variantName(spec) === name ? spec : null;
+}
+
+/** The pixel size of a variant of a picture `width` × `height`. */
+export function variantSize(spec: VariantSpec, picture: { width: number; height: number }) {
+  if (spec.kind === 'crop') return { ...crops[spec.crop] };
+  const width = Math.min(spec.width, picture.width);
+  return { width, height: Math.max(1, Math.round((picture.height * width) / picture.width)) };
 }

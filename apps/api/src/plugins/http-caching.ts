@@ -29,6 +29,13 @@ export interface HttpCachingOptions {
   sMaxAge: number;
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route sets Cache-Control and ETag itself, and this plugin leaves its answers alone. */
+    ownCaching?: boolean;
+  }
+}
+
 /**
  * HTTP caching of public reads (GET, 200, no token, queries only): Cache-Control for shared
  * caches, `Vary: authorization`, a strong ETag and 304 for a matching If-None-Match; answers to
@@ -55,6 +62,8 @@ export const httpCaching = fp<HttpCachingOptions>(
     }
 
     app.addHook('onSend', (request, reply, payload, done) => {
+      // A route that sets its own caching (a picture's immutable variant) keeps it.
+      if (request.routeOptions.config.ownCaching) return done(null, payload);
       // An answer tRPC streams as events is never kept.
       if (isFetchResponse(payload)) {
         reply.header('cache-control', noStoreCacheControl);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Article, Role } from '@newsroom/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNewsroomClient, errorCodeOf, type NewsroomClient } from '../client.js';
@@ -40,6 +41,14 @@ interface Expectation {
 
 let slugCounter = 0;
 const nextSlug = (prefix: string) => `${prefix}-${++slugCounter}`;
+
+/** A picture kept in the library, new for each call (its bytes are all the Store looks at). */
+async function keptPicture(): Promise<string> {
+  const bytes = Buffer.from(nextSlug('picture'));
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  await fx.store.media.put({ hash, bytes, format: 'png', width: 4, height: 3 }, { uploadedBy: 'Tests' });
+  return hash;
+}
 
 /** What a stored tag, section or author looks like, for the taxonomy procedures. */
 function taxonomyItem(noun: 'tag' | 'section' | 'author', slug: string) {
@@ -344,6 +353,14 @@ const expectations: Record<string, Expectation> = {
     call: (c) => reached(c.auth.resetPassword.mutate({ key: 'k', password: 'short' })),
   },
   'auth.signOut': { min: 'person', call: (c) => c.auth.signOut.mutate() },
+  'media.list': { min: 'contributor', call: (c) => c.media.list.query({ limit: 1 }) },
+  'media.byId': { min: 'contributor', call: async (c) => c.media.byId.query({ id: await keptPicture() }) },
+  'media.usage': { min: 'contributor', call: async (c) => c.media.usage.query({ id: await keptPicture() }) },
+  'media.update': {
+    min: 'author',
+    call: async (c) => c.media.update.mutate({ id: await keptPicture(), alt: 'Alt text' }),
+  },
+  'media.delete': { min: 'editor', call: async (c) => c.media.delete.mutate({ id: await keptPicture() }) },
   'preview.create': {
     min: 'contributor',
     ownArticlesOnly: true,

@@ -1,4 +1,4 @@
-import type { ArticleRepository, Store, TokenRepository } from '@newsroom/db';
+import type { ArticleRepository, MediaRepository, Store, TokenRepository } from '@newsroom/db';
 
 function override<T extends object>(target: T, replaced: Partial<T>): T {
   return new Proxy(target, {
@@ -18,12 +18,14 @@ export function storeWith(
     ping?: Store['ping'];
     articles?: Partial<ArticleRepository>;
     tokens?: Partial<TokenRepository>;
+    media?: Partial<MediaRepository>;
   },
 ): Store {
-  const { articles, tokens, ...own } = replaced;
+  const { articles, tokens, media, ...own } = replaced;
   return override(store, {
     ...own,
     ...(articles ? { articles: override(store.articles, articles) } : {}),
     ...(tokens ? { tokens: override(store.tokens, tokens) } : {}),
+    ...(media ? { media: override(store.media, media) } : {}),
   });
 }

@@ -13,6 +13,8 @@ export interface CopiedTable {
   copyOrder?: readonly string[];
   /** Copied in these passes, one after another, when rows of the table refer to each other. */
   copyPasses?: readonly RawBuilder<unknown>[];
+  /** At most this many rows per read and per INSERT, for tables whose rows are large (pictures). */
+  maxBatchRows?: number;
 }
 
 /**
@@ -216,15 +218,44 @@ export const copiedTables: readonly CopiedTable[] = [
     columns: ['id', 'require_second_factor_from'],
     generated: [],
   },
+  {
+    // A picture may be 20 MB: a few per batch keep the copy's memory small.
+    name: 'media',
+    key: ['hash'],
+    columns: [
+      'hash',
+      'bytes',
+      'format',
+      'width',
+      'height',
+      'size',
+      'alt',
+      'caption',
+      'credit',
+      'focal_x',
+      'focal_y',
+      'uploaded_by',
+      'created_at',
+      'updated_at',
+    ],
+    generated: [],
+    maxBatchRows: 4,
+  },
 ];
+
+/** Rows per read and per INSERT for a table, within what the caller asked. */
+export function batchRowsOf(table: CopiedTable, batchSize: number): number {
+  return Math.max(1, Math.min(batchSize, table.maxBatchRows ?? batchSize));
+}
 
 /**
  * Tables that are deliberately not copied: the migrations' bookkeeping (the destination keeps
  * its own, written as it was migrated), SQLite's full-text index (rebuilt by the destination's
  * triggers) and SQLite's own tables, and rate_limits (counters of the last minute, worthless
  * on another server), the desk's short-lived sign-in state (sessions, one-time links,
- * challenges, failure counters), and preview links (secrets with a lifetime of days, sent to
- * people outside the newsroom: a move is a good moment for them to lapse, as sessions do).
+ * challenges, failure counters), preview links (secrets with a lifetime of days, sent to
+ * people outside the newsroom: a move is a good moment for them to lapse, as sessions do), and
+ * pictures' variants (made again from the picture on their first request).
  */
 export function isUncopiedTable(name: string): boolean {
   return (
@@ -234,6 +265,7 @@ export function isUncopiedTable(name: string): boolean {
     name === 'auth_challenges' ||
     name === 'sign_in_failures' ||
     name === 'article_previews' ||
+    name === 'media_variants' ||
     name.startsWith('schema_migration') ||
     name.startsWith('kysely_migration') ||
     name === 'article_search' ||

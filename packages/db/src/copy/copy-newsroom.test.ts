@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -200,6 +201,21 @@ async function givenNewsroom(path: string): Promise<typeof tokens> {
       address: '203.0.113.9',
       lifetimeMs: 3_600_000,
     });
+
+    // Pictures, more than one batch of them (four a batch), with a variant that stays behind.
+    for (let index = 0; index < 6; index += 1) {
+      const bytes = Buffer.alloc(50_000 + index, index);
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      await store.media.put(
+        { hash, bytes, format: 'png', width: 40, height: 30 },
+        { uploadedBy: 'Ed Editor', now },
+      );
+      await store.media.update(hash, { alt: `Picture ${index}`, focal: { x: 0.125, y: 0.75 } });
+      await store.media.putVariant(hash, '320.webp', {
+        contentType: 'image/webp',
+        bytes: Buffer.from('variant'),
+      });
+    }
     return { live: live.token, revoked: revoked.token, preview: preview.secret, draftId: draft.id };
   } finally {
     await store.close();
@@ -266,6 +282,7 @@ describe('copyNewsroom from SQLite to PostgreSQL (PGlite)', () => {
       'passkeys',
       'audit_log',
       'settings',
+      'media',
     ]);
     for (const table of report.tables) {
       expect(table.rows, table.table).toBeGreaterThan(0);
@@ -441,6 +458,19 @@ describe('copyNewsroom from SQLite to PostgreSQL (PGlite)', () => {
       const [links, linksCopy] = await both((store) => store.previews.list(tokens.draftId));
       expect(links).toHaveLength(1);
       expect(linksCopy).toEqual([]);
+    });
+
+    it('has the same pictures, bytes and all, and none of their variants, which are made again on request', async () => {
+      const [pictures, picturesCopy] = await both((store) => store.media.list({ limit: 50 }));
+      expect(pictures.items).toHaveLength(6);
+      expect(picturesCopy).toEqual(pictures);
+      for (const picture of pictures.items) {
+        const [original, originalCopy] = await both((store) => store.media.original(picture.hash));
+        expect(originalCopy?.bytes.equals(original?.bytes ?? Buffer.alloc(0)), picture.alt).toBe(true);
+        const [variant, variantCopy] = await both((store) => store.media.variant(picture.hash, '320.webp'));
+        expect(variant?.toString()).toBe('variant');
+        expect(variantCopy).toBeNull();
+      }
     });
 
     it('searches the copy: every article has its search vector, and words find the same articles', async () => {

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../kysely/database.js';
-import { type CopiedTable, copiedTables } from './copied-tables.js';
+import { batchRowsOf, type CopiedTable, copiedTables } from './copied-tables.js';
 import { type CopyEndpoint, openCopyEndpoint } from './copy-endpoint.js';
 import { CopyError } from './copy-error.js';
 import { assertSourceExists, type CopyTarget, copyLocationOf, isSameDatabase } from './copy-location.js';
@@ -121,7 +121,7 @@ async function copyTable(
   batchSize: number,
   progress: (progress: CopyProgress) => void,
 ): Promise<number> {
-  const size = Math.max(1, Math.min(batchSize, Math.floor(maxBoundParameters / table.columns.length)));
+  const size = batchRowsOf(table, Math.min(batchSize, Math.floor(maxBoundParameters / table.columns.length)));
   const totalRows = await rowCount(source, table.name);
   let rows = 0;
   progress({ phase: 'copying', table: table.name, rows, totalRows });

@@ -24,10 +24,18 @@ describe('canonicalRow', () => {
     );
   });
 
-  it('refuses a missing column or a value that is not text, an integer or null', () => {
+  it('gives bytes the same form from either driver (Buffer or Uint8Array), and tells different bytes apart', () => {
+    const row = (note: unknown) => canonicalRow('t', columns, { id: 'a', position: 1, note });
+    const bytes = Uint8Array.from([0xff, 0xd8, 0xff, 0x00]);
+    expect(row(Buffer.from(bytes))).toBe(row(bytes));
+    expect(row(bytes)).not.toBe(row(Uint8Array.from([0xff, 0xd8, 0xff, 0x01])));
+    expect(row(bytes)).not.toBe(row('\xffd8ff00'));
+  });
+
+  it('refuses a missing column or a value that is not text, an integer, bytes or null', () => {
     expect(() => canonicalRow('t', columns, { id: 'a', position: 1 })).toThrow('t.note has no value');
     expect(() => canonicalRow('t', columns, { id: 'a', position: 1.5, note: null })).toThrow(
-      't.position has a value of type number, not text, an integer or null',
+      't.position has a value of type number, not text, an integer, bytes or null',
     );
     expect(() => canonicalRow('t', columns, { id: 'a', position: 1, note: new Date(0) })).toThrow(
       't.note has a value of type object',

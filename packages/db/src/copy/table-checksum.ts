@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../kysely/database.js';
-import type { CopiedTable } from './copied-tables.js';
+import { batchRowsOf, type CopiedTable } from './copied-tables.js';
 import { type Row, rowBatches } from './table-rows.js';
 
 export interface TableChecksum {
@@ -26,7 +26,7 @@ export async function tableChecksum(
   for await (const batch of rowBatches(db, table.name, {
     columns: table.columns,
     order: table.key,
-    batchSize,
+    batchSize: batchRowsOf(table, batchSize),
   })) {
     for (const row of batch) hash.update(`${canonicalRow(table.name, table.columns, row)}\n`);
     rows += batch.length;
@@ -36,8 +36,9 @@ export async function tableChecksum(
 
 /**
  * One row as a JSON array of its columns' values in a fixed order. Both backends store only
- * text, integers and nulls in these tables; an integer is the same number whether the driver
- * gave a number or a bigint, and anything else is an error rather than a guess.
+ * text, integers, bytes and nulls in these tables; an integer is the same number whether the
+ * driver gave a number or a bigint, bytes stand as their SHA-256 (a Buffer from pg, a
+ * Uint8Array from SQLite and PGlite), and anything else is an error rather than a guess.
  */
 export function canonicalRow(table: string, columns: readonly string[], row: Row): string {
   return JSON.stringify(
@@ -46,8 +47,9 @@ export function canonicalRow(table: string, columns: readonly string[], row: Row
       if (value === null || typeof value === 'string') return value;
       if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
       if (typeof value === 'bigint' && Number.isSafeInteger(Number(value))) return Number(value);
+      if (value instanceof Uint8Array) return { sha256: createHash('sha256').update(value).digest('hex') };
       const kind = value === undefined ? 'no value' : `a value of type ${typeof value}`;
-      throw new Error(`${table}.${column} has ${kind}, not text, an integer or null`);
+      throw new Error(`${table}.${column} has ${kind}, not text, an integer, bytes or null`);
     }),
   );
 }

@@ -2,6 +2,7 @@ import type {
   ArticleStatus,
   CommentPolicy,
   CommentStatus,
+  MediaFormat,
   PersonStatus,
   PreviewPurpose,
   RevisionKind,
@@ -38,6 +39,8 @@ export interface Database {
   audit_log: AuditLogTable;
   settings: SettingsTable;
   article_previews: ArticlePreviewsTable;
+  media: MediaTable;
+  media_variants: MediaVariantsTable;
 }
 
 export interface ArticlesTable {
@@ -303,4 +306,32 @@ export interface ArticlePreviewsTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+}
+
+export interface MediaTable {
+  /** SHA-256 hex of `bytes`. */
+  hash: string;
+  bytes: Uint8Array;
+  format: MediaFormat;
+  width: number;
+  height: number;
+  size: number;
+  alt: Generated<string>;
+  caption: string | null;
+  credit: string | null;
+  /** Thousandths of the width and height. */
+  focal_x: Generated<number>;
+  focal_y: Generated<number>;
+  uploaded_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MediaVariantsTable {
+  hash: string;
+  /** The variant's file name at its address: `640.webp`, `card.jpg`. */
+  name: string;
+  content_type: string;
+  bytes: Uint8Array;
+  created_at: string;
 }

@@ -8,6 +8,7 @@ import { createCommentRepository } from './comment-repository.js';
 import type { Database } from './database.js';
 import { createImportRepository } from './draft-import-repository.js';
 import type { FullTextSearch } from './full-text-search.js';
+import { createMediaRepository } from './media-repository.js';
 import { createOneTimeLinkRepository } from './one-time-link-repository.js';
 import { createPeopleRepository } from './people-repository.js';
 import { createPreviewRepository } from './preview-repository.js';
@@ -72,6 +73,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     audit: createAuditRepository(db),
     settings: createSettingsRepository(db),
     previews: createPreviewRepository(db),
+    media: createMediaRepository(db),
     changes: { subscribe: changes.subscribe, listening: changes.listening },
     async articleCount() {
       const row = await db

@@ -35,6 +35,7 @@ import {
   slugsOf,
 } from './contract-fixtures.js';
 import { describeImportContract } from './contract-imports.js';
+import { describeMediaContract } from './contract-media.js';
 import { describePeopleContract } from './contract-people.js';
 import { describePreviewContract } from './contract-previews.js';
 import { describeRateLimitContract } from './contract-rate-limits.js';
@@ -595,6 +596,7 @@ export function describeStoreContract(
     describeSessionContract(current, sessions);
     describeAuditContract(current);
     describePreviewContract(current);
+    describeMediaContract(current);
     describeTokenContract(current);
 
     describe('readiness', () => {

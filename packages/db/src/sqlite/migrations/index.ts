@@ -8,6 +8,7 @@ import { people } from './0006-people.js';
 import { deskStoryList } from './0007-desk-story-list.js';
 import { articlePreviews } from './0008-article-previews.js';
 import { tokenExpiryAndUse } from './0009-token-expiry-and-use.js';
+import { media } from './0010-media.js';
 
 /**
  * Every SQLite migration, applied in the order of their names. Add a migration as a new file
@@ -23,4 +24,5 @@ export const sqliteMigrations: Readonly<Record<string, Migration>> = {
   '0007-desk-story-list': deskStoryList,
   '0008-article-previews': articlePreviews,
   '0009-token-expiry-and-use': tokenExpiryAndUse,
+  '0010-media': media,
 };

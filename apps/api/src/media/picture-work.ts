@@ -1,0 +1,91 @@
+import type { Store } from '@newsroom/db';
+import type { Media } from '@newsroom/domain';
+import {
+  type CleanPicture,
+  cleanUpload,
+  contentTypes,
+  parseVariantName,
+  renderVariant,
+  type VariantSpec,
+  variantName,
+  variantSize,
+  variantsFor,
+} from '@newsroom/media';
+import pLimit, { type LimitFunction } from 'p-limit';
+
+export interface ServedVariant {
+  bytes: Buffer;
+  contentType: string;
+}
+
+/** A variant's address and size, as the upload's answer and the site's markup give them. */
+export interface VariantAddress {
+  url: string;
+  contentType: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * The decoding and encoding of pictures in this process. At most `encodings` run at once
+ * (MEDIA_ENCODINGS), uploads and variants alike, so twenty uploads queue instead of holding
+ * twenty bitmaps; the rest wait their turn. A variant asked for by many requests before it is
+ * kept is made once: the others wait for that one encoding.
+ */
+export class PictureWork {
+  readonly #store: Store;
+  readonly #maxPixels: number;
+  readonly #limit: LimitFunction;
+  readonly #making = new Map<string, Promise<Buffer | null>>();
+  /** Variants encoded by this process since it started: what the single-flight saves shows here. */
+  variantsMade = 0;
+
+  constructor(store: Store, options: { encodings: number; maxPixels: number }) {
+    this.#store = store;
+    this.#maxPixels = options.maxPixels;
+    this.#limit = pLimit(options.encodings);
+  }
+
+  /** Checks and cleans an upload (throws MediaError with the reason it is refused). */
+  clean(bytes: Uint8Array): Promise<CleanPicture> {
+    return this.#limit(() => cleanUpload(bytes, { maxPixels: this.#maxPixels }));
+  }
+
+  /** A variant of a kept picture, made on its first request and kept; null if there is no such variant. */
+  async variant(hash: string, name: string): Promise<ServedVariant | null> {
+    const media = await this.#store.media.byHash(hash);
+    const spec = media ? parseVariantName(name, media) : null;
+    if (!spec) return null;
+    const contentType = contentTypes[spec.format];
+    const kept = await this.#store.media.variant(hash, name);
+    if (kept) return { bytes: kept, contentType };
+    const key = `${hash}/${name}`;
+    let making = this.#making.get(key);
+    if (!making) {
+      making = this.#limit(() => this.#make(hash, name, spec, contentType)).finally(() =>
+        this.#making.delete(key),
+      );
+      this.#making.set(key, making);
+    }
+    const bytes = await making;
+    return bytes ? { bytes, contentType } : null;
+  }
+
+  async #make(hash: string, name: string, spec: VariantSpec, contentType: string): Promise<Buffer | null> {
+    const original = await this.#store.media.original(hash);
+    if (!original) return null;
+    const bytes = await renderVariant(original.bytes, spec);
+    this.variantsMade += 1;
+    await this.#store.media.putVariant(hash, name, { contentType, bytes });
+    return bytes;
+  }
+}
+
+/** Every variant of a kept picture with its address and size. */
+export function variantAddresses(media: Media): VariantAddress[] {
+  return variantsFor(media.width, media.focal).map((spec) => ({
+    url: `/media/${media.hash}/${variantName(spec)}`,
+    contentType: contentTypes[spec.format],
+    ...variantSize(spec, media),
+  }));
+}

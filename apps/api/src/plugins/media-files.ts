@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import type { FastifyPluginAsync } from 'fastify';
+import type { PictureWork } from '../media/picture-work.js';
+
+/**
+ * `GET /media/<hash>/<variant>`: a picture's variant (`640.avif`, `card-500-500.jpg`), made on its
+ * first request and kept. Its address never serves other bytes (a moved focal point gives the
+ * crops new addresses), so browsers and CDNs may keep it for a year without asking again.
+ */
+export const mediaFiles: FastifyPluginAsync<{ work: PictureWork }> = async (app, { work }) => {
+  const route = { config: { ownCaching: true } };
+  app.get<{ Params: { hash: string; name: string } }>('/media/:hash/:name', route, async (request, reply) => {
+    const { hash, name } = request.params;
+    const variant = /^[0-9a-f]{64}$/.test(hash) ? await work.variant(hash, name) : null;
+    if (!variant) {
+      reply.header('cache-control', 'no-store');
+      throw new TRPCError({
+        code: 'NOT_FOUND',
+        message: `No picture variant at /media/${hash.slice(0, 64)}/${name.slice(0, 40)}`,
+      });
+    }
+    const etag = `"${createHash('sha256').update(variant.bytes).digest('base64url').slice(0, 27)}"`;
+    reply.header('cache-control', 'public, max-age=31536000, immutable');
+    reply.header('etag', etag);
+    reply.header('x-content-type-options', 'nosniff');
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.type(variant.contentType).send(variant.bytes);
+  });
+};
