@@ -63,9 +63,9 @@ module.exports = {
       'The Store accepts domain shapes; it knows nothing of parsers or servers.',
     ),
     onlyImports(
-      'media-imports-no-workspace',
+      'media-imports-only-domain',
       'packages/media',
-      [],
+      [domain],
       'The image pipeline takes bytes and gives bytes; it knows nothing of Stores or servers.',
     ),
     onlyImports(

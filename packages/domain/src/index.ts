@@ -9,6 +9,7 @@ export * from './excerpt.js';
 export * from './inline-text.js';
 export * from './limits.js';
 export * from './media.js';
+export * from './media-variants.js';
 export * from './pagination.js';
 export * from './person.js';
 export * from './preview.js';

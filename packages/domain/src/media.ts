@@ -21,6 +21,7 @@ export const FocalPointSchema = z.object({
   x: z.number().min(0).max(1),
   y: z.number().min(0).max(1),
 });
+export type FocalPoint = z.infer<typeof FocalPointSchema>;
 
 export const MediaSchema = z.object({
   hash: MediaHashSchema,

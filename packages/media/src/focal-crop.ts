@@ -1,10 +1,4 @@
-/** A point of a picture as fractions of its width and height: (0.5, 0.5) is the centre. */
-export interface FocalPoint {
-  x: number;
-  y: number;
-}
-
-export const centre: FocalPoint = { x: 0.5, y: 0.5 };
+import type { FocalPoint } from '@newsroom/domain';
 
 export interface CropBox {
   left: number;

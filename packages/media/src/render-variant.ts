@@ -1,6 +1,6 @@
+import { crops, type OutputFormat, type VariantSpec } from '@newsroom/domain';
 import sharp, { type Sharp } from 'sharp';
 import { focalCrop } from './focal-crop.js';
-import { crops, type OutputFormat, type VariantSpec } from './variants.js';
 import './sharp-settings.js';
 
 /**

@@ -1,16 +1,14 @@
 import type { Store } from '@newsroom/db';
-import type { Media } from '@newsroom/domain';
 import {
-  type CleanPicture,
-  cleanUpload,
   contentTypes,
+  type Media,
   parseVariantName,
-  renderVariant,
   type VariantSpec,
   variantName,
   variantSize,
   variantsFor,
-} from '@newsroom/media';
+} from '@newsroom/domain';
+import { type CleanPicture, cleanUpload, renderVariant } from '@newsroom/media';
 import pLimit, { type LimitFunction } from 'p-limit';
 
 export interface ServedVariant {
@@ -49,6 +47,19 @@ export class PictureWork {
   /** Checks and cleans an upload (throws MediaError with the reason it is refused). */
   clean(bytes: Uint8Array): Promise<CleanPicture> {
     return this.#limit(() => cleanUpload(bytes, { maxPixels: this.#maxPixels }));
+  }
+
+  /**
+   * Where `card.jpg` or `square.webp` (a crop named without its focal point, as the reader site
+   * gives it to social networks) is now: the crop around the picture's focal point. Null for
+   * any other name.
+   */
+  async currentCrop(hash: string, name: string): Promise<string | null> {
+    const alias = /^(card|square)\.(avif|webp|jpg)$/.exec(name);
+    const media = alias ? await this.#store.media.byHash(hash) : null;
+    if (!alias || !media) return null;
+    const spec = { kind: 'crop', crop: alias[1], focal: media.focal, format: alias[2] } as VariantSpec;
+    return `/media/${hash}/${variantName(spec)}`;
   }
 
   /** A variant of a kept picture, made on its first request and kept; null if there is no such variant. */

@@ -83,8 +83,14 @@ describe('GET /media/<hash>/<variant>', () => {
     expect(encodings).toBe(0);
   });
 
-  it('moves the crops to a new address when the focal point moves', async () => {
+  it('moves the crops to a new address when the focal point moves, where card.jpg leads', async () => {
+    const before = await fetch(`${api.url}/media/${hash}/card.jpg`, { redirect: 'manual' });
+    expect(before.status).toBe(307);
+    expect(before.headers.get('location')).toBe(`/media/${hash}/card-500-500.jpg`);
+    expect(before.headers.get('cache-control')).toBe('public, max-age=300');
     await store.media.update(hash, { focal: { x: 0.25, y: 0.8 } });
+    const after = await fetch(`${api.url}/media/${hash}/square.webp`, { redirect: 'manual' });
+    expect(after.headers.get('location')).toBe(`/media/${hash}/square-250-800.webp`);
     expect((await get(`/media/${hash}/card-250-800.jpg`)).status).toBe(200);
     expect((await get(`/media/${hash}/card-500-500.jpg`)).status).toBe(404);
   });

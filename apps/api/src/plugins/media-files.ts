@@ -5,13 +5,19 @@ import type { PictureWork } from '../media/picture-work.js';
 
 /**
  * `GET /media/<hash>/<variant>`: a picture's variant (`640.avif`, `card-500-500.jpg`), made on its
- * first request and kept. Its address never serves other bytes (a moved focal point gives the
+ * first request and kept; `card.jpg` and the like redirect to the crop around the focal point as
+ * it is now. A variant's address never serves other bytes (a moved focal point gives the
  * crops new addresses), so browsers and CDNs may keep it for a year without asking again.
  */
 export const mediaFiles: FastifyPluginAsync<{ work: PictureWork }> = async (app, { work }) => {
   const route = { config: { ownCaching: true } };
   app.get<{ Params: { hash: string; name: string } }>('/media/:hash/:name', route, async (request, reply) => {
     const { hash, name } = request.params;
+    const crop = /^[0-9a-f]{64}$/.test(hash) ? await work.currentCrop(hash, name) : null;
+    if (crop) {
+      // Short-lived: the focal point may move, and the crop with it.
+      return reply.code(307).header('location', crop).header('cache-control', 'public, max-age=300').send();
+    }
     const variant = /^[0-9a-f]{64}$/.test(hash) ? await work.variant(hash, name) : null;
     if (!variant) {
       reply.header('cache-control', 'no-store');

@@ -1,4 +1,9 @@
-import type { FocalPoint } from './focal-crop.js';
+import type { FocalPoint } from './media.js';
+
+/**
+ * The sizes and formats a kept picture is served in, and the names of their addresses
+ * (`/media/<hash>/<name>`): what the API makes and the reader site asks for.
+ */
 
 /** The widths the reader site asks for; a picture gets those narrower than itself, and its own. */
 export const variantWidths = [320, 640, 960, 1280, 1920] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseVariantName, variantName, variantSize, variantsFor, widthsFor } from './variants.js';
+import { parseVariantName, variantName, variantSize, variantsFor, widthsFor } from './media-variants.js';
 
 describe('variant widths and names', () => {
   it('never enlarges: a picture gets the standard widths below its own, then its own, up to 1920', () => {
