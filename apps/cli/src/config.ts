@@ -32,10 +32,18 @@ const DeskUrlSchema = z
 const CliEnvSchema = z.object({
   DATABASE_URL: DatabaseUrlSchema,
   DESK_URL: DeskUrlSchema,
+  /** Whether imports may fetch from private and loopback addresses (the newsroom's own network). */
+  NEWSROOM_FETCH_PRIVATE: z.enum(['refuse', 'allow']).default('refuse'),
   INIT_CWD: z.string().optional(),
 });
 
-export type CliConfig = { ok: true; databaseUrl: string; deskUrl: string; cwd: string };
+export type CliConfig = {
+  ok: true;
+  databaseUrl: string;
+  deskUrl: string;
+  cwd: string;
+  allowPrivateNetworks: boolean;
+};
 
 /**
  * The CLI's environment. A relative database path, like a relative input path, counts from
@@ -54,5 +62,6 @@ export function loadCliConfig(
     databaseUrl: resolveDatabaseUrl(result.data.DATABASE_URL, cwd),
     deskUrl: result.data.DESK_URL,
     cwd,
+    allowPrivateNetworks: result.data.NEWSROOM_FETCH_PRIVATE === 'allow',
   };
 }

@@ -96,6 +96,7 @@ export async function runCli(
           cwd: config.cwd,
           databaseUrl: config.databaseUrl,
           deskUrl: config.deskUrl,
+          allowPrivateNetworks: config.allowPrivateNetworks,
         });
       };
     }

@@ -191,6 +191,10 @@ describe('readInput from a URL (given fetch)', () => {
   });
 });
 
+// A server on 127.0.0.1 is on the machine's own network: these tests opt in, as an operator
+// would with NEWSROOM_FETCH_PRIVATE=allow.
+const own = { allowPrivateNetworks: true };
+
 describe('readInput from a real HTTP server', () => {
   let server: Server;
   let base: string;
@@ -215,7 +219,7 @@ describe('readInput from a real HTTP server', () => {
   });
 
   it('reads a document', async () => {
-    expect(await readInput(`${base}/story.md`)).toEqual({
+    expect(await readInput(`${base}/story.md`, own)).toEqual({
       origin: `${base}/story.md`,
       name: 'story.md',
       text: '# Hello',
@@ -223,13 +227,13 @@ describe('readInput from a real HTTP server', () => {
   });
 
   it('refuses a 500', async () => {
-    expect(await refusal(readInput(`${base}/broken`))).toBe(
+    expect(await refusal(readInput(`${base}/broken`, own))).toBe(
       `${base}/broken: the server answered 500 Internal Server Error`,
     );
   });
 
   it('refuses a body that stops coming, at the timeout', async () => {
-    expect(await refusal(readInput(`${base}/stall`, { timeoutMs: 100 }))).toBe(
+    expect(await refusal(readInput(`${base}/stall`, { ...own, timeoutMs: 100 }))).toBe(
       `${base}/stall: no complete answer within 0.1 s`,
     );
   });
@@ -239,8 +243,21 @@ describe('readInput from a real HTTP server', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    expect(await refusal(readInput(`http://127.0.0.1:${port}/`))).toBe(
+    expect(await refusal(readInput(`http://127.0.0.1:${port}/`, own))).toBe(
       `http://127.0.0.1:${port}/: unreachable (ECONNREFUSED)`,
+    );
+  });
+
+  it('refuses it unless told the newsroom may fetch from its own network, saying how', async () => {
+    const hint = 'set NEWSROOM_FETCH_PRIVATE=allow to fetch from your own network';
+    expect(await refusal(readInput(`${base}/story.md`))).toBe(
+      `${base}/story.md: refused: 127.0.0.1 is a private or loopback address; ${hint}`,
+    );
+    const named = base.replace('127.0.0.1', 'localhost');
+    expect(await refusal(readInput(`${named}/story.md`))).toMatch(
+      new RegExp(
+        `^${named}/story.md: refused: localhost is at (127\\.0\\.0\\.1|::1), a private or loopback address; `,
+      ),
     );
   });
 });

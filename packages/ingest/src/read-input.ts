@@ -2,6 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IngestError } from './ingest-error.js';
+import { PrivateAddressError, publicFetch } from './public-fetch.js';
 
 export const defaultMaxBytes = 10 * 1024 * 1024;
 export const defaultTimeoutMs = 15_000;
@@ -11,6 +12,11 @@ export interface ReadInputOptions {
   maxBytes?: number;
   /** How long a URL may take to answer in full, in milliseconds (15 s unless given). */
   timeoutMs?: number;
+  /**
+   * Whether a URL may lead to a private or loopback address (NEWSROOM_FETCH_PRIVATE=allow);
+   * by default only the public internet is fetched from (public-fetch.ts).
+   */
+  allowPrivateNetworks?: boolean;
   /** For tests and proxies: the fetch to use for URLs. */
   fetch?: typeof fetch;
 }
@@ -27,13 +33,14 @@ export interface Input {
 /**
  * The text of a file or an http(s) URL, or an IngestError with one line saying why not: no such
  * file, a directory, unreadable, empty, larger than maxBytes (a file is measured before it is
- * read, a download while it streams), binary (NUL bytes), not UTF-8, unreachable, a non-2xx
- * answer, or no full answer within timeoutMs.
+ * read, a download while it streams), binary (NUL bytes), not UTF-8, unreachable, a private or
+ * loopback address (unless allowed), a non-2xx answer, or no full answer within timeoutMs.
  */
 export async function readInput(pathOrUrl: string, options: ReadInputOptions = {}): Promise<Input> {
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
   if (/^https?:\/\//i.test(pathOrUrl)) {
-    return readUrl(pathOrUrl, maxBytes, options.timeoutMs ?? defaultTimeoutMs, options.fetch ?? fetch);
+    const fetchUrl = options.fetch ?? publicFetch({ allowPrivate: options.allowPrivateNetworks ?? false });
+    return readUrl(pathOrUrl, maxBytes, options.timeoutMs ?? defaultTimeoutMs, fetchUrl);
   }
   if (/^file:\/\//i.test(pathOrUrl)) return readFile(fileURLToPath(pathOrUrl), pathOrUrl, maxBytes);
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(pathOrUrl)) {
@@ -95,6 +102,8 @@ async function readUrl(
       });
     } catch (error) {
       if (controller.signal.aborted) throw timedOut();
+      const cause = (error as { cause?: unknown }).cause;
+      if (cause instanceof PrivateAddressError) throw new IngestError(`${url}: refused: ${cause.message}`);
       throw new IngestError(`${url}: unreachable (${networkProblem(error)})`);
     }
     if (!response.ok) {

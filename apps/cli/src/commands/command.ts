@@ -19,6 +19,8 @@ export type CommandAction = (context: {
   databaseUrl?: string;
   /** DESK_URL without a trailing slash, for the links people open (invitations, resets). */
   deskUrl?: string;
+  /** NEWSROOM_FETCH_PRIVATE=allow: URLs may lead to private and loopback addresses. */
+  allowPrivateNetworks?: boolean;
 }) => Promise<number>;
 
 export interface Command {

@@ -7,8 +7,9 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '@newsroom/db';
@@ -228,7 +229,7 @@ describe('newsroom import', () => {
       [huge, /50 MB.*limit/i],
       [latin1, /UTF-8/],
       [broken, /XML/],
-      [url, /unreachable|refused/i],
+      [url, /^refused: 127\.0\.0\.1 is a private or loopback address; set NEWSROOM_FETCH_PRIVATE=allow/],
     ];
 
     const result = await cli('import', empty, binary, huge, fixture, latin1, broken, url);
@@ -360,5 +361,29 @@ describe('newsroom import', () => {
       `failed ${fixture}: not imported: a run imports at most 2 articles; import it in another run`,
       '2 created, 0 updated, 0 skipped, 2 failed',
     ]);
+  });
+});
+
+describe('newsroom import from a URL on the newsroom’s own network', () => {
+  it('refuses it by default, and fetches it with NEWSROOM_FETCH_PRIVATE=allow', async () => {
+    const server = createHttpServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      response.end(feed(numbered(2)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
+    try {
+      const refused = await cli('import', url);
+      expect(refused.code).toBe(1);
+      expect(refused.lines[0]).toBe(
+        `failed ${url}: refused: 127.0.0.1 is a private or loopback address; set NEWSROOM_FETCH_PRIVATE=allow to fetch from your own network`,
+      );
+      env.NEWSROOM_FETCH_PRIVATE = 'allow';
+      const allowed = await cli('import', url);
+      expect(allowed.code).toBe(0);
+      expect(allowed.lines.filter((line) => line.startsWith('created '))).toHaveLength(2);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -86,7 +86,7 @@ export function createImportCommand(options: ImportCommandOptions = {}): Command
         );
       }
       const inputs = positionals;
-      return async ({ store, io, cwd = process.cwd() }) => {
+      return async ({ store, io, cwd = process.cwd(), allowPrivateNetworks = false }) => {
         const section = flags.section;
         if (
           section &&
@@ -129,6 +129,7 @@ export function createImportCommand(options: ImportCommandOptions = {}): Command
             const read = await readDrafts(source, {
               maxBytes: limits.inputBytes,
               timeoutMs: limits.urlTimeoutMs,
+              allowPrivateNetworks,
             });
             drafts = [];
             // See-also lines are placed once the copy is read: against the Store, and this run's stories.
