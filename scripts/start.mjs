@@ -7,6 +7,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const dev = process.argv.includes('--dev');
 const root = new URL('..', import.meta.url).pathname;
 const env = { ...process.env, INIT_CWD: process.env.INIT_CWD ?? root };
+// glibc gives each thread that allocates its own memory arena; the image pipeline's threads then
+// keep freed picture memory apart, and the API's memory grows with every upload. Two arenas
+// hold it near what is in use (as sharp's documentation advises on Linux).
+env.MALLOC_ARENA_MAX ??= '2';
 const apiPort = env.API_PORT ?? '3001';
 const webPort = env.WEB_PORT ?? '4321';
 const deskPort = env.DESK_PORT ?? '4322';

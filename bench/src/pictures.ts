@@ -79,6 +79,8 @@ async function startApi(name: string): Promise<Api> {
       LOG_LEVEL: 'silent',
       API_RATE_LIMIT_WRITES: '1000000',
       API_SCHEDULER_INTERVAL_MS: '0',
+      // As `npm start` runs the API (scripts/start.mjs).
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
     },
   });
   const url = `http://127.0.0.1:${port}`;

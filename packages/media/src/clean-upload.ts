@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import sharp, { type Sharp } from 'sharp';
 import { MediaError } from './media-error.js';
+import { isPolyglot } from './polyglot.js';
 import { type InputFormat, sniffFormat } from './sniff-format.js';
 import './sharp-settings.js';
 
@@ -20,9 +21,6 @@ export interface CleanLimits {
   maxPixels: number;
 }
 
-// Markup a browser or another program could act on: a picture that also carries it is a polyglot.
-const activeContent = /<(script|html|svg|iframe|object|embed|\?php)\b|javascript:/i;
-
 /**
  * Checks an uploaded file and returns the picture to keep, or throws a MediaError saying why not.
  * Orientation is applied and then every metadata block (EXIF with its GPS position, XMP, IPTC,
@@ -33,7 +31,7 @@ export async function cleanUpload(bytes: Uint8Array, limits: CleanLimits): Promi
   if (!format) {
     throw new MediaError('not-a-picture', 'This file is not a JPEG, PNG, WebP, AVIF or GIF picture.');
   }
-  if (activeContent.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'))) {
+  if (isPolyglot(bytes, format)) {
     throw new MediaError('not-only-a-picture', 'This file holds markup or script as well as a picture.');
   }
   // Reading the header decodes no pixels, so it may see any size; the limit is applied just below.
@@ -90,6 +88,6 @@ function encode(pipeline: Sharp, format: CleanPicture['format']): Sharp {
     case 'webp':
       return pipeline.webp({ quality: 92 });
     case 'avif':
-      return pipeline.avif({ quality: 80 });
+      return pipeline.avif({ quality: 80, effort: 2 });
   }
 }

@@ -34,6 +34,7 @@ export class PictureWork {
   readonly #store: Store;
   readonly #maxPixels: number;
   readonly #limit: LimitFunction;
+  readonly #uploads: LimitFunction;
   readonly #making = new Map<string, Promise<Buffer | null>>();
   /** Variants encoded by this process since it started: what the single-flight saves shows here. */
   variantsMade = 0;
@@ -42,6 +43,15 @@ export class PictureWork {
     this.#store = store;
     this.#maxPixels = options.maxPixels;
     this.#limit = pLimit(options.encodings);
+    this.#uploads = pLimit(options.encodings);
+  }
+
+  /**
+   * Runs an upload's reading and cleaning once one of as many slots as encodings is free. The
+   * uploads waiting meanwhile are not read: their bytes wait in the network, not in memory.
+   */
+  admit<T>(upload: () => Promise<T>): Promise<T> {
+    return this.#uploads(upload);
   }
 
   /** Checks and cleans an upload (throws MediaError with the reason it is refused). */

@@ -55,15 +55,38 @@ export const httpCaching = fp<HttpCachingOptions>(
       // The generation is taken when a read arrives: a write that clears the cache while the
       // read runs keeps its (maybe old) answer out.
       app.addHook('onRequest', (request, _reply, done) => {
-        if (request.method === 'GET' && sameForEveryReader(request))
+        if (request.method === 'GET' && (sameForEveryReader(request) || keptWhole(request)))
           request.cacheGeneration = cache.generation;
         done();
       });
     }
 
+    /** Puts an answer into the response cache, which the front server answers from. */
+    const keep = (request: FastifyRequest, reply: FastifyReply, bytes: Buffer) => {
+      const etag = reply.getHeader('etag');
+      if (!cache || request.cacheGeneration === null || app.closing || typeof etag !== 'string') return;
+      // Fastify types each header more loosely than node:http; the values are the same.
+      const { 'x-request-id': _id, ...headers } = reply.getHeaders() as OutgoingHttpHeaders;
+      const { 'content-type': _type, 'content-length': _length, ...notModifiedHeaders } = headers;
+      cache.set(
+        request.url,
+        {
+          body: bytes,
+          etag,
+          headers: rawHeadersOf({ ...headers, 'content-length': bytes.byteLength }),
+          notModifiedHeaders: rawHeadersOf(notModifiedHeaders),
+        },
+        request.cacheGeneration,
+      );
+    };
+
     app.addHook('onSend', (request, reply, payload, done) => {
-      // A route that sets its own caching (a picture's immutable variant) keeps it.
-      if (request.routeOptions.config.ownCaching) return done(null, payload);
+      // A route that sets its own caching (a picture's immutable variant) keeps it, and its
+      // bytes go into the response cache as they are.
+      if (request.routeOptions.config.ownCaching) {
+        if (reply.statusCode === 200 && Buffer.isBuffer(payload)) keep(request, reply, payload);
+        return done(null, payload);
+      }
       // An answer tRPC streams as events is never kept.
       if (isFetchResponse(payload)) {
         reply.header('cache-control', noStoreCacheControl);
@@ -82,22 +105,8 @@ export const httpCaching = fp<HttpCachingOptions>(
       reply.header('etag', etag);
       // A token changes what some procedures answer: caches must not hand one reader's copy to another.
       reply.header('vary', appendVary(reply.getHeader('vary'), 'authorization'));
-      if (cache && request.cacheGeneration !== null && !app.closing) {
-        // Kept before a 304 below takes content-type away: the next reader may need the body.
-        // Fastify types each header more loosely than node:http; the values are the same.
-        const { 'x-request-id': _id, ...headers } = reply.getHeaders() as OutgoingHttpHeaders;
-        const { 'content-type': _type, 'content-length': _length, ...notModifiedHeaders } = headers;
-        cache.set(
-          request.url,
-          {
-            body: bytes,
-            etag,
-            headers: rawHeadersOf({ ...headers, 'content-length': bytes.byteLength }),
-            notModifiedHeaders: rawHeadersOf(notModifiedHeaders),
-          },
-          request.cacheGeneration,
-        );
-      }
+      // Kept before a 304 below takes content-type away: the next reader may need the body.
+      keep(request, reply, bytes);
       if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {
         reply.code(304);
         reply.removeHeader('content-type');
@@ -115,6 +124,11 @@ export const httpCaching = fp<HttpCachingOptions>(
  * of the URL. A `trpc-accept` client asks for another encoding of the same URL (tRPC's streamed
  * batches), which must never be kept and handed to readers who did not ask for it.
  */
+/** A route whose whole answer may be kept and sent again as it is (a picture's variant), asked without a token. */
+function keptWhole(request: FastifyRequest): boolean {
+  return request.routeOptions.config.ownCaching === true && request.headers.authorization === undefined;
+}
+
 function sameForEveryReader(request: FastifyRequest): boolean {
   return (
     request.headers.authorization === undefined &&

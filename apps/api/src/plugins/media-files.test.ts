@@ -9,6 +9,7 @@ let store: Store;
 let api: TestApi;
 let hash: string;
 let encodings: number;
+let lookups: number;
 
 beforeEach(async () => {
   store = await openStore(':memory:');
@@ -18,8 +19,13 @@ beforeEach(async () => {
   const picture = await cleanUpload(bytes, { maxPixels: 50_000_000 });
   hash = (await store.media.put(picture, { uploadedBy: 'Picture desk' })).media.hash;
   encodings = 0;
+  lookups = 0;
   const counting = storeWith(store, {
     media: {
+      byHash: (hash: string) => {
+        lookups += 1;
+        return store.media.byHash(hash);
+      },
       putVariant: (...args: Parameters<Store['media']['putVariant']>) => {
         encodings += 1;
         return store.media.putVariant(...args);
@@ -66,6 +72,17 @@ describe('GET /media/<hash>/<variant>', () => {
     const again = await get(`/media/${hash}/320.webp`, { 'if-none-match': etag });
     expect(again.status).toBe(304);
     expect(encodings).toBe(1);
+  });
+
+  it('answers again from the response cache, without asking the Store', async () => {
+    const first = await get(`/media/${hash}/640.jpg`);
+    const bytes = Buffer.from(await first.arrayBuffer());
+    lookups = 0;
+    const again = await get(`/media/${hash}/640.jpg`);
+    expect(Buffer.from(await again.arrayBuffer()).equals(bytes)).toBe(true);
+    expect(again.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(lookups).toBe(0);
   });
 
   it('answers 404 for a size, crop or picture it does not have', async () => {

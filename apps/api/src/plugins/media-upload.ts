@@ -60,17 +60,19 @@ export const mediaUpload: FastifyPluginAsync<MediaUploadOptions> = async (
         message: 'Send the picture as multipart/form-data, in a field named "file"',
       });
     }
-    const part = await request.file();
-    if (part?.fieldname !== 'file') {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: 'Send the picture in a field named "file"' });
-    }
-    const bytes = await part.toBuffer().catch((error: unknown) => {
-      throw (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge : error;
-    });
-    const clean = await work.clean(bytes).catch((error: unknown) => {
-      if (error instanceof MediaError)
-        throw new TRPCError({ code: statusOf[error.reason], message: error.message });
-      throw error;
+    const clean = await work.admit(async () => {
+      const part = await request.file();
+      if (part?.fieldname !== 'file') {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'Send the picture in a field named "file"' });
+      }
+      const bytes = await part.toBuffer().catch((error: unknown) => {
+        throw (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge : error;
+      });
+      return work.clean(bytes).catch((error: unknown) => {
+        if (error instanceof MediaError)
+          throw new TRPCError({ code: statusOf[error.reason], message: error.message });
+        throw error;
+      });
     });
     const { media, created } = await store.media.put(clean, { uploadedBy: ctx.principal?.name ?? 'API' });
     if (created) {
