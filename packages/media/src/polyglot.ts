@@ -2,8 +2,8 @@ import type { InputFormat } from './sniff-format.js';
 
 // Markup a browser or another program could act on.
 const activeContent = /<(script|html|svg|iframe|object|embed|body|\?php)\b|javascript:/i;
-// What another file would start with, appended after the picture.
-const appendedFile = /^\s*(<|PK\x03\x04|%PDF|MZ)/;
+// What another file starts with, appended after the picture: markup, a zip, a PDF, a program.
+const appendedSignatures = ['<', 'PK\x03\x04', '%PDF', 'MZ'];
 // Browsers decide what a file is from its first 512 bytes; markup there is what makes a file
 // open as a page. Twice that covers the metadata segments a payload usually hides in.
 const sniffedBytes = 1_024;
@@ -20,7 +20,9 @@ export function isPolyglot(bytes: Uint8Array, format: InputFormat): boolean {
     Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
   if (activeContent.test(text(0, sniffedBytes))) return true;
   const end = pictureEnd(bytes, format);
-  return end !== null && end < bytes.length && appendedFile.test(text(end, end + sniffedBytes));
+  if (end === null || end >= bytes.length) return false;
+  const appended = text(end, end + sniffedBytes).trimStart();
+  return appendedSignatures.some((signature) => appended.startsWith(signature));
 }
 
 /** Where the picture's own bytes end, as far as its format says; null when it cannot say. */
