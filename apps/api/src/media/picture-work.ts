@@ -36,8 +36,6 @@ export class PictureWork {
   readonly #limit: LimitFunction;
   readonly #uploads: LimitFunction;
   readonly #making = new Map<string, Promise<Buffer | null>>();
-  /** Variants encoded by this process since it started: what the single-flight saves shows here. */
-  variantsMade = 0;
 
   constructor(store: Store, options: { encodings: number; maxPixels: number }) {
     this.#store = store;
@@ -96,7 +94,6 @@ export class PictureWork {
     const original = await this.#store.media.original(hash);
     if (!original) return null;
     const bytes = await renderVariant(original.bytes, spec);
-    this.variantsMade += 1;
     await this.#store.media.putVariant(hash, name, { contentType, bytes });
     return bytes;
   }

@@ -23,7 +23,6 @@ const statusOf: Record<MediaRefusal, TRPC_ERROR_CODE_KEY> = {
   'not-a-picture': 'UNSUPPORTED_MEDIA_TYPE',
   'not-only-a-picture': 'UNSUPPORTED_MEDIA_TYPE',
   corrupt: 'UNPROCESSABLE_CONTENT',
-  'too-large': 'PAYLOAD_TOO_LARGE',
   'too-many-pixels': 'PAYLOAD_TOO_LARGE',
 };
 
