@@ -76,6 +76,18 @@ async function startChild(
  * previews open. The desk is reached at `localhost`, as its README asks.
  */
 export async function startDesk(options: { site?: boolean } = {}): Promise<RunningDesk> {
+  // A port free a moment ago may be taken by the time a server binds it (by the API's own port-0
+  // listener, or by another test process): then everything starts again on new ports.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDeskOnce(options);
+    } catch (error) {
+      if (attempt === 3 || !/EADDRINUSE/.test(String(error))) throw error;
+    }
+  }
+}
+
+async function startDeskOnce(options: { site?: boolean }): Promise<RunningDesk> {
   const webDir = join(deskDir, '../web');
   const builtFiles = [join(deskDir, 'server.mjs'), join(deskDir, 'dist/server/entry.mjs')];
   if (options.site) builtFiles.push(join(webDir, 'dist/server/entry.mjs'));
