@@ -104,4 +104,12 @@ describe('the command line itself', () => {
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/^Invalid configuration: DATABASE_URL/);
   });
+
+  it('stops on a NEWSROOM_FETCH_PRIVATE that is neither refuse nor allow, with one line', async () => {
+    env.NEWSROOM_FETCH_PRIVATE = 'yes';
+    const result = await cli('migrate');
+    expect(result.code).toBe(2);
+    expect(result.err.trim().split('\n')).toHaveLength(1);
+    expect(result.err).toMatch(/^Invalid configuration: NEWSROOM_FETCH_PRIVATE: /);
+  });
 });
