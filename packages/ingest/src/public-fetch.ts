@@ -73,6 +73,8 @@ function publicLookup(hostname: string, options: { all?: boolean }, callback: Lo
 }
 
 const redirects = new Set([301, 302, 303, 307, 308]);
+/** One agent for every public fetch of the process, so its connections are reused, not piled up. */
+let publicAgent: Agent | undefined;
 const maxRedirects = 5;
 
 /**
@@ -83,7 +85,8 @@ const maxRedirects = 5;
  */
 export function publicFetch(options: { allowPrivate?: boolean } = {}): typeof fetch {
   if (options.allowPrivate) return fetch;
-  const agent = new Agent({ connect: { lookup: publicLookup } });
+  publicAgent ??= new Agent({ connect: { lookup: publicLookup } });
+  const agent = publicAgent;
   const guarded = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     let url = new URL(input instanceof Request ? input.url : input);
     for (let hop = 0; ; hop++) {
