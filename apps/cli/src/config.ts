@@ -29,11 +29,26 @@ const DeskUrlSchema = z
     return url.href.replace(/\/+$/, '');
   });
 
+/** MEDIA_MAX_BYTES and MEDIA_MAX_PIXELS: the most a picture kept in the media library may be. */
+export interface MediaLimits {
+  maxBytes: number;
+  maxPixels: number;
+}
+
+/** The API's defaults (apps/api/src/config.ts), so a picture the CLI keeps is one the API would take. */
+export const defaultMediaLimits: Readonly<MediaLimits> = { maxBytes: 20_971_520, maxPixels: 50_000_000 };
+
+const count = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
 const CliEnvSchema = z.object({
   DATABASE_URL: DatabaseUrlSchema,
   DESK_URL: DeskUrlSchema,
   /** Whether imports may fetch from private and loopback addresses (the newsroom's own network). */
   NEWSROOM_FETCH_PRIVATE: z.enum(['refuse', 'allow']).default('refuse'),
+  /** The API's limits on an uploaded picture, which `import --fetch-images` holds downloads to as well. */
+  MEDIA_MAX_BYTES: count(1_024, 200_000_000, defaultMediaLimits.maxBytes),
+  MEDIA_MAX_PIXELS: count(1_000_000, 500_000_000, defaultMediaLimits.maxPixels),
   INIT_CWD: z.string().optional(),
 });
 
@@ -43,6 +58,7 @@ export type CliConfig = {
   deskUrl: string;
   cwd: string;
   allowPrivateNetworks: boolean;
+  mediaLimits: MediaLimits;
 };
 
 /**
@@ -63,5 +79,6 @@ export function loadCliConfig(
     deskUrl: result.data.DESK_URL,
     cwd,
     allowPrivateNetworks: result.data.NEWSROOM_FETCH_PRIVATE === 'allow',
+    mediaLimits: { maxBytes: result.data.MEDIA_MAX_BYTES, maxPixels: result.data.MEDIA_MAX_PIXELS },
   };
 }

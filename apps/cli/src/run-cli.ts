@@ -18,8 +18,9 @@ export const usage = `Usage: newsroom <command> [options]
 Commands:
   migrate                         apply pending database migrations
   import <files|urls…> [--status draft|published] [--section SLUG] [--dry-run] [--json] [--force]
-                                  import scraped text, Markdown or RSS/Atom feeds; again is safe:
-                                  unchanged stories are skipped, changed ones updated in place
+         [--fetch-images]         import scraped text, Markdown or RSS/Atom feeds; again is safe:
+                                  unchanged stories are skipped, changed ones updated in place;
+                                  --fetch-images keeps the pictures they point to in the library
   seed [--count N] [--seed S] [--if-empty]
                                   add the sample stories and N generated articles (default 50)
   token create --role ROLE --name NAME [--author SLUG]
@@ -97,6 +98,7 @@ export async function runCli(
           databaseUrl: config.databaseUrl,
           deskUrl: config.deskUrl,
           allowPrivateNetworks: config.allowPrivateNetworks,
+          mediaLimits: config.mediaLimits,
         });
       };
     }

@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Store } from '@newsroom/db';
 import type { CliIo } from '../cli-io.js';
+import type { MediaLimits } from '../config.js';
 
 export interface ParsedArgs {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -21,6 +22,8 @@ export type CommandAction = (context: {
   deskUrl?: string;
   /** NEWSROOM_FETCH_PRIVATE=allow: URLs may lead to private and loopback addresses. */
   allowPrivateNetworks?: boolean;
+  /** MEDIA_MAX_BYTES and MEDIA_MAX_PIXELS, for pictures fetched into the media library. */
+  mediaLimits?: MediaLimits;
 }) => Promise<number>;
 
 export interface Command {

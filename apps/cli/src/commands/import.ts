@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
-import { type ImportDraftResult, importStatuses, type Store } from '@newsroom/db';
+import { type ImportDraftOptions, type ImportDraftResult, importStatuses, type Store } from '@newsroom/db';
 import { type Actor, type ArticleDraft, SlugSchema } from '@newsroom/domain';
 import { type DraftsFromOptions, draftsFrom, resolveSeeAlso, type SeeAlsoCandidates } from '@newsroom/ingest';
 import { z } from 'zod';
+import { defaultMediaLimits } from '../config.js';
+import { hasOutsidePictures, OutsidePictures } from '../outside-pictures.js';
 import { Progress } from '../progress.js';
 import { type Command, UsageError } from './command.js';
 
@@ -11,6 +13,8 @@ export interface ImportLimits {
   articles: number;
   inputBytes: number;
   urlTimeoutMs: number;
+  pictureTimeoutMs: number;
+  pictureDownloads: number;
 }
 
 /** How much one run takes on; more is refused (inputs) or reported and left for another run. */
@@ -21,6 +25,10 @@ export const importLimits: Readonly<ImportLimits> = {
   inputBytes: 25 * 1024 * 1024,
   /** How long a URL may take to answer and send its body. */
   urlTimeoutMs: 20_000,
+  /** How long a picture may take to answer and arrive whole (--fetch-images). */
+  pictureTimeoutMs: 20_000,
+  /** Enough to overlap one server's slowness with another's, few enough to be a polite client. */
+  pictureDownloads: 3,
 };
 
 const ImportFlagsSchema = z.object({
@@ -29,9 +37,10 @@ const ImportFlagsSchema = z.object({
   'dry-run': z.boolean().default(false),
   json: z.boolean().default(false),
   force: z.boolean().default(false),
+  'fetch-images': z.boolean().default(false),
 });
 
-/** Who the revisions of imported articles name. */
+/** Who the revisions of imported articles name, and the pictures it brings into the media library. */
 const importActor: Actor = { tokenId: null, name: 'newsroom import' };
 
 type Outcome = 'created' | 'updated' | 'skipped' | 'failed';
@@ -53,6 +62,11 @@ export interface ImportReport {
   dryRun: boolean;
   items: ImportItem[];
   summary: Record<Outcome, number>;
+  /**
+   * With --fetch-images: outside addresses fetched and kept in the media library, and those that
+   * failed (each story using one keeps that address and has a warning saying why).
+   */
+  pictures?: { fetched: number; failed: number };
 }
 
 export interface ImportCommandOptions {
@@ -76,6 +90,7 @@ export function createImportCommand(options: ImportCommandOptions = {}): Command
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
       force: { type: 'boolean' },
+      'fetch-images': { type: 'boolean' },
     },
     prepare({ values, positionals }) {
       const flags = ImportFlagsSchema.parse(values);
@@ -86,7 +101,13 @@ export function createImportCommand(options: ImportCommandOptions = {}): Command
         );
       }
       const inputs = positionals;
-      return async ({ store, io, cwd = process.cwd(), allowPrivateNetworks = false }) => {
+      return async ({
+        store,
+        io,
+        cwd = process.cwd(),
+        allowPrivateNetworks = false,
+        mediaLimits = defaultMediaLimits,
+      }) => {
         const section = flags.section;
         if (
           section &&
@@ -103,6 +124,17 @@ export function createImportCommand(options: ImportCommandOptions = {}): Command
           items: [],
           summary: { created: 0, updated: 0, skipped: 0, failed: 0 },
         };
+        const pictures = flags['fetch-images']
+          ? new OutsidePictures({
+              store,
+              mediaLimits,
+              allowPrivateNetworks,
+              timeoutMs: limits.pictureTimeoutMs,
+              downloads: limits.pictureDownloads,
+              dryRun,
+              actorName: importActor.name,
+            })
+          : undefined;
         const progress = new Progress(flags.json ? undefined : io.status, inputs.length);
         const print = (item: ImportItem) => {
           report.items.push(item);
@@ -148,14 +180,17 @@ export function createImportCommand(options: ImportCommandOptions = {}): Command
             continue;
           }
           const room = Math.max(0, limits.articles - articles);
-          const taken = drafts.slice(0, room);
-          const outcomes = store.imports.importDrafts(taken, {
+          let taken = drafts.slice(0, room);
+          const importOptions = {
             ...(flags.status ? { status: flags.status } : {}),
             ...(flags.section ? { section: flags.section } : {}),
             force: flags.force,
-            dryRun,
             actor: importActor,
-          });
+          };
+          if (pictures && taken.some(hasOutsidePictures)) {
+            taken = await withPicturesKept(store, taken, pictures, importOptions);
+          }
+          const outcomes = store.imports.importDrafts(taken, { ...importOptions, dryRun });
           let done = 0;
           for await (const outcome of outcomes) {
             const draft = taken[done] as ArticleDraft;
@@ -181,6 +216,7 @@ export function createImportCommand(options: ImportCommandOptions = {}): Command
         }
         progress.clear();
 
+        if (pictures) report.pictures = { fetched: pictures.fetched, failed: pictures.failed };
         if (flags.json) io.out(JSON.stringify(report, null, 2));
         else io.out(summaryLineOf(report));
         return report.summary.failed > 0 ? 1 : 0;
@@ -190,6 +226,26 @@ export function createImportCommand(options: ImportCommandOptions = {}): Command
 }
 
 export const importCommand = createImportCommand();
+
+/**
+ * The drafts with their outside pictures fetched and kept, for the stories the import will create
+ * or update. Which those are is asked of the Store first, in a dry run of the same import: a
+ * story skipped (unchanged, or edited since its import) or refused is not written, so fetching
+ * its pictures would only fill the library with pictures no article uses, and download a whole
+ * feed's pictures again on every run.
+ */
+async function withPicturesKept(
+  store: Store,
+  drafts: ArticleDraft[],
+  pictures: OutsidePictures,
+  options: Omit<ImportDraftOptions, 'dryRun'>,
+): Promise<ArticleDraft[]> {
+  const written: boolean[] = [];
+  for await (const outcome of store.imports.importDrafts(drafts, { ...options, dryRun: true })) {
+    written.push(outcome.ok && outcome.result.action !== 'skipped');
+  }
+  return Promise.all(drafts.map((draft, index) => (written[index] ? pictures.keptIn(draft) : draft)));
+}
 
 /** The Store's search of published articles, as the see-also step asks it for candidates. */
 function searchOf(store: Store): SeeAlsoCandidates['search'] {
@@ -222,10 +278,17 @@ export function lineOf(item: ImportItem): string {
   }
 }
 
-/** "3 created, 1 updated, 2 skipped, 1 failed", and what a dry run did not do. */
+/**
+ * "3 created, 1 updated, 2 skipped, 1 failed", the pictures fetched with --fetch-images, and what
+ * a dry run did not do.
+ */
 export function summaryLineOf(report: ImportReport): string {
   const { created, updated, skipped, failed } = report.summary;
-  const line = `${created} created, ${updated} updated, ${skipped} skipped, ${failed} failed`;
+  let line = `${created} created, ${updated} updated, ${skipped} skipped, ${failed} failed`;
+  if (report.pictures) {
+    const { fetched, failed: notFetched } = report.pictures;
+    line += `; pictures: ${fetched} fetched, ${notFetched} failed (kept at their outside address)`;
+  }
   return report.dryRun ? `${line} (dry run: nothing was written)` : line;
 }
 
