@@ -4,8 +4,10 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({
   output: 'server',
   // Standalone: the desk is a small app for staff, served by the adapter's own server
-  // (server.mjs validates the environment first). Sign-in forms are the largest thing posted.
-  adapter: node({ mode: 'standalone', bodySizeLimit: 100_000 }),
+  // (server.mjs validates the environment first). server.mjs refuses each post by its declared
+  // length, route by route (refused-requests.mjs), and Node reads no further than that length;
+  // this is only the ceiling over all of them: the largest picture upload MEDIA_MAX_BYTES allows.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 200_016_384 }),
   server: { host: '127.0.0.1', port: 4322 },
   devToolbar: { enabled: false },
   // Styles always as a file: the Content-Security-Policy (src/middleware.ts) allows this site's only.

@@ -31,6 +31,11 @@ const DeskConfigSchema = z.object({
     .url({ protocol: /^https?$/ })
     .default('http://localhost:4321')
     .transform((url) => url.replace(/\/+$/, '')),
+  /**
+   * The largest picture the API takes (the API reads the same variable): the desk refuses a
+   * larger upload before reading it, instead of streaming it on to be refused there.
+   */
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1_024).max(200_000_000).default(20_971_520),
   /** The zone editors schedule in and the desk shows times in, beside UTC. */
   NEWSROOM_TIMEZONE: z
     .string()

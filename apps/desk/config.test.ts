@@ -14,6 +14,7 @@ describe('the desk configuration', () => {
         API_TIMEOUT_MS: 10_000,
         SITE_URL: 'http://localhost:4321',
         NEWSROOM_TIMEZONE: 'Europe/London',
+        MEDIA_MAX_BYTES: 20_971_520,
       },
     });
   });
@@ -23,11 +24,13 @@ describe('the desk configuration', () => {
       DESK_PORT: '0',
       DESK_URL: 'https://desk.example.com/',
       API_TIMEOUT_MS: '500',
+      MEDIA_MAX_BYTES: '1048576',
     });
     expect(loaded.ok && loaded.config).toMatchObject({
       DESK_PORT: 0,
       DESK_URL: 'https://desk.example.com',
       API_TIMEOUT_MS: 500,
+      MEDIA_MAX_BYTES: 1_048_576,
     });
   });
 
@@ -36,10 +39,13 @@ describe('the desk configuration', () => {
       DESK_PORT: '70000',
       DESK_URL: 'ftp://desk',
       NEWSROOM_TIMEZONE: 'Mars/Base',
+      MEDIA_MAX_BYTES: '20 MB',
     });
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
-    expect(loaded.message).toMatch(/^Invalid configuration: .*DESK_PORT.*DESK_URL.*NEWSROOM_TIMEZONE/);
+    expect(loaded.message).toMatch(
+      /^Invalid configuration: .*DESK_PORT.*DESK_URL.*MEDIA_MAX_BYTES.*NEWSROOM_TIMEZONE/,
+    );
     expect(loaded.message).not.toContain('\n');
   });
 });

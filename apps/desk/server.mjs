@@ -16,7 +16,7 @@ const { config } = loaded;
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import('./dist/server/entry.mjs');
 const server = createServer((req, res) => {
-  const refusal = refusalOf(req.method, req.headers, req.url);
+  const refusal = refusalOf(req.method, req.headers, req.url, config.MEDIA_MAX_BYTES);
   if (!refusal) return handler(req, res);
   // Closed after the answer, so the unread body is never read.
   res.writeHead(refusal.status, {

@@ -65,3 +65,6 @@ export function errorCodeOf(error: unknown): string | null {
   }
   return null;
 }
+
+/** For the apps that serve the API's pictures from their own address (the site, the desk). */
+export { type RelayOptions, relayPicture } from './picture-relay.js';

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { cleanUpload } from '@newsroom/media';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../../web/e2e/axe.js';
 import { launchChromium } from '../../web/e2e/browser.js';
@@ -19,8 +21,9 @@ const signedOutPaths = {
   'invitation, a spent key': '/invitation?key=spent',
   'reset, a spent key': '/reset?key=spent',
 };
-const signedInPaths = {
+const signedInPaths: Record<string, string> = {
   home: '/',
+  pictures: '/library',
   account: '/account',
   people: '/people',
   comments: '/comments',
@@ -43,6 +46,8 @@ const screenshotNames: Record<string, string> = {
   authors: 'authors',
   'API tokens': 'tokens',
   'audit trail': 'audit',
+  pictures: 'library',
+  'a picture': 'picture',
 };
 const docsDir = new URL('../../../docs/desk/', import.meta.url).pathname;
 
@@ -79,6 +84,14 @@ beforeAll(async () => {
     body: 'Finally.\nAbout time.',
   });
   await desk.store.tokens.create({ name: 'Wire importer', role: 'author', authorSlug: 'ana' });
+  const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#3a6f8f' } })
+    .jpeg()
+    .toBuffer();
+  const { media } = await desk.store.media.put(await cleanUpload(photo, { maxPixels: 50_000_000 }), {
+    uploadedBy: 'Ada Admin',
+  });
+  await desk.store.media.update(media.hash, { alt: 'A calm sea under a blue sky', credit: 'Ana Reporter' });
+  signedInPaths['a picture'] = `/library/${media.hash}`;
   admin = await browser.newContext();
   admin.setDefaultTimeout(10_000);
   const page = await admin.newPage();

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { MiddlewareHandler } from 'astro';
 import { createDeskClient } from './lib/api';
+import { clientAddressOf } from './lib/client-address';
 import { csrfCookieName, csrfCookieOptions, sessionCookieName } from './lib/cookies';
 import { csrfVerdict, isCsrfTokenShape, newCsrfToken, sentCsrfToken } from './lib/csrf';
 import { deskConfig } from './lib/desk-config';
@@ -16,14 +17,6 @@ const headers = securityHeaders(
 );
 
 const changesNothing = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-function clientAddressOf(context: { clientAddress: string }): string | null {
-  try {
-    return context.clientAddress || null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Every request: the CSRF check before anything that changes something runs, the person's
@@ -51,16 +44,24 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
     clientAddress: clientAddressOf(context),
     userAgent: request.headers.get('user-agent'),
   });
-  return withHeaders(await next());
+  const response = await next();
+  // A picture's variant never changes at its address: the relay keeps the API's caching, so the
+  // library and the editor do not fetch the same thumbnails again on every page.
+  const keptPicture = context.url.pathname.startsWith('/media/') && response.headers.has('etag');
+  return withHeaders(response, keptPicture ? response.headers.get('cache-control') : null);
 };
 
-/** The response with the desk's headers set over anything a page wrote, and its status's reason phrase. */
-function withHeaders(response: Response): Response {
+/**
+ * The response with the desk's headers set over anything a page wrote, and its status's reason
+ * phrase; `cacheControl` replaces the desk's `no-store` where an answer may be kept.
+ */
+function withHeaders(response: Response, cacheControl: string | null = null): Response {
   const copy = new Response(response.body, {
     status: response.status,
     statusText: STATUS_CODES[response.status] ?? '',
     headers: new Headers(response.headers),
   });
   for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+  if (cacheControl) copy.headers.set('cache-control', cacheControl);
   return copy;
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { mediaHashOf, mediaPath, UpdateMediaInputSchema } from './media.js';
+import type { Block } from './blocks.js';
+import { mediaHashesIn, mediaHashOf, mediaPath, UpdateMediaInputSchema } from './media.js';
 
 const hash = 'ab'.repeat(32);
+const other = 'cd'.repeat(32);
+const image = (src: string): Block => ({
+  type: 'image',
+  src,
+  alt: '',
+  caption: null,
+  credit: null,
+  width: 4,
+  height: 3,
+});
 
 describe('media references', () => {
   it('reads a kept picture from its path and nothing else', () => {
@@ -14,6 +25,17 @@ describe('media references', () => {
     ]) {
       expect(mediaHashOf(src), src).toBeNull();
     }
+  });
+
+  it('lists each kept picture an article uses once, hero and body alike, and no outside picture', () => {
+    const body: Block[] = [
+      { type: 'paragraph', text: 'Before.' },
+      image(mediaPath(other)),
+      image('https://wire.example/photo.jpg'),
+      image(mediaPath(hash)),
+    ];
+    expect(mediaHashesIn({ heroImage: { src: mediaPath(hash) }, body })).toEqual([hash, other]);
+    expect(mediaHashesIn({ heroImage: null, body: [] })).toEqual([]);
   });
 
   it('takes a focal point only inside the picture, and no field it does not know', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TimestampSchema } from './article.js';
+import type { Block } from './blocks.js';
 import { limits } from './limits.js';
 
 /**
@@ -59,4 +60,17 @@ export function mediaPath(hash: string): string {
 /** The kept picture an image's `src` names, or null for any other address (an outside picture). */
 export function mediaHashOf(src: string): string | null {
   return /^\/media\/([0-9a-f]{64})$/.exec(src)?.[1] ?? null;
+}
+
+/** Every kept picture an article uses, as its hero or in its body, each once. */
+export function mediaHashesIn(article: {
+  heroImage: { src: string } | null;
+  body: readonly Block[];
+}): string[] {
+  const sources = [
+    article.heroImage?.src,
+    ...article.body.map((block) => (block.type === 'image' ? block.src : null)),
+  ];
+  const hashes = sources.map((src) => (src ? mediaHashOf(src) : null)).filter((hash) => hash !== null);
+  return [...new Set(hashes)];
 }

@@ -42,6 +42,37 @@ describe('warnings before publishing', () => {
     ]);
   });
 
+  it("asks for a library picture's alt text in the library too, and notices one no longer kept", () => {
+    const kept = (hash: string) => `/media/${hash.repeat(64)}`;
+    const warnings = publishWarningsOf(
+      {
+        ...ready,
+        heroImage: { ...picture, src: kept('a'), alt: 'Rescuers at the scene' },
+        body: [
+          { type: 'image', ...picture, src: kept('b'), alt: 'A bridge', caption: 'The bridge at dawn' },
+          { type: 'image', ...picture, src: kept('c'), alt: '' },
+          { type: 'image', ...picture, src: kept('d'), alt: 'Described everywhere' },
+          { type: 'image', ...picture, src: kept('e'), alt: 'Gone' },
+        ],
+      },
+      new Set(),
+      new Map([
+        ['a'.repeat(64), { alt: '' }],
+        ['b'.repeat(64), { alt: '  ' }],
+        ['c'.repeat(64), { alt: '' }],
+        ['d'.repeat(64), { alt: 'A crowd' }],
+        ['e'.repeat(64), null],
+      ]),
+    );
+    expect(warnings).toEqual([
+      'The hero picture has no alt text in the library.',
+      'The picture in block 1 (“The bridge at dawn”) has no alt text in the library.',
+      // Its own missing alt text is the one thing to fix first.
+      'The picture in block 2 has no alt text.',
+      'The picture in block 4 is no longer in the library.',
+    ]);
+  });
+
   it('lists the see-also slugs to look up once each', () => {
     expect(
       seeAlsoSlugsOf([

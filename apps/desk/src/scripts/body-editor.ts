@@ -6,6 +6,7 @@ import { docToBody } from '../editor/doc-to-body';
 import { editorExtensions } from '../editor/editor-extensions';
 import { editPicture, editSeeAlso, toggleQuote } from './editor-commands';
 import { openDialog } from './editor-dialogs';
+import type { LibraryAccess } from './library-chooser';
 import type { BodySource } from './story-form';
 
 /**
@@ -13,7 +14,12 @@ import type { BodySource } from './story-form';
  * stop (arrow keys move along it, as the ARIA toolbar pattern has it) and dialogs for links,
  * pictures and see-also links.
  */
-export function createBodyEditor(mount: HTMLElement, body: Block[], onChange: () => void): BodySource {
+export function createBodyEditor(
+  mount: HTMLElement,
+  body: Block[],
+  onChange: () => void,
+  library: LibraryAccess,
+): BodySource {
   const editor = new Editor({
     element: mount,
     extensions: [...editorExtensions(), UndoRedo],
@@ -36,7 +42,7 @@ export function createBodyEditor(mount: HTMLElement, body: Block[], onChange: ()
   });
   editor.on('selectionUpdate', () => updateToolbar(editor));
   editor.on('transaction', () => updateToolbar(editor));
-  startToolbar(editor);
+  startToolbar(editor, library);
   return {
     getBody() {
       // Reading the body is a walk over the whole document; autosave and word count ask often.
@@ -54,7 +60,7 @@ export function createBodyEditor(mount: HTMLElement, body: Block[], onChange: ()
   };
 }
 
-type Command = (editor: Editor) => unknown;
+type Command = (editor: Editor, library: LibraryAccess) => unknown;
 
 const commands: Record<string, Command> = {
   bold: (e) => e.chain().focus().toggleBold().run(),
@@ -66,6 +72,7 @@ const commands: Record<string, Command> = {
       [{ name: 'href', label: 'Link address', type: 'url', value: current ?? '' }],
       {
         remove: current ? 'Remove link' : undefined,
+        ok: 'Apply',
       },
     );
     e.view.focus();
@@ -80,7 +87,7 @@ const commands: Record<string, Command> = {
   quote: (e) => toggleQuote(e),
   bulleted: (e) => e.chain().focus().toggleBulletList().run(),
   numbered: (e) => e.chain().focus().toggleOrderedList().run(),
-  image: (e) => editPicture(e, pictureSize),
+  image: (e, library) => editPicture(e, pictureSize, library),
   'see-also': (e) => editSeeAlso(e),
 };
 
@@ -109,12 +116,12 @@ function toolbarButtons(): HTMLButtonElement[] {
   return [...document.querySelectorAll<HTMLButtonElement>('#toolbar button')];
 }
 
-function startToolbar(editor: Editor): void {
+function startToolbar(editor: Editor, library: LibraryAccess): void {
   const buttons = toolbarButtons();
   buttons.forEach((button, i) => {
     button.tabIndex = i === 0 ? 0 : -1;
     button.addEventListener('mousedown', (event) => event.preventDefault());
-    button.addEventListener('click', () => void commands[button.dataset.command ?? '']?.(editor));
+    button.addEventListener('click', () => void commands[button.dataset.command ?? '']?.(editor, library));
     button.addEventListener('keydown', (event) => {
       const moves: Record<string, number> = {
         ArrowRight: i + 1,

@@ -1,7 +1,8 @@
 import type { Editor } from '@tiptap/core';
 import { Fragment } from '@tiptap/pm/model';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
-import { openDialog } from './editor-dialogs';
+import { type DialogField, openDialog } from './editor-dialogs';
+import type { LibraryAccess } from './library-chooser';
 
 /**
  * The toolbar's block commands that Tiptap has no command for: a quote made from the block at
@@ -57,39 +58,69 @@ const guessedSize = { width: 1600, height: 900 };
 export async function editPicture(
   editor: Editor,
   sizeOf: (src: string) => Promise<{ width: number; height: number } | null>,
+  library: LibraryAccess,
 ): Promise<void> {
   const current = selectedNode(editor, 'image')?.attrs as Record<string, string | number | null> | undefined;
   const text = (name: string) =>
     current?.[name] === null || current?.[name] === undefined ? '' : String(current[name]);
   const values = await openDialog(current ? 'Edit picture' : 'Picture', [
-    { name: 'src', label: 'Picture address', type: 'url', required: true, value: text('src') },
-    {
-      name: 'alt',
-      label: 'Alt text',
-      hint: 'What the picture shows, for readers who cannot see it.',
-      value: text('alt'),
-    },
-    { name: 'caption', label: 'Caption', value: text('caption') },
-    { name: 'credit', label: 'Credit', value: text('credit') },
+    { name: 'library', label: 'From the library', type: 'library', library },
+    ...pictureFields({
+      src: text('src'),
+      alt: text('alt'),
+      caption: text('caption'),
+      credit: text('credit'),
+    }),
   ]);
   editor.view.focus();
   if (!values?.src) return;
-  const known = values.src === current?.src && current.width && current.height;
+  const size =
+    values.sizeOf === values.src
+      ? { width: Number(values.width), height: Number(values.height) }
+      : values.src === current?.src && current.width && current.height
+        ? { width: Number(current.width), height: Number(current.height) }
+        : null;
   const attrs = {
     src: values.src,
     alt: values.alt ?? '',
     caption: values.caption || null,
     credit: values.credit || null,
-    ...(known ? { width: Number(current.width), height: Number(current.height) } : guessedSize),
+    ...(size ?? guessedSize),
   };
   // The picture goes in at once, where the person was: loading it to learn its size can take
   // seconds, by which time they have typed on or moved elsewhere.
   if (current) editor.chain().focus().updateAttributes('image', attrs).run();
   else insertBlock(editor, { type: 'image', attrs });
-  if (!known) {
-    const size = await sizeOf(values.src);
-    if (size) setPictureSize(editor, values.src, size);
+  if (!size) {
+    const loaded = await sizeOf(values.src);
+    if (loaded) setPictureSize(editor, values.src, loaded);
   }
+}
+
+/** A picture's address and words, as a picture dialog asks for them. */
+export function pictureFields(values: {
+  src: string;
+  alt: string;
+  caption: string;
+  credit: string;
+}): DialogField[] {
+  return [
+    {
+      name: 'src',
+      label: 'Picture address',
+      hint: 'Filled in by a picture from the library; or the https address of a picture elsewhere.',
+      required: true,
+      value: values.src,
+    },
+    {
+      name: 'alt',
+      label: 'Alt text',
+      hint: 'What the picture shows, for readers who cannot see it.',
+      value: values.alt,
+    },
+    { name: 'caption', label: 'Caption', value: values.caption },
+    { name: 'credit', label: 'Credit', value: values.credit },
+  ];
 }
 
 /** Gives the pictures of that address still at the guessed size their own, leaving the cursor be. */

@@ -1,10 +1,15 @@
+import type { LibraryPicture } from '../lib/library-picture';
+import { type LibraryAccess, libraryChooser } from './library-chooser';
+
 export interface DialogField {
   name: string;
   label: string;
-  type?: 'text' | 'url' | 'story';
+  type?: 'text' | 'url' | 'story' | 'library';
   value?: string;
   hint?: string;
   required?: boolean;
+  /** For a "library" field: how to upload. */
+  library?: LibraryAccess;
 }
 
 let dialogs = 0;
@@ -13,11 +18,13 @@ let dialogs = 0;
  * A modal form for the editor's toolbar (link address, picture, see-also), built on <dialog>
  * so focus stays inside and Escape cancels. Resolves with the values, or null when cancelled.
  * A "story" field searches published stories and yields the chosen slug (and its headline).
+ * A "library" field chooses or uploads a library picture: it fills the fields named src, alt,
+ * caption and credit, and yields the picture's width and height (and the src they are of).
  */
 export function openDialog(
   title: string,
   fields: DialogField[],
-  options: { remove?: string | undefined } = {},
+  options: { remove?: string | undefined; ok?: string } = {},
 ): Promise<Record<string, string> | null> {
   dialogs += 1;
   const prefix = `dialog-${dialogs}`;
@@ -32,6 +39,10 @@ export function openDialog(
 
   const chosen: Record<string, string> = {};
   for (const field of fields) {
+    if (field.type === 'library' && field.library) {
+      form.append(libraryChooser(field.library, (picture) => fillFromLibrary(form, chosen, picture)));
+      continue;
+    }
     const wrap = document.createElement('div');
     wrap.className = 'field';
     const label = document.createElement('label');
@@ -63,8 +74,7 @@ export function openDialog(
   actions.className = 'actions';
   const ok = document.createElement('button');
   ok.value = 'ok';
-  ok.textContent = 'Insert';
-  if (title === 'Link') ok.textContent = 'Apply';
+  ok.textContent = options.ok ?? 'Insert';
   const cancel = document.createElement('button');
   cancel.value = 'cancel';
   cancel.className = 'secondary';
@@ -88,7 +98,7 @@ export function openDialog(
       const action = dialog.returnValue;
       const values: Record<string, string> = { ...chosen };
       for (const field of fields) {
-        if (field.type !== 'story')
+        if (field.type !== 'story' && field.type !== 'library')
           values[field.name] = (form.elements.namedItem(field.name) as HTMLInputElement).value.trim();
       }
       dialog.remove();
@@ -96,6 +106,28 @@ export function openDialog(
       else resolve(action === 'ok' ? values : null);
     });
     dialog.showModal();
+  });
+}
+
+/** A library picture's address and words into the dialog's fields; its size into `chosen`. */
+function fillFromLibrary(
+  form: HTMLFormElement,
+  chosen: Record<string, string>,
+  picture: LibraryPicture,
+): void {
+  const set = (name: string, value: string | null) => {
+    const input = form.elements.namedItem(name);
+    if (input instanceof HTMLInputElement && (value || name !== 'alt')) input.value = value ?? '';
+  };
+  set('src', picture.src);
+  // A picture still without alt text keeps what the person typed; the library asks for it later.
+  set('alt', picture.alt);
+  set('caption', picture.caption);
+  set('credit', picture.credit);
+  Object.assign(chosen, {
+    width: String(picture.width),
+    height: String(picture.height),
+    sizeOf: picture.src,
   });
 }
 

@@ -5,6 +5,7 @@ import { type StoryFieldName, type StoryFields, sameValue, storyFieldWords } fro
 import { Autosaver, type SaverState, type SendResult } from './autosave';
 import { createBodyEditor } from './body-editor';
 import { hideConflict, showConflict } from './conflict-view';
+import { startHeroPicture } from './hero-picture';
 import { localCopyOf } from './local-copy';
 import { nameBookOfPage, readStoryForm, writeStoryForm } from './story-form';
 import { startStoryLists } from './story-lists';
@@ -22,16 +23,22 @@ export function startStoryEditor(): void {
   if (!(form instanceof HTMLFormElement) || !mount) return;
   const page = JSON.parse(form.dataset.story ?? '{}') as PageState;
   const csrf = form.dataset.csrf ?? '';
+  const library = { csrf, maxBytes: Number(form.dataset.mediaMaxBytes) };
   const names = nameBookOfPage();
   const local = localCopyOf(page.id);
   // Read before anything on this page writes its own copy.
   const kept = local.read();
 
   let saver: Autosaver | null = null;
-  const body = createBodyEditor(mount, page.fields.body, () => {
-    saver?.changed();
-    countWords();
-  });
+  const body = createBodyEditor(
+    mount,
+    page.fields.body,
+    () => {
+      saver?.changed();
+      countWords();
+    },
+    library,
+  );
   const read = () => readStoryForm(body);
 
   saver = new Autosaver({
@@ -60,6 +67,7 @@ export function startStoryEditor(): void {
   // Fields outside the form element (the details beside the text) belong to it through form="story".
   document.querySelector('.story-side')?.addEventListener('input', () => autosaver.changed());
   startStoryLists(() => autosaver.changed(), csrf);
+  startHeroPicture(library, () => autosaver.changed());
 
   document.addEventListener('keydown', (event) => {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {

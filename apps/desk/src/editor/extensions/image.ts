@@ -1,4 +1,5 @@
 import { Node } from '@tiptap/core';
+import { shownAddress } from '../../lib/picture-addresses';
 import { atomAttributes } from './atom-attributes';
 
 /**
@@ -22,10 +23,12 @@ export const Image = Node.create({
   renderHTML({ node, HTMLAttributes }) {
     const { src, alt, caption, credit } = node.attrs as Record<string, string | null>;
     const text = [caption, credit && `Photo: ${credit}`].filter(Boolean).join(' ');
+    // A library picture is shown by one of its variants, from the desk's own address.
+    const width = typeof node.attrs.width === 'number' ? node.attrs.width : null;
     return [
       'figure',
       { ...HTMLAttributes, 'data-block': 'image' },
-      ['img', { src: src ?? '', alt: alt ?? '' }],
+      ['img', { src: src ? shownAddress(src, width) : '', alt: alt ?? '' }],
       ['figcaption', {}, text],
     ];
   },
