@@ -193,6 +193,38 @@ describe('pictures in the desk', () => {
     expect(published?.heroImage).toMatchObject({ src: `/media/${hash}`, width: 1600, height: 1200 });
   });
 
+  it('takes one picture by the plain form without script, and says why it refuses one', async () => {
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    await plain.addCookies(await context.cookies());
+    const plainPage = await plain.newPage();
+    await plainPage.goto(`${desk.deskUrl}/library`);
+    const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#aa3311' } })
+      .png()
+      .toBuffer();
+    await plainPage
+      .getByLabel('Choose pictures')
+      .setInputFiles({ name: 'red.png', mimeType: 'image/png', buffer: png });
+    await plainPage.getByRole('button', { name: 'Upload' }).click();
+    await plainPage.waitForURL(/\/library\/[0-9a-f]{64}\?uploaded=new$/);
+    await expect(plainPage.getByRole('status').textContent()).resolves.toMatch(
+      /^Uploaded\. Describe it below/,
+    );
+    await plainPage.goto(`${desk.deskUrl}/library`);
+    await plainPage
+      .getByLabel('Choose pictures')
+      .setInputFiles({
+        name: 'page.jpg',
+        mimeType: 'image/jpeg',
+        buffer: Buffer.from('<svg onload="alert(1)"/>'),
+      });
+    await plainPage.getByRole('button', { name: 'Upload' }).click();
+    await plainPage.waitForURL(/\/library\?refused=415$/);
+    await expect(plainPage.getByRole('alert').textContent()).resolves.toMatch(
+      /not a JPEG, PNG, WebP, AVIF or GIF/,
+    );
+    await plain.close();
+  });
+
   it("is read on the site in AVIF, the hero first, from the site's own address", async () => {
     const reader = await browser.newContext({ viewport: { width: 412, height: 900 } });
     const readerPage = await reader.newPage();
