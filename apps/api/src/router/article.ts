@@ -14,6 +14,7 @@ import {
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from '../context.js';
+import { withKeptPictureSizes } from '../media/kept-picture-sizes.js';
 import { publicProcedure, roleProcedure } from '../trpc.js';
 import { actorOf, assertCanEdit, assertCanRead, assertMaySetCommentPolicy, ownAuthorSlug } from './access.js';
 
@@ -114,7 +115,8 @@ export const articleRouter = {
 
   create: roleProcedure('contributor')
     .input(CreateArticleInputSchema)
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input: given }) => {
+      const input = await withKeptPictureSizes(ctx, given);
       assertMaySetCommentPolicy(ctx.principal, input.commentPolicy);
       let authorSlugs = input.authorSlugs;
       if (!hasRole(ctx.principal.role, 'editor')) {
@@ -127,8 +129,9 @@ export const articleRouter = {
   /** A partial update naming the version it was based on; a stale version is a 409. */
   update: roleProcedure('contributor')
     .input(UpdateArticleInputSchema)
-    .mutation(async ({ ctx, input }) => {
-      const article = await editableArticle(ctx, input.id);
+    .mutation(async ({ ctx, input: given }) => {
+      const article = await editableArticle(ctx, given.id);
+      const input = await withKeptPictureSizes(ctx, given);
       assertMaySetCommentPolicy(ctx.principal, input.commentPolicy, article.commentPolicy);
       const editor = hasRole(ctx.principal.role, 'editor');
       if (!editor && input.authorSlugs && !input.authorSlugs.includes(ownAuthorSlug(ctx.principal))) {

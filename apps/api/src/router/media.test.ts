@@ -83,4 +83,27 @@ describe('the media library', () => {
     const audit = await fx.store.audit.list({ objectType: 'media', limit: 10 });
     expect(audit.items.map((entry) => entry.action)).toEqual(['media.delete']);
   });
+
+  it("gives an article's kept pictures the size the library has, and refuses one it does not have", async () => {
+    const id = await kept('sized');
+    const image = { src: mediaPath(id), alt: 'Storm', caption: null, credit: null, width: 1600, height: 900 };
+    const created = await fx.as('editor').article.create({
+      headline: 'Storm damage',
+      heroImage: image,
+      body: [{ type: 'image', ...image }, { type: 'paragraph', text: 'Roofs were torn off.' }],
+    });
+    expect(created.heroImage).toMatchObject({ width: 1400, height: 700 });
+    expect(created.body[0]).toMatchObject({ type: 'image', width: 1400, height: 700 });
+
+    const missing = mediaPath('e'.repeat(64));
+    const refused = await fx
+      .as('editor')
+      .article.update({ id: created.id, version: created.version, heroImage: { ...image, src: missing } })
+      .catch((error: { code: string; message: string }) => error);
+    expect(refused).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: `No picture in the library has the address ${missing}: upload it first`,
+    });
+    expect((await fx.store.articles.byId(created.id))?.heroImage?.src).toBe(mediaPath(id));
+  });
 });
