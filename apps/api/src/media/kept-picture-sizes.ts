@@ -37,6 +37,8 @@ export async function withKeptPictureSizes<T extends Pictures>(ctx: Context, inp
   return {
     ...input,
     ...(input.heroImage ? { heroImage: sized(input.heroImage) } : {}),
-    ...(input.body ? { body: input.body.map((block) => (block.type === 'image' ? sized(block) : block)) } : {}),
+    ...(input.body
+      ? { body: input.body.map((block) => (block.type === 'image' ? sized(block) : block)) }
+      : {}),
   };
 }

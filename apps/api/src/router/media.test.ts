@@ -90,7 +90,10 @@ describe('the media library', () => {
     const created = await fx.as('editor').article.create({
       headline: 'Storm damage',
       heroImage: image,
-      body: [{ type: 'image', ...image }, { type: 'paragraph', text: 'Roofs were torn off.' }],
+      body: [
+        { type: 'image', ...image },
+        { type: 'paragraph', text: 'Roofs were torn off.' },
+      ],
     });
     expect(created.heroImage).toMatchObject({ width: 1400, height: 700 });
     expect(created.body[0]).toMatchObject({ type: 'image', width: 1400, height: 700 });
