@@ -141,8 +141,9 @@ describe('pictures in the desk', () => {
       'Fishing boats moored in the harbour at dawn',
     );
     await heroDialog.getByRole('button', { name: 'Use this picture' }).click();
-    await expect(page.locator('#hero-src').inputValue()).resolves.toBe(`/media/${hash}`);
-    await expect(page.locator('#hero-width').inputValue()).resolves.toBe('1600');
+    // The dialog's close event comes a moment after the click.
+    await expect.poll(() => page.locator('#hero-src').inputValue()).toBe(`/media/${hash}`);
+    await expect.poll(() => page.locator('#hero-width').inputValue()).toBe('1600');
 
     // A body picture, uploaded from the editor, its alt text typed there but not in the library.
     await page.getByText('Fishermen had moored').click();
@@ -210,13 +211,11 @@ describe('pictures in the desk', () => {
       /^Uploaded\. Describe it below/,
     );
     await plainPage.goto(`${desk.deskUrl}/library`);
-    await plainPage
-      .getByLabel('Choose pictures')
-      .setInputFiles({
-        name: 'page.jpg',
-        mimeType: 'image/jpeg',
-        buffer: Buffer.from('<svg onload="alert(1)"/>'),
-      });
+    await plainPage.getByLabel('Choose pictures').setInputFiles({
+      name: 'page.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('<svg onload="alert(1)"/>'),
+    });
     await plainPage.getByRole('button', { name: 'Upload' }).click();
     await plainPage.waitForURL(/\/library\?refused=415$/);
     await expect(plainPage.getByRole('alert').textContent()).resolves.toMatch(

@@ -7,11 +7,23 @@ function field(id: string): HTMLInputElement {
   return document.getElementById(id) as HTMLInputElement;
 }
 
-/** The hero's preview beside its fields: the picture as chosen, or nothing without one. */
+/** The hero's preview beside its fields, made when the story had no hero to show. */
+function heroPreview(): HTMLImageElement {
+  const found = document.getElementById('hero-preview');
+  if (found instanceof HTMLImageElement) return found;
+  const made = Object.assign(document.createElement('img'), {
+    id: 'hero-preview',
+    className: 'hero-preview',
+    alt: '',
+  });
+  document.querySelector('#hero legend')?.after(made);
+  return made;
+}
+
+/** The picture as chosen, or nothing without one. */
 function showHeroPreview(): void {
-  const preview = document.getElementById('hero-preview');
-  if (!(preview instanceof HTMLImageElement)) return;
   const src = field('hero-src').value.trim();
+  const preview = heroPreview();
   preview.hidden = !src;
   if (src) preview.src = shownAddress(src, Number(field('hero-width').value) || null);
 }
