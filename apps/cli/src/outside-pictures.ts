@@ -2,6 +2,7 @@ import type { Store } from '@newsroom/db';
 import { type ArticleDraft, type AuditEntryInput, type Image, limits, mediaPath } from '@newsroom/domain';
 import { PrivateAddressError, publicFetch } from '@newsroom/ingest';
 import { cleanUpload, MediaError } from '@newsroom/media';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { MediaLimits } from './config.js';
 
 export interface OutsidePicturesOptions {
@@ -56,14 +57,14 @@ export class OutsidePictures {
   readonly #options: OutsidePicturesOptions;
   readonly #fetchUrl: typeof fetch;
   readonly #results = new Map<string, Promise<KeptPicture | Refusal>>();
-  readonly #download: <T>(task: () => Promise<T>) => Promise<T>;
-  readonly #clean: <T>(task: () => Promise<T>) => Promise<T>;
+  readonly #download: LimitFunction;
+  readonly #clean: LimitFunction;
 
   constructor(options: OutsidePicturesOptions) {
     this.#options = options;
     this.#fetchUrl = publicFetch({ allowPrivate: options.allowPrivateNetworks });
-    this.#download = limiter(options.downloads);
-    this.#clean = limiter(cleanings);
+    this.#download = pLimit(options.downloads);
+    this.#clean = pLimit(cleanings);
   }
 
   /**
@@ -275,22 +276,4 @@ function sizeOf(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
   return `${bytes} bytes`;
-}
-
-/** Runs at most `size` tasks at once; the others wait their turn, in order. */
-function limiter(size: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    if (running < size) running += 1;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      // The slot passes straight to the next task waiting, if any.
-      const next = waiting.shift();
-      if (next) next();
-      else running -= 1;
-    }
-  };
 }
