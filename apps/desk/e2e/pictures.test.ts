@@ -14,7 +14,15 @@ let page: Page;
 
 /** A photo-like JPEG (noise compresses as badly as a photo's detail): a few MB, so its upload takes a while. */
 async function photo(width: number, height: number): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 120, sigma: 50 } } })
+  return sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: '#000000',
+      noise: { type: 'gaussian', mean: 120, sigma: 50 },
+    },
+  })
     .jpeg({ quality: 92 })
     .toBuffer();
 }

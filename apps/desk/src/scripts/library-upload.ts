@@ -51,7 +51,7 @@ const atOnce = 2;
  * progress bar, and then a link to describe it or the reason it was refused. Files over the
  * newsroom's limit are refused here, before a byte is sent.
  */
-export function uploadFiles(
+export async function uploadFiles(
   files: readonly File[],
   list: HTMLElement,
   options: { csrf: string; maxBytes: number; onUploaded?: (picture: LibraryPicture) => void },
@@ -72,7 +72,7 @@ export function uploadFiles(
     }
     return next();
   };
-  return Promise.all(Array.from({ length: atOnce }, next)).then(() => undefined);
+  await Promise.all(Array.from({ length: atOnce }, next));
 }
 
 function megabytes(bytes: number): string {
