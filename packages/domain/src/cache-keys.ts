@@ -1,0 +1,73 @@
+import type { Article } from './article.js';
+
+/**
+ * The names caches file their answers under, and which of them a change touches. An answer
+ * (an API reply, a page of the site) records the keys of everything it was built from; an
+ * event carries the keys of everything it changed; a cache drops the answers holding any of
+ * the event's keys, and nothing else. A CDN in front gets the same keys (`Surrogate-Key`).
+ */
+export const cacheKey = {
+  /** Anything showing the article: its page, and lists and pages that name it. */
+  article: (id: string) => `article:${id}`,
+  /** What is found at a slug: an article's page, or the redirect from an old one. */
+  slug: (slug: string) => `slug:${slug}`,
+  section: (slug: string) => `section:${slug}`,
+  tag: (slug: string) => `tag:${slug}`,
+  author: (slug: string) => `author:${slug}`,
+  /** An article's comments as readers see them. */
+  comments: (articleId: string) => `comments:${articleId}`,
+  media: (hash: string) => `media:${hash}`,
+  /** The front page and the lists of latest stories. */
+  front: 'front',
+  /** RSS, sitemaps and the news sitemap. */
+  feeds: 'feeds',
+  search: 'search',
+  /** What every page shows around its content: the sections in the menu. */
+  navigation: 'navigation',
+} as const;
+
+/** What of an article decides which answers show it. */
+export type ArticleKeySource = Pick<Article, 'id' | 'slug' | 'status' | 'section' | 'tags' | 'authors'>;
+
+/**
+ * The keys a change of an article touches, from the article before (null when it is new) and
+ * after (null when it is gone). A story readers never saw, before or after, touches only its
+ * own keys; one they see (or saw) touches its section's, tags' and authors' lists too, the front
+ * page, the feeds and search.
+ */
+export function articleCacheKeys(before: ArticleKeySource | null, after: ArticleKeySource | null): string[] {
+  const states = [before, after].filter((state) => state !== null);
+  const keys = new Set<string>();
+  for (const state of states) {
+    keys.add(cacheKey.article(state.id));
+    keys.add(cacheKey.slug(state.slug));
+  }
+  if (states.some((state) => state.status === 'published')) {
+    for (const state of states) {
+      if (state.section) keys.add(cacheKey.section(state.section.slug));
+      for (const tag of state.tags) keys.add(cacheKey.tag(tag.slug));
+      for (const author of state.authors) keys.add(cacheKey.author(author.slug));
+    }
+    keys.add(cacheKey.front);
+    keys.add(cacheKey.feeds);
+    keys.add(cacheKey.search);
+  }
+  return [...keys];
+}
+
+/** The keys a comment's change touches: what readers see of the story only if they see the comment. */
+export function commentCacheKeys(articleId: string, seenByReaders: boolean): string[] {
+  return seenByReaders
+    ? [cacheKey.comments(articleId), cacheKey.article(articleId)]
+    : [cacheKey.comments(articleId)];
+}
+
+/**
+ * The keys a section's, tag's or author's change touches: its lists under each slug it had or
+ * has now, and the pages that show its name. Sections are in every page's menu.
+ */
+export function taxonomyCacheKeys(kind: 'section' | 'tag' | 'author', slugs: readonly string[]): string[] {
+  const keys = [...new Set(slugs)].map((slug) => cacheKey[kind](slug));
+  const shownEverywhere = kind === 'section' ? [cacheKey.navigation] : [];
+  return [...keys, ...shownEverywhere, cacheKey.front, cacheKey.feeds, cacheKey.search];
+}
