@@ -112,7 +112,11 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     maxBodyBytes: config.API_MAX_BODY_BYTES,
     desk: deskSettingsOf(config),
   });
-  await app.register(scheduler, { store, intervalMs: config.API_SCHEDULER_INTERVAL_MS });
+  await app.register(scheduler, {
+    store,
+    intervalMs: config.API_SCHEDULER_INTERVAL_MS,
+    eventRetentionDays: config.EVENTS_RETENTION_DAYS,
+  });
   return app;
 }
 

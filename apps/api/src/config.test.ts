@@ -22,6 +22,7 @@ describe('API configuration', () => {
         DATABASE_POOL_SIZE: 10,
         API_RESPONSE_CACHE_MB: 64,
         API_SCHEDULER_INTERVAL_MS: 5_000,
+        EVENTS_RETENTION_DAYS: 7,
         API_SHUTDOWN_TIMEOUT_MS: 10_000,
         API_HEADERS_TIMEOUT_MS: 10_000,
         API_REQUEST_TIMEOUT_MS: 30_000,
@@ -87,6 +88,10 @@ describe('API configuration', () => {
     expect(loadApiConfig({ API_RATE_LIMIT_WRITES: '0' }).ok).toBe(false);
     expect(loadApiConfig({ API_MAX_BATCH: '0' }).ok).toBe(false);
     expect(loadApiConfig({ API_SCHEDULER_INTERVAL_MS: '-1' }).ok).toBe(false);
+    expect(loadApiConfig({ EVENTS_RETENTION_DAYS: '0' }).ok).toBe(false);
+    expect(loadApiConfig({ EVENTS_RETENTION_DAYS: '30' })).toMatchObject({
+      config: { EVENTS_RETENTION_DAYS: 30 },
+    });
   });
 
   it('refuses picture limits out of range, naming the variable', () => {

@@ -105,6 +105,8 @@ export const ApiConfigSchema = z
     API_MAX_BATCH: count(1, 1_000, 20),
     /** How often scheduled articles are published, in ms; 0 turns the scheduler off. */
     API_SCHEDULER_INTERVAL_MS: count(0, 86_400_000, 5_000),
+    /** Days the outbox keeps each event (for streams resumed with Last-Event-ID, late webhooks), then prunes it. */
+    EVENTS_RETENTION_DAYS: count(1, 365, 7),
     /** How long a client may take to send a request's headers, in ms: slow senders are cut off with a 408. */
     API_HEADERS_TIMEOUT_MS: count(1_000, 600_000, 10_000),
     /** How long a client may take to send a whole request, body included, in ms (408 after that). */

@@ -20,9 +20,11 @@ import type {
   CreateTokenInput,
   DeskStory,
   DeskStoryListQueryInput,
+  EventType,
   InvitePersonInput,
   Media,
   MediaFormat,
+  NewsroomEvent,
   NewsroomSettings,
   Page,
   Passkey,
@@ -82,6 +84,7 @@ export interface Store {
   readonly settings: SettingsRepository;
   readonly previews: PreviewRepository;
   readonly media: MediaRepository;
+  readonly events: EventRepository;
   /** Tells each process's caches when published content may have changed. */
   readonly changes: ChangeFeed;
   /** Number of articles in any status: `newsroom seed --if-empty` (which `npm start` runs) seeds only at 0. */
@@ -171,7 +174,7 @@ export interface ArticleRepository {
    * Removes the article, its revisions and comments, and the redirects that led to it. Checks
    * `version`. Throws NotFoundError.
    */
-  delete(id: string, version: number): Promise<void>;
+  delete(id: string, version: number, options?: WriteOptions): Promise<void>;
   /**
    * Saved states, newest (highest version) first, with a keyset cursor. An article from
    * importMany, or saved before revisions existed, has none until its first tracked change,
@@ -257,21 +260,21 @@ export interface TaxonomyRepository<T extends { slug: string }> {
   list(): Promise<Counted<T>[]>;
   bySlug(slug: string): Promise<Counted<T> | null>;
   /** Creates or replaces by slug (the sample seed; an import of copy creates with its own rules). */
-  upsert(item: T): Promise<T>;
+  upsert(item: T, options?: WriteOptions): Promise<T>;
   /** Throws SlugTakenError when the slug is in use. */
-  create(item: T): Promise<T>;
+  create(item: T, options?: WriteOptions): Promise<T>;
   /**
    * Changes fields (the merged item is checked with the domain schema); a new slug moves every
    * reference and leaves a redirect from the old one so links keep working.
    * Throws NotFoundError, SlugTakenError.
    */
-  update(slug: string, patch: Partial<T>): Promise<T>;
+  update(slug: string, patch: Partial<T>, options?: WriteOptions): Promise<T>;
   /**
    * Removes it from every article (a section's articles are left without a section; a deleted
    * author's API tokens stay valid, for no author, and people who wrote as that author keep
    * their account without a byline) and deletes it. Throws NotFoundError.
    */
-  delete(slug: string): Promise<void>;
+  delete(slug: string, options?: WriteOptions): Promise<void>;
   /**
    * Folds `from` into `into`, in one transaction: every article moves over (a tag or author
    * list keeps its order and never names one twice: an article that had both keeps `into` at
@@ -280,7 +283,7 @@ export interface TaxonomyRepository<T extends { slug: string }> {
    * deleted and its slug redirects to `into`. Returns `into` with its new count. Throws
    * NotFoundError for an unknown slug, InvalidInputError when `from` is `into`.
    */
-  merge(from: string, into: string): Promise<Counted<T>>;
+  merge(from: string, into: string, options?: WriteOptions): Promise<Counted<T>>;
 }
 
 /** Tags have nothing the other two lack; the name stays for callers that use it. */
@@ -324,14 +327,14 @@ export interface CommentRepository {
    * comment, since threads are one level deep.
    */
   create(input: CreateCommentInput, options?: { now?: Date }): Promise<Comment>;
-  /** Throws NotFoundError for an unknown comment. */
-  setStatus(id: string, status: CommentStatus): Promise<Comment>;
+  /** Throws NotFoundError for an unknown comment. `options.actor` is the moderator, for the event. */
+  setStatus(id: string, status: CommentStatus, options?: WriteOptions): Promise<Comment>;
   /**
    * Sets the status of several comments in one transaction and returns those it found, in the
    * order of `ids`; unknown ids are skipped (a comment may have gone with its article since the
    * moderator's page was read). At most limits.moderationBatch ids, else InvalidInputError.
    */
-  setStatusMany(ids: readonly string[], status: CommentStatus): Promise<Comment[]>;
+  setStatusMany(ids: readonly string[], status: CommentStatus, options?: WriteOptions): Promise<Comment[]>;
 }
 
 export interface CreatedToken {
@@ -638,6 +641,19 @@ export interface MediaUse {
 }
 
 /**
+ * The outbox: the event of every change, written in the change's own transaction (a write that
+ * rolls back leaves none), kept until pruned. Ids grow in the order events became visible.
+ */
+export interface EventRepository {
+  /** Events after `id` (all kept ones for null), oldest first, of the given types if any. */
+  after(id: string | null, query: { limit: number; types?: readonly EventType[] }): Promise<NewsroomEvent[]>;
+  /** The newest event's id, or null when none is kept. */
+  latestId(): Promise<string | null>;
+  /** Forgets the events older than `before`; returns how many. */
+  prune(before: Date): Promise<number>;
+}
+
+/**
  * Uploaded pictures and their variants. Pictures are known by the SHA-256 of their bytes, so
  * keeping one twice keeps it once. A picture is in use while any article's hero or body gives
  * `/media/<hash>` as an image's `src`; such a picture cannot be deleted.
@@ -646,7 +662,7 @@ export interface MediaRepository {
   /** Keeps a picture, or finds the one already kept under its hash; `created` says which. */
   put(
     picture: KeptPicture,
-    options: { uploadedBy: string; now?: Date },
+    options: { uploadedBy: string; now?: Date; actor?: Actor },
   ): Promise<{ media: Media; created: boolean }>;
   byHash(hash: string): Promise<Media | null>;
   /** The kept picture's bytes, for making its variants. */
@@ -654,11 +670,11 @@ export interface MediaRepository {
   /** Newest first, then by hash, with a keyset cursor; `q` searches alt text, caption and credit. */
   list(query: MediaListQuery): Promise<Page<Media>>;
   /** Throws NotFoundError for a picture that is not kept. */
-  update(hash: string, input: UpdateMediaInput, options?: { now?: Date }): Promise<Media>;
+  update(hash: string, input: UpdateMediaInput, options?: WriteOptions): Promise<Media>;
   /** Articles using the picture, newest change first (at most 100). */
   usage(hash: string): Promise<MediaUse[]>;
   /** Deletes a picture and its variants; NotFoundError if not kept, MediaInUseError while used. */
-  delete(hash: string): Promise<void>;
+  delete(hash: string, options?: WriteOptions): Promise<void>;
   /** A kept variant's bytes, or null if it has not been made yet. */
   variant(hash: string, name: string): Promise<Buffer | null>;
   /** Keeps a variant once made; a second keeper of the same variant changes nothing. */

@@ -5,6 +5,8 @@ import { limits } from './limits.js';
 /** Who made a change: an API token's holder, or the system (the scheduler, an import). */
 export const ActorSchema = z.object({
   tokenId: z.uuid().nullable(),
+  /** The person who made the change, when a person did; events name them (revisions keep the name). */
+  personId: z.uuid().nullable().optional(),
   name: z.string().min(1).max(limits.tokenName),
 });
 export type Actor = z.infer<typeof ActorSchema>;

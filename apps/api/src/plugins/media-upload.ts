@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit-trail.js';
 import { type Context, createHttpContextFactory, type DeskSettings } from '../context.js';
 import { type PictureWork, variantAddresses } from '../media/picture-work.js';
+import { writtenBy } from '../router/access.js';
 
 export interface MediaUploadOptions {
   store: Store;
@@ -73,7 +74,10 @@ export const mediaUpload: FastifyPluginAsync<MediaUploadOptions> = async (
         throw error;
       });
     });
-    const { media, created } = await store.media.put(clean, { uploadedBy: ctx.principal?.name ?? 'API' });
+    const { media, created } = await store.media.put(clean, {
+      uploadedBy: ctx.principal?.name ?? 'API',
+      ...writtenBy(ctx),
+    });
     if (created) {
       await recordAudit(ctx, {
         action: 'media.upload',

@@ -10,11 +10,12 @@ import { storeWith } from '../testing/store-with.js';
 import { createScheduler } from './scheduler.js';
 
 describe('the scheduler', () => {
-  it('publishes what is due, prunes rate limits and preview links, logs it, and survives a failing run', async () => {
+  it('publishes what is due, prunes rate limits, preview links and old events, logs it, and survives a failing run', async () => {
     const published = { id: 'a1', slug: 'due-story', publishedAt: '2025-01-01T00:00:00.000Z' } as Article;
     let calls = 0;
     let prunes = 0;
     let previewPrunes = 0;
+    const eventCutoffs: Date[] = [];
     let thirdRun!: () => void;
     const threeRuns = new Promise<void>((resolve) => {
       thirdRun = resolve;
@@ -34,6 +35,12 @@ describe('the scheduler', () => {
           return 0;
         },
       },
+      events: {
+        prune: async (before: Date) => {
+          eventCutoffs.push(before);
+          return 0;
+        },
+      },
       articles: {
         publishDue: async () => {
           calls++;
@@ -44,9 +51,11 @@ describe('the scheduler', () => {
     } as unknown as Store;
     const info: object[] = [];
     const errors: object[] = [];
+    const started = Date.now();
     const scheduler = createScheduler({
       store,
       intervalMs: 20,
+      eventRetentionDays: 3,
       log: { info: (details) => info.push(details), error: (details) => errors.push(details) },
     });
     scheduler.start();
@@ -56,6 +65,11 @@ describe('the scheduler', () => {
 
     expect(prunes).toBe(calls);
     expect(previewPrunes).toBe(calls);
+    expect(eventCutoffs).toHaveLength(calls);
+    // Events are kept three days (EVENTS_RETENTION_DAYS), to the run's own time.
+    const firstCutoff = eventCutoffs[0]?.getTime() ?? 0;
+    expect(firstCutoff).toBeGreaterThanOrEqual(started - 3 * 86_400_000);
+    expect(firstCutoff).toBeLessThanOrEqual(Date.now() - 3 * 86_400_000);
     expect(errors.map((e) => (e as { err: Error }).err.message)).toEqual([
       'database is locked',
       'preview table is locked',
@@ -69,6 +83,7 @@ describe('the scheduler', () => {
     const store = {
       rateLimits: { prune: async () => 0 },
       previews: { prune: async () => 0 },
+      events: { prune: async () => 0 },
       articles: {
         publishDue: () =>
           new Promise<Article[]>((resolve) => {

@@ -6,12 +6,18 @@ import type { FastifyPluginAsync } from 'fastify';
  * when it closes, a run in progress finishing first so the Store can close after it. An
  * interval of 0 (API_SCHEDULER_INTERVAL_MS=0) leaves it off.
  */
-export const scheduler: FastifyPluginAsync<{ store: Store; intervalMs: number }> = async (
-  app,
-  { store, intervalMs },
-) => {
+export const scheduler: FastifyPluginAsync<{
+  store: Store;
+  intervalMs: number;
+  eventRetentionDays: number;
+}> = async (app, { store, intervalMs, eventRetentionDays }) => {
   if (intervalMs <= 0) return;
-  const running = createScheduler({ store, intervalMs, log: app.log.child({ component: 'scheduler' }) });
+  const running = createScheduler({
+    store,
+    intervalMs,
+    eventRetentionDays,
+    log: app.log.child({ component: 'scheduler' }),
+  });
   app.addHook('onReady', async () => running.start());
   app.addHook('onClose', async () => running.stop());
 };
@@ -31,14 +37,21 @@ export interface Scheduler {
 
 /**
  * Publishes scheduled articles when their time comes, and forgets rate-limit windows that
- * have ended and preview links that expired or were revoked (so those tables stay small: the
- * desk makes an hour-long link each time someone presses Preview). The schedule lives in the database, so a
+ * have ended, preview links that expired or were revoked (so those tables stay small: the
+ * desk makes an hour-long link each time someone presses Preview) and events past their
+ * retention (EVENTS_RETENTION_DAYS). The schedule lives in the database, so a
  * restarted process picks up where the last one stopped (and publishes what fell due while
  * it was down on its first run); the Store publishes each article once even when several
  * API processes run this at the same moment.
  */
-export function createScheduler(opts: { store: Store; intervalMs: number; log: SchedulerLog }): Scheduler {
-  const { store, intervalMs, log } = opts;
+export function createScheduler(opts: {
+  store: Store;
+  intervalMs: number;
+  /** Default 7, as EVENTS_RETENTION_DAYS. */
+  eventRetentionDays?: number;
+  log: SchedulerLog;
+}): Scheduler {
+  const { store, intervalMs, eventRetentionDays = 7, log } = opts;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = true;
@@ -67,6 +80,11 @@ export function createScheduler(opts: { store: Store; intervalMs: number; log: S
       await store.previews.prune(now);
     } catch (error) {
       log.error({ err: error }, 'Pruning expired and revoked preview links failed');
+    }
+    try {
+      await store.events.prune(new Date(now.getTime() - eventRetentionDays * 86_400_000));
+    } catch (error) {
+      log.error({ err: error }, 'Pruning events past their retention failed');
     }
   }
 

@@ -3,7 +3,12 @@ import { TRPCError } from '@trpc/server';
 
 /** Who a change is recorded as, in revisions. */
 export function actorOf(principal: Principal): Actor {
-  return { tokenId: principal.tokenId, name: principal.name };
+  return { tokenId: principal.tokenId, personId: principal.personId, name: principal.name };
+}
+
+/** The write options naming the caller, for a Store write's revision and event. */
+export function writtenBy(ctx: { principal: Principal | null }): { actor?: Actor } {
+  return ctx.principal ? { actor: actorOf(ctx.principal) } : {};
 }
 
 /** Whether the article is the caller's own: one of its bylines is the token's author. */

@@ -16,7 +16,14 @@ import { z } from 'zod';
 import type { Context } from '../context.js';
 import { withKeptPictureSizes } from '../media/kept-picture-sizes.js';
 import { publicProcedure, roleProcedure } from '../trpc.js';
-import { actorOf, assertCanEdit, assertCanRead, assertMaySetCommentPolicy, ownAuthorSlug } from './access.js';
+import {
+  actorOf,
+  assertCanEdit,
+  assertCanRead,
+  assertMaySetCommentPolicy,
+  ownAuthorSlug,
+  writtenBy,
+} from './access.js';
 
 const IdVersionSchema = z.object({ id: z.uuid(), version: z.number().int().min(1) }).strict();
 const PageQuerySchema = z.object({
@@ -186,7 +193,7 @@ export const articleRouter = {
   delete: roleProcedure('editor')
     .input(IdVersionSchema)
     .mutation(async ({ ctx, input }) => {
-      await ctx.store.articles.delete(input.id, input.version);
+      await ctx.store.articles.delete(input.id, input.version, writtenBy(ctx));
       return { id: input.id, deleted: true as const };
     }),
 

@@ -9,6 +9,7 @@ import {
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { publicProcedure, roleProcedure } from '../trpc.js';
+import { writtenBy } from './access.js';
 
 const CursorInput = z.string().max(limits.cursor, 'cursor is too long').optional();
 
@@ -66,7 +67,7 @@ export const commentRouter = {
 
   moderate: roleProcedure('editor')
     .input(z.object({ id: z.uuid(), status: ModerationStatusSchema }).strict())
-    .mutation(({ ctx, input }) => ctx.store.comments.setStatus(input.id, input.status)),
+    .mutation(({ ctx, input }) => ctx.store.comments.setStatus(input.id, input.status, writtenBy(ctx))),
 
   /**
    * One decision for several comments (a moderator's selection, at most a page), in one
@@ -76,7 +77,7 @@ export const commentRouter = {
   moderateMany: roleProcedure('editor')
     .input(ModerateCommentsInputSchema)
     .mutation(async ({ ctx, input }) => {
-      const comments = await ctx.store.comments.setStatusMany(input.ids, input.status);
+      const comments = await ctx.store.comments.setStatusMany(input.ids, input.status, writtenBy(ctx));
       const found = new Set(comments.map((comment) => comment.id));
       return { comments, notFound: input.ids.filter((id) => !found.has(id)) };
     }),

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Context } from '../context.js';
 import { variantAddresses } from '../media/picture-work.js';
 import { roleProcedure } from '../trpc.js';
+import { writtenBy } from './access.js';
 
 const ById = z.object({ id: MediaHashSchema }).strict();
 
@@ -54,7 +55,7 @@ export const mediaRouter = {
     .mutation(async ({ ctx, input }) => {
       const { id, ...fields } = input;
       await keptPicture(ctx, id);
-      return withVariants(await ctx.store.media.update(id, fields));
+      return withVariants(await ctx.store.media.update(id, fields, writtenBy(ctx)));
     }),
 
   /** The articles that use the picture, as hero or in the body: the ones to change before deleting it. */
@@ -69,7 +70,7 @@ export const mediaRouter = {
   delete: roleProcedure('editor')
     .input(ById)
     .mutation(async ({ ctx, input }) => {
-      await ctx.store.media.delete(input.id);
+      await ctx.store.media.delete(input.id, writtenBy(ctx));
       return { id: input.id, deleted: true };
     }),
 } satisfies TRPCRouterRecord;

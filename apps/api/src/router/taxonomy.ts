@@ -3,6 +3,7 @@ import { CursorSchema, PageLimitSchema, SlugSchema } from '@newsroom/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { publicProcedure, roleProcedure } from '../trpc.js';
+import { writtenBy } from './access.js';
 
 interface TaxonomyOptions<T extends { slug: string }> {
   /** "tag", "section", "author": in messages and as the article-list filter. */
@@ -47,18 +48,20 @@ export function taxonomyProcedures<T extends { slug: string }>({
 
     create: roleProcedure('editor')
       .input(schema)
-      .mutation(({ ctx, input }) => repository(ctx.store).create(input as T)),
+      .mutation(({ ctx, input }) => repository(ctx.store).create(input as T, writtenBy(ctx))),
 
     /** Changes fields; renaming the slug keeps the old one working as a redirect. */
     update: roleProcedure('editor')
       .input(z.object({ slug: SlugSchema, patch: schema.partial() }).strict())
-      .mutation(({ ctx, input }) => repository(ctx.store).update(input.slug, input.patch as Partial<T>)),
+      .mutation(({ ctx, input }) =>
+        repository(ctx.store).update(input.slug, input.patch as Partial<T>, writtenBy(ctx)),
+      ),
 
     delete: roleProcedure('editor')
       .input(SlugInput)
       .mutation(async ({ ctx, input }) => {
         await find(ctx.store, input.slug);
-        await repository(ctx.store).delete(input.slug);
+        await repository(ctx.store).delete(input.slug, writtenBy(ctx));
         return { slug: input.slug, deleted: true as const };
       }),
 
@@ -73,6 +76,6 @@ export function taxonomyProcedures<T extends { slug: string }>({
             path: ['into'],
           }),
       )
-      .mutation(({ ctx, input }) => repository(ctx.store).merge(input.from, input.into)),
+      .mutation(({ ctx, input }) => repository(ctx.store).merge(input.from, input.into, writtenBy(ctx))),
   };
 }

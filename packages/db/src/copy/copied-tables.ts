@@ -254,8 +254,9 @@ export function batchRowsOf(table: CopiedTable, batchSize: number): number {
  * triggers) and SQLite's own tables, and rate_limits (counters of the last minute, worthless
  * on another server), the desk's short-lived sign-in state (sessions, one-time links,
  * challenges, failure counters), preview links (secrets with a lifetime of days, sent to
- * people outside the newsroom: a move is a good moment for them to lapse, as sessions do), and
- * pictures' variants (made again from the picture on their first request).
+ * people outside the newsroom: a move is a good moment for them to lapse, as sessions do),
+ * pictures' variants (made again from the picture on their first request), and the outbox's
+ * events (news of changes already told to those listening; the copy starts with none).
  */
 export function isUncopiedTable(name: string): boolean {
   return (
@@ -266,6 +267,7 @@ export function isUncopiedTable(name: string): boolean {
     name === 'sign_in_failures' ||
     name === 'article_previews' ||
     name === 'media_variants' ||
+    name === 'events' ||
     name.startsWith('schema_migration') ||
     name.startsWith('kysely_migration') ||
     name === 'article_search' ||

@@ -17,12 +17,17 @@ import { summaryOf } from './article-rows.js';
 import { createArticleWrites } from './article-writes.js';
 import type { Database } from './database.js';
 import { deskPageQuery, deskStoriesOf } from './desk-story-list.js';
+import type { Outbox } from './event-outbox.js';
 import type { FullTextSearch } from './full-text-search.js';
 import { pageLimitOf } from './page-limit.js';
 import { relatedArticles } from './related-articles.js';
 
 /** Articles: reading is here; every change goes through the write path in article-writes.ts. */
-export function createArticleRepository(db: Kysely<Database>, fullText: FullTextSearch): ArticleRepository {
+export function createArticleRepository(
+  db: Kysely<Database>,
+  fullText: FullTextSearch,
+  outbox: Outbox,
+): ArticleRepository {
   return {
     async list(query) {
       const limit = pageLimitOf(query.limit);
@@ -120,6 +125,6 @@ export function createArticleRepository(db: Kysely<Database>, fullText: FullText
       return revisionById(db, id, revisionId);
     },
 
-    ...createArticleWrites(db),
+    ...createArticleWrites(db, outbox),
   };
 }

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   type Article,
+  type ArticleEvent,
+  articleCacheKeys,
   CorrectionSchema,
   CreateArticleInputSchema,
   limits,
   type RevisionKind,
   slugify,
+  statusEventType,
   statusTransition,
   systemActor,
   type UpdateArticle,
@@ -28,8 +31,11 @@ import { actorOf, ensureBaselineRevision, recordRevision, revisionById } from '.
 import { derivedColumnsOf } from './article-rows.js';
 import { insertArticlesInBatches } from './bulk-article-insert.js';
 import type { ArticlesTable, Database } from './database.js';
+import { eventActorOf, type Outbox } from './event-outbox.js';
 import { isoUtc } from './iso-time.js';
 import { claimSlugs, forgetRedirectsTo, lookupRedirect, recordRedirect } from './redirect-repository.js';
+
+type ArticleEventType = ArticleEvent['type'];
 
 /** Scheduled articles publishDue publishes per round; it goes on until none is due. */
 export const publishDueBatchSize = 100;
@@ -54,20 +60,35 @@ type ArticleWrites = Pick<
  * The write path of articles: every change is checked against the version it was based on, and
  * saved with a revision of who made it, in one transaction.
  */
-export function createArticleWrites(db: Kysely<Database>): ArticleWrites {
+export function createArticleWrites(db: Kysely<Database>, outbox: Outbox): ArticleWrites {
   /**
    * A tracked change of one article: inside one transaction, the article is read, its version
-   * checked, the change applied, and the resulting state saved as a revision by `actor`.
+   * checked, the change applied, the resulting state saved as a revision by `actor`, and the
+   * change's event (`type`, or the type worked out from the states before and after) recorded
+   * last.
    */
   function change(
     id: string,
     version: number,
+    event: {
+      type: ArticleEventType | ((before: Article, after: Article) => ArticleEventType);
+      actor: Actor;
+      now: string;
+    },
     apply: (trx: Kysely<Database>, current: Article) => Promise<Article>,
   ): Promise<Article> {
     return db.transaction().execute(async (trx) => {
       const current = mustExist(await articleBy(trx, { id }), id);
       if (current.version !== version) throw new VersionConflictError(version, current.version);
-      return apply(trx, current);
+      const after = await apply(trx, current);
+      const type = typeof event.type === 'function' ? event.type(current, after) : event.type;
+      await recordArticleEvent(outbox, trx, type, {
+        before: current,
+        after,
+        actor: event.actor,
+        at: event.now,
+      });
+      return after;
     });
   }
 
@@ -115,6 +136,12 @@ export function createArticleWrites(db: Kysely<Database>): ArticleWrites {
         await claimSlugs(trx, 'article', [slug]);
         const created = mustExist(await articleBy(trx, { id }), id);
         await recordRevision(trx, created, 'created', actor, now);
+        await recordArticleEvent(outbox, trx, 'article.created', {
+          before: null,
+          after: created,
+          actor,
+          at: now,
+        });
         return created;
       });
     },
@@ -123,7 +150,7 @@ export function createArticleWrites(db: Kysely<Database>): ArticleWrites {
       const { id, version, minor, ...edit } = UpdateArticleInputSchema.parse(raw);
       const now = isoUtc(options?.now ?? new Date());
       const actor = actorOf(options?.actor);
-      return change(id, version, (trx, current) =>
+      return change(id, version, { type: 'article.updated', actor, now }, (trx, current) =>
         applyEdit(trx, current, edit, { now, minor, kind: 'updated', actor }),
       );
     },
@@ -131,7 +158,8 @@ export function createArticleWrites(db: Kysely<Database>): ArticleWrites {
     async setStatus(id, version, status, options) {
       const now = isoUtc(options?.now ?? new Date());
       const actor = actorOf(options?.actor);
-      return change(id, version, async (trx, current) => {
+      const type = (before: Article) => statusEventType(before.status, status);
+      return change(id, version, { type, actor, now }, async (trx, current) => {
         const transition = statusTransition(current.status, status);
         if (!transition.ok) throw new InvalidTransitionError(transition.reason);
         let scheduledFor: string | null = null;
@@ -160,7 +188,7 @@ export function createArticleWrites(db: Kysely<Database>): ArticleWrites {
     async requestReview(id, version, options) {
       const now = isoUtc(options?.now ?? new Date());
       const actor = actorOf(options?.actor);
-      return change(id, version, async (trx, current) => {
+      return change(id, version, { type: 'article.submitted', actor, now }, async (trx, current) => {
         if (current.status !== 'draft') {
           throw new InvalidTransitionError(
             `only a draft can be sent for review; this article is ${current.status}`,
@@ -175,7 +203,7 @@ export function createArticleWrites(db: Kysely<Database>): ArticleWrites {
       const text = CorrectionSchema.shape.note.parse(note);
       const now = isoUtc(options?.now ?? new Date());
       const actor = actorOf(options?.actor);
-      return change(id, version, async (trx, current) => {
+      return change(id, version, { type: 'article.corrected', actor, now }, async (trx, current) => {
         if (current.publishedAt === null) {
           throw new InvalidTransitionError(
             'only an article that has been published can carry a correction; edit the draft instead',
@@ -192,13 +220,11 @@ export function createArticleWrites(db: Kysely<Database>): ArticleWrites {
       });
     },
 
-    async delete(id, version) {
+    async delete(id, version, options) {
+      const now = isoUtc(options?.now ?? new Date());
+      const actor = actorOf(options?.actor);
       await db.transaction().execute(async (trx) => {
-        const current = await trx
-          .selectFrom('articles')
-          .select(['slug', 'version'])
-          .where('id', '=', id)
-          .executeTakeFirst();
+        const current = await articleBy(trx, { id });
         if (!current) throw new NotFoundError(`no article has the id ${id}`);
         if (current.version !== version) throw new VersionConflictError(version, current.version);
         // Revisions, comments, bylines and tags go with it (ON DELETE CASCADE); so does its
@@ -210,13 +236,19 @@ export function createArticleWrites(db: Kysely<Database>): ArticleWrites {
           .where('version', '=', version)
           .executeTakeFirst();
         if (result.numDeletedRows !== 1n) throw new VersionConflictError(version, current.version);
+        await recordArticleEvent(outbox, trx, 'article.deleted', {
+          before: current,
+          after: null,
+          actor,
+          at: now,
+        });
       });
     },
 
     async restore(id, revisionId, version, options) {
       const now = isoUtc(options?.now ?? new Date());
       const actor = actorOf(options?.actor);
-      return change(id, version, async (trx, current) => {
+      return change(id, version, { type: 'article.updated', actor, now }, async (trx, current) => {
         const revision = await revisionById(trx, id, revisionId);
         if (!revision) throw new NotFoundError(`article ${id} has no revision ${revisionId}`);
         const edit = await editOfSnapshot(trx, revision.snapshot);
@@ -234,7 +266,7 @@ export function createArticleWrites(db: Kysely<Database>): ArticleWrites {
         const due = await dueScheduledQuery(db, at, publishDueBatchSize).execute();
         if (due.length === 0) break;
         for (const { id } of due) {
-          const article = await publishIfDue(db, id, at);
+          const article = await publishIfDue(db, outbox, id, at);
           if (article) published.push(article);
         }
       }
@@ -254,7 +286,12 @@ export function createArticleWrites(db: Kysely<Database>): ArticleWrites {
  * matches no row (in SQLite because writers take turns; in PostgreSQL because an UPDATE
  * re-checks its WHERE against the row the other transaction committed).
  */
-export async function publishIfDue(db: Kysely<Database>, id: string, at: string): Promise<Article | null> {
+export async function publishIfDue(
+  db: Kysely<Database>,
+  outbox: Outbox,
+  id: string,
+  at: string,
+): Promise<Article | null> {
   return db.transaction().execute(async (trx) => {
     const before = await articleBy(trx, { id });
     if (before?.status !== 'scheduled' || !before.scheduledFor || isoUtc(before.scheduledFor) > at) {
@@ -279,6 +316,12 @@ export async function publishIfDue(db: Kysely<Database>, id: string, at: string)
     await ensureBaselineRevision(trx, before);
     const published = mustExist(await articleBy(trx, { id }), id);
     await recordRevision(trx, published, 'status', systemActor, at);
+    await recordArticleEvent(outbox, trx, 'article.published', {
+      before,
+      after: published,
+      actor: systemActor,
+      at,
+    });
     return published;
   });
 }
@@ -458,4 +501,34 @@ async function saveVersion(
 export async function assertSlugFree(db: Kysely<Database>, slug: string): Promise<void> {
   const taken = await db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
   if (taken) throw new SlugTakenError(slug);
+}
+
+/**
+ * Records an article's event in the change's transaction, as its last statement: PostgreSQL's
+ * outbox lock is then held only for the insert and the commit, never while waiting for a row.
+ */
+export function recordArticleEvent(
+  outbox: Outbox,
+  trx: Kysely<Database>,
+  type: ArticleEventType,
+  change: { before: Article | null; after: Article | null; actor: Actor; at: string },
+): Promise<void> {
+  const { before, after } = change;
+  const subject = after ?? before;
+  if (!subject) throw new Error('an article event needs the article before or after the change');
+  return outbox.record(
+    trx,
+    {
+      type,
+      actor: eventActorOf(change.actor),
+      cacheKeys: articleCacheKeys(before, after),
+      article: {
+        id: subject.id,
+        slug: subject.slug,
+        status: subject.status,
+        previousSlug: before && after && before.slug !== after.slug ? before.slug : null,
+      },
+    },
+    change.at,
+  );
 }

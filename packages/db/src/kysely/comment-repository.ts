@@ -5,16 +5,19 @@ import {
   type CommentStatus,
   CreateCommentInputSchema,
   type CursorPosition,
+  commentCacheKeys,
   commentStatuses,
   decodeCursor,
   encodeCursor,
   limits,
   type QueuedComment,
+  systemActor,
 } from '@newsroom/domain';
 import type { Kysely, Selectable } from 'kysely';
 import { CommentsClosedError, InvalidInputError, NotFoundError } from '../errors.js';
-import type { CommentRepository, CommentThread } from '../store.js';
+import type { CommentRepository, CommentThread, WriteOptions } from '../store.js';
 import type { CommentsTable, Database } from './database.js';
+import { eventActorOf, type Outbox } from './event-outbox.js';
 import { isoUtc } from './iso-time.js';
 import { pageLimitOf } from './page-limit.js';
 
@@ -24,7 +27,7 @@ import { pageLimitOf } from './page-limit.js';
  */
 export const maxRepliesPerThread = 100;
 
-export function createCommentRepository(db: Kysely<Database>): CommentRepository {
+export function createCommentRepository(db: Kysely<Database>, outbox: Outbox): CommentRepository {
   return {
     async list(articleId, query) {
       await publishedArticle(db, articleId);
@@ -113,32 +116,80 @@ export function createCommentRepository(db: Kysely<Database>): CommentRepository
           created_at: createdAt,
         };
         await trx.insertInto('comments').values(row).execute();
+        await outbox.record(
+          trx,
+          {
+            type: 'comment.created',
+            actor: readerActor,
+            cacheKeys: commentCacheKeys(article.id, row.status === 'approved'),
+            comment: { id: row.id, status: row.status },
+            article: { id: article.id, slug: article.slug },
+          },
+          createdAt,
+        );
         return commentOf(row);
       });
     },
 
-    async setStatus(id, status) {
-      assertStatus(status);
-      const result = await db.updateTable('comments').set({ status }).where('id', '=', id).executeTakeFirst();
-      if (result.numUpdatedRows === 0n) throw new NotFoundError(`no comment has the id ${id}`);
-      const row = await db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      return commentOf(row);
+    async setStatus(id, status, options) {
+      const [changed] = await moderate(db, outbox, [id], status, options);
+      if (!changed) throw new NotFoundError(`no comment has the id ${id}`);
+      return changed;
     },
 
-    async setStatusMany(ids, status) {
-      assertStatus(status);
+    async setStatusMany(ids, status, options) {
       if (ids.length > limits.moderationBatch) {
         throw new InvalidInputError(`at most ${limits.moderationBatch} comments can be moderated at once`);
       }
-      if (ids.length === 0) return [];
-      return db.transaction().execute(async (trx) => {
-        await trx.updateTable('comments').set({ status }).where('id', 'in', ids).execute();
-        const rows = await trx.selectFrom('comments').selectAll().where('id', 'in', ids).execute();
-        const byId = new Map(rows.map((row) => [row.id, commentOf(row)]));
-        return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
-      });
+      return moderate(db, outbox, ids, status, options);
     },
   };
+}
+
+/** Who writes a reader's comment, in its event: readers have no account, and give only a display name. */
+const readerActor = { kind: 'system', id: null, name: 'reader' } as const;
+
+/**
+ * Sets the status of the comments found among `ids`, each with its event (approved, or
+ * rejected for rejected and spam alike) when its status changes, in one transaction. Returns
+ * those found, in the order of `ids`.
+ */
+async function moderate(
+  db: Kysely<Database>,
+  outbox: Outbox,
+  ids: readonly string[],
+  status: CommentStatus,
+  options: WriteOptions = {},
+): Promise<Comment[]> {
+  assertStatus(status);
+  if (ids.length === 0) return [];
+  const at = isoUtc(options.now ?? new Date());
+  const actor = eventActorOf(options.actor ?? systemActor);
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('comments')
+      .innerJoin('articles', 'articles.id', 'comments.article_id')
+      .select(['comments.id', 'comments.status', 'comments.article_id', 'articles.slug'])
+      .where('comments.id', 'in', ids)
+      .execute();
+    await trx.updateTable('comments').set({ status }).where('id', 'in', ids).execute();
+    const rows = await trx.selectFrom('comments').selectAll().where('id', 'in', ids).execute();
+    for (const old of before.filter((row) => row.status !== status)) {
+      await outbox.record(
+        trx,
+        {
+          type: status === 'approved' ? 'comment.approved' : 'comment.rejected',
+          actor,
+          cacheKeys: commentCacheKeys(old.article_id, old.status === 'approved' || status === 'approved'),
+          comment: { id: old.id, status },
+          article: { id: old.article_id, slug: old.slug },
+        },
+        at,
+      );
+    }
+    const byId = new Map(rows.map((row) => [row.id, commentOf(row)]));
+    return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+  });
 }
 
 /** The articles of a page of queued comments, by id: one query for the whole page. */
@@ -204,7 +255,7 @@ function cursorOf(cursor: string | undefined): CursorPosition | null {
 async function publishedArticle(db: Kysely<Database>, articleId: string) {
   const found = await db
     .selectFrom('articles')
-    .select(['id', 'comment_policy'])
+    .select(['id', 'slug', 'comment_policy'])
     .where('id', '=', articleId)
     .where('status', '=', 'published')
     .executeTakeFirst();

@@ -41,6 +41,7 @@ export interface Database {
   article_previews: ArticlePreviewsTable;
   media: MediaTable;
   media_variants: MediaVariantsTable;
+  events: EventsTable;
 }
 
 export interface ArticlesTable {
@@ -334,4 +335,13 @@ export interface MediaVariantsTable {
   content_type: string;
   bytes: Uint8Array;
   created_at: string;
+}
+
+export interface EventsTable {
+  /** Orders all events; PostgreSQL's bigint comes back as text. */
+  id: GeneratedAlways<number | string>;
+  type: string;
+  at: string;
+  /** The rest of the event (actor, subject, cache keys) as JSON. */
+  data: string;
 }

@@ -1,12 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { Article, AuthorRef, TagRef } from '@newsroom/domain';
+import {
+  type Article,
+  type ArticleEvent,
+  type AuthorRef,
+  statusEventType,
+  type TagRef,
+} from '@newsroom/domain';
 import type { Kysely } from 'kysely';
 import type { ImportDraftOptions, ImportDraftOutcome, ImportDraftResult } from '../draft-import-types.js';
 import type { ImportRepository } from '../store.js';
 import { articleBy, mustExist } from './article-queries.js';
 import { recordRevision } from './article-revisions.js';
 import { type ArticleRow, articleOf } from './article-rows.js';
-import { type ArticleEdit, applyEdit, assertSlugFree, saveTracked } from './article-writes.js';
+import {
+  type ArticleEdit,
+  applyEdit,
+  assertSlugFree,
+  recordArticleEvent,
+  saveTracked,
+} from './article-writes.js';
 import { articleRowOf } from './bulk-article-insert.js';
 import type { Database } from './database.js';
 import {
@@ -36,6 +48,7 @@ import {
   parsedDraft,
   statusMoveOf,
 } from './draft-import-rules.js';
+import type { Outbox } from './event-outbox.js';
 import { claimSlugs, lookupRedirect } from './redirect-repository.js';
 
 /** Stories per transaction in importDrafts: commits are what a file database pays for most. */
@@ -55,15 +68,15 @@ class DryRunOutcome extends Error {
  * story is written in its own transaction (importDraft) or savepoint (importDrafts), new tags and
  * authors included, so a story that fails leaves nothing behind.
  */
-export function createImportRepository(db: Kysely<Database>): ImportRepository {
+export function createImportRepository(db: Kysely<Database>, outbox: Outbox): ImportRepository {
   return {
     async importDraft(raw, options = {}) {
       const draft = parsedDraft(raw);
       const context = contextOf(options);
-      if (!options.dryRun) return db.transaction().execute((trx) => importOne(trx, draft, context));
+      if (!options.dryRun) return db.transaction().execute((trx) => importOne(trx, draft, context, outbox));
       try {
         await db.transaction().execute(async (trx) => {
-          throw new DryRunOutcome(await importOne(trx, draft, context));
+          throw new DryRunOutcome(await importOne(trx, draft, context, outbox));
         });
       } catch (error) {
         if (error instanceof DryRunOutcome) return error.result;
@@ -78,11 +91,11 @@ export function createImportRepository(db: Kysely<Database>): ImportRepository {
       for await (const draft of drafts) {
         batch.push(draft);
         if (batch.length >= size) {
-          yield* await importBatch(db, batch, options);
+          yield* await importBatch(db, batch, options, outbox);
           batch = [];
         }
       }
-      if (batch.length > 0) yield* await importBatch(db, batch, options);
+      if (batch.length > 0) yield* await importBatch(db, batch, options, outbox);
     },
 
     async byArticleId(articleId) {
@@ -101,6 +114,7 @@ async function importBatch(
   db: Kysely<Database>,
   batch: readonly unknown[],
   options: ImportDraftOptions,
+  outbox: Outbox,
 ): Promise<ImportDraftOutcome[]> {
   const context = contextOf(options);
   const outcomes: ImportDraftOutcome[] = [];
@@ -109,7 +123,7 @@ async function importBatch(
     for (const raw of batch) {
       const story = await trx.savepoint('story').execute();
       try {
-        const result = await importOne(story, parsedDraft(raw), context);
+        const result = await importOne(story, parsedDraft(raw), context, outbox);
         if (options.dryRun) await story.rollbackToSavepoint('story').execute();
         outcomes.push({ ok: true, result });
       } catch (error) {
@@ -135,9 +149,18 @@ async function importOne(
   trx: Kysely<Database>,
   draft: ImportDraft,
   context: ImportContext,
+  outbox: Outbox,
 ): Promise<ImportDraftResult> {
   const earlier = await earlierImportOf(trx, draft);
-  if (!earlier) return { action: 'created', article: await createFrom(trx, draft, context) };
+  const event = (type: ArticleEvent['type'], before: Article | null, after: Article) =>
+    recordArticleEvent(outbox, trx, type, { before, after, actor: context.actor, at: context.now });
+  if (!earlier) {
+    const created = await createFrom(trx, draft, context);
+    await event('article.created', null, created);
+    // A receiver waiting for publications hears of copy that arrives published too.
+    if (created.status !== 'draft') await event(statusEventType('draft', created.status), null, created);
+    return { action: 'created', article: created };
+  }
 
   const current = mustExist(await articleBy(trx, { id: earlier.articleId }), earlier.articleId);
   const decision = decisionFor(earlier, current, draft, context);
@@ -154,6 +177,7 @@ async function importOne(
       actor: context.actor,
     });
   }
+  const edited = saved;
   if (decision.moveTo !== undefined) {
     const move = statusMoveOf(saved, decision.moveTo, draft, context);
     saved = await saveTracked(trx, saved, 'status', context.actor, context.now, {
@@ -165,6 +189,9 @@ async function importOne(
     });
   }
   await recordImport(trx, saved, draft, context.now);
+  if (decision.applyCopy) await event('article.updated', current, edited);
+  if (saved.status !== edited.status)
+    await event(statusEventType(edited.status, saved.status), edited, saved);
   return { action: 'updated', article: saved };
 }
 

@@ -7,6 +7,7 @@ import { createChallengeRepository } from './challenge-repository.js';
 import { createCommentRepository } from './comment-repository.js';
 import type { Database } from './database.js';
 import { createImportRepository } from './draft-import-repository.js';
+import { createEventRepository, createOutbox } from './event-outbox.js';
 import type { FullTextSearch } from './full-text-search.js';
 import { createMediaRepository } from './media-repository.js';
 import { createOneTimeLinkRepository } from './one-time-link-repository.js';
@@ -29,6 +30,8 @@ export interface KyselyStoreOptions {
   search: FullTextSearch;
   /** How other processes on the same database hear of writes; none for SQLite. */
   broadcast?: ChangeBroadcast;
+  /** Run in a write's transaction before its event is added, to keep event ids in commit order. */
+  serializeEvents?: (trx: Kysely<Database>) => Promise<void>;
   beforeClose?: () => Promise<void>;
 }
 
@@ -42,8 +45,9 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
   const changes = createChangeFeed(options.broadcast);
   const { changed } = changes;
   const taxonomyWrites = ['upsert', 'create', 'update', 'delete'] as const;
+  const outbox = createOutbox(options.serializeEvents);
   const articles = announcingWrites(
-    createArticleRepository(db, options.search),
+    createArticleRepository(db, options.search, outbox),
     ['create', 'update', 'setStatus', 'requestReview', 'addCorrection', 'delete', 'restore', 'importMany'],
     changed,
   );
@@ -57,13 +61,13 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
         return published;
       },
     },
-    sections: announcingWrites(createSectionRepository(db), taxonomyWrites, changed),
-    tags: announcingWrites(createTagRepository(db), [...taxonomyWrites, 'merge'], changed),
-    authors: announcingWrites(createAuthorRepository(db), taxonomyWrites, changed),
-    comments: announcingWrites(createCommentRepository(db), ['create', 'setStatus'], changed),
+    sections: announcingWrites(createSectionRepository(db, outbox), taxonomyWrites, changed),
+    tags: announcingWrites(createTagRepository(db, outbox), [...taxonomyWrites, 'merge'], changed),
+    authors: announcingWrites(createAuthorRepository(db, outbox), taxonomyWrites, changed),
+    comments: announcingWrites(createCommentRepository(db, outbox), ['create', 'setStatus'], changed),
     tokens: createTokenRepository(db),
     redirects: createRedirectRepository(db),
-    imports: announcingWrites(createImportRepository(db), ['importDraft', 'importDrafts'], changed),
+    imports: announcingWrites(createImportRepository(db, outbox), ['importDraft', 'importDrafts'], changed),
     rateLimits: createRateLimitRepository(db),
     people: createPeopleRepository(db),
     sessions: createSessionRepository(db),
@@ -73,7 +77,8 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     audit: createAuditRepository(db),
     settings: createSettingsRepository(db),
     previews: createPreviewRepository(db),
-    media: createMediaRepository(db),
+    media: createMediaRepository(db, outbox),
+    events: createEventRepository(db),
     changes: { subscribe: changes.subscribe, listening: changes.listening },
     async articleCount() {
       const row = await db

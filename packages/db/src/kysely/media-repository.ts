@@ -1,17 +1,22 @@
 import { createHash } from 'node:crypto';
 import {
+  type Actor,
+  cacheKey,
   decodeTupleCursor,
   encodeTupleCursor,
   limits,
   type Media,
+  type MediaEvent,
   MediaHashSchema,
   mediaPath,
+  systemActor,
   UpdateMediaInputSchema,
 } from '@newsroom/domain';
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import { InvalidInputError, MediaInUseError, NotFoundError } from '../errors.js';
 import type { MediaRepository } from '../store.js';
 import type { Database, MediaTable } from './database.js';
+import { eventActorOf, type Outbox } from './event-outbox.js';
 import { isoUtc } from './iso-time.js';
 import { pageLimitOf } from './page-limit.js';
 
@@ -34,7 +39,20 @@ const described = [
 
 const maxUses = 100;
 
-export function createMediaRepository(db: Kysely<Database>): MediaRepository {
+export function createMediaRepository(db: Kysely<Database>, outbox: Outbox): MediaRepository {
+  /** The change's event, the last thing its transaction writes. */
+  const changed = (
+    trx: Kysely<Database>,
+    type: MediaEvent['type'],
+    hash: string,
+    at: string,
+    actor: Actor = systemActor,
+  ) =>
+    outbox.record(
+      trx,
+      { type, actor: eventActorOf(actor), cacheKeys: [cacheKey.media(hash)], media: { hash } },
+      at,
+    );
   const byHash = async (hash: string) => {
     if (!MediaHashSchema.safeParse(hash).success) return null;
     const row = await db.selectFrom('media').select(described).where('hash', '=', hash).executeTakeFirst();
@@ -42,30 +60,42 @@ export function createMediaRepository(db: Kysely<Database>): MediaRepository {
   };
 
   return {
-    async put(picture, { uploadedBy, now = new Date() }) {
+    async put(picture, { uploadedBy, now = new Date(), actor }) {
       // The hash is the picture's name everywhere: a wrong one would serve other bytes under it.
       if (createHash('sha256').update(picture.bytes).digest('hex') !== picture.hash) {
         throw new InvalidInputError('a picture must be kept under the SHA-256 of its bytes');
       }
       const at = isoUtc(now);
-      const result = await db
-        .insertInto('media')
-        .values({
-          hash: picture.hash,
-          bytes: picture.bytes,
-          format: picture.format,
-          width: picture.width,
-          height: picture.height,
-          size: picture.bytes.byteLength,
-          uploaded_by: uploadedBy.slice(0, limits.tokenName),
-          created_at: at,
-          updated_at: at,
-        })
-        .onConflict((conflict) => conflict.column('hash').doNothing())
-        .executeTakeFirst();
+      const created = await db.transaction().execute(async (trx) => {
+        const result = await trx
+          .insertInto('media')
+          .values({
+            hash: picture.hash,
+            bytes: picture.bytes,
+            format: picture.format,
+            width: picture.width,
+            height: picture.height,
+            size: picture.bytes.byteLength,
+            uploaded_by: uploadedBy.slice(0, limits.tokenName),
+            created_at: at,
+            updated_at: at,
+          })
+          .onConflict((conflict) => conflict.column('hash').doNothing())
+          .executeTakeFirst();
+        const inserted = Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+        if (inserted)
+          await changed(
+            trx,
+            'media.uploaded',
+            picture.hash,
+            at,
+            actor ?? { tokenId: null, name: uploadedBy },
+          );
+        return inserted;
+      });
       const media = await byHash(picture.hash);
       if (!media) throw new NotFoundError(`The picture ${picture.hash} was deleted while it was kept`);
-      return { media, created: Number(result.numInsertedOrUpdatedRows ?? 0n) > 0 };
+      return { media, created };
     },
 
     byHash,
@@ -115,32 +145,38 @@ export function createMediaRepository(db: Kysely<Database>): MediaRepository {
       };
     },
 
-    async update(hash, input, { now = new Date() } = {}) {
+    async update(hash, input, { now = new Date(), actor } = {}) {
       const fields = UpdateMediaInputSchema.parse(input);
-      const result = await db
-        .updateTable('media')
-        .set({
-          ...(fields.alt !== undefined && { alt: fields.alt }),
-          ...(fields.caption !== undefined && { caption: fields.caption || null }),
-          ...(fields.credit !== undefined && { credit: fields.credit || null }),
-          ...(fields.focal && {
-            focal_x: Math.round(fields.focal.x * 1000),
-            focal_y: Math.round(fields.focal.y * 1000),
-          }),
-          updated_at: isoUtc(now),
-        })
-        .where('hash', '=', hash)
-        .executeTakeFirst();
-      const media = result.numUpdatedRows > 0n ? await byHash(hash) : null;
-      if (!media) throw new NotFoundError(`No picture is kept as ${hash}`);
-      // A new focal point gives the crops new addresses: the ones cut around the old point go.
-      if (fields.focal) {
-        await db
-          .deleteFrom('media_variants')
+      const at = isoUtc(now);
+      const found = await db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('media')
+          .set({
+            ...(fields.alt !== undefined && { alt: fields.alt }),
+            ...(fields.caption !== undefined && { caption: fields.caption || null }),
+            ...(fields.credit !== undefined && { credit: fields.credit || null }),
+            ...(fields.focal && {
+              focal_x: Math.round(fields.focal.x * 1000),
+              focal_y: Math.round(fields.focal.y * 1000),
+            }),
+            updated_at: at,
+          })
           .where('hash', '=', hash)
-          .where((eb) => eb.or([eb('name', 'like', 'card-%'), eb('name', 'like', 'square-%')]))
-          .execute();
-      }
+          .executeTakeFirst();
+        if (result.numUpdatedRows === 0n) return false;
+        // A new focal point gives the crops new addresses: the ones cut around the old point go.
+        if (fields.focal) {
+          await trx
+            .deleteFrom('media_variants')
+            .where('hash', '=', hash)
+            .where((eb) => eb.or([eb('name', 'like', 'card-%'), eb('name', 'like', 'square-%')]))
+            .execute();
+        }
+        await changed(trx, 'media.updated', hash, at, actor);
+        return true;
+      });
+      const media = found ? await byHash(hash) : null;
+      if (!media) throw new NotFoundError(`No picture is kept as ${hash}`);
       return media;
     },
 
@@ -156,23 +192,27 @@ export function createMediaRepository(db: Kysely<Database>): MediaRepository {
         .execute();
     },
 
-    async delete(hash) {
+    async delete(hash, { now = new Date(), actor } = {}) {
       if (!MediaHashSchema.safeParse(hash).success) throw new NotFoundError(`No picture is kept as ${hash}`);
-      // One statement, so an article that starts using the picture meanwhile keeps it.
-      const result = await db
-        .deleteFrom('media')
-        .where('hash', '=', hash)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('articles')
-                .select('id')
-                .where((inner) => usesPicture(inner, hash)),
+      const result = await db.transaction().execute(async (trx) => {
+        // One statement, so an article that starts using the picture meanwhile keeps it.
+        const deleted = await trx
+          .deleteFrom('media')
+          .where('hash', '=', hash)
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('articles')
+                  .select('id')
+                  .where((inner) => usesPicture(inner, hash)),
+              ),
             ),
-          ),
-        )
-        .executeTakeFirst();
+          )
+          .executeTakeFirst();
+        if (deleted.numDeletedRows > 0n) await changed(trx, 'media.deleted', hash, isoUtc(now), actor);
+        return deleted;
+      });
       if (result.numDeletedRows > 0n) return;
       if (!(await byHash(hash))) throw new NotFoundError(`No picture is kept as ${hash}`);
       const uses = await this.usage(hash);

@@ -3,13 +3,17 @@ import {
   AuthorSchema,
   type Section,
   SectionSchema,
+  systemActor,
   type Tag,
   TagSchema,
+  type TaxonomyEvent,
+  taxonomyCacheKeys,
 } from '@newsroom/domain';
 import { type Kysely, sql } from 'kysely';
 import { InvalidInputError, NotFoundError, SlugTakenError } from '../errors.js';
-import type { Counted, RedirectKind, TagRepository, TaxonomyRepository } from '../store.js';
+import type { Counted, RedirectKind, TagRepository, TaxonomyRepository, WriteOptions } from '../store.js';
 import type { Database } from './database.js';
+import { eventActorOf, type Outbox } from './event-outbox.js';
 import { isoUtc } from './iso-time.js';
 import { claimSlugs, forgetRedirectsTo, recordRedirect } from './redirect-repository.js';
 
@@ -22,7 +26,7 @@ import { claimSlugs, forgetRedirectsTo, recordRedirect } from './redirect-reposi
 
 /** What differs between the three: the table's columns and what refers to it. */
 interface TaxonomyTable<T extends { slug: string }> {
-  kind: RedirectKind;
+  kind: Exclude<RedirectKind, 'article'>;
   /** Rows with their counts of published articles, in list order (all, or the one slug). */
   select(db: Kysely<Database>, slug?: string): Promise<Counted<T>[]>;
   exists(db: Kysely<Database>, slug: string): Promise<boolean>;
@@ -39,32 +43,60 @@ interface TaxonomyTable<T extends { slug: string }> {
 
 function taxonomyRepository<T extends { slug: string }>(
   db: Kysely<Database>,
+  outbox: Outbox,
   table: TaxonomyTable<T>,
 ): TaxonomyRepository<T> {
   const label = table.kind;
+  /** The change's event, the last thing its transaction writes. */
+  const changed = (
+    trx: Kysely<Database>,
+    change: TaxonomyEvent['change'],
+    slug: string,
+    options: WriteOptions = {},
+    related: { previousSlug?: string; mergedInto?: string } = {},
+  ) =>
+    outbox.record(
+      trx,
+      {
+        type: `${table.kind}.changed`,
+        actor: eventActorOf(options.actor ?? systemActor),
+        cacheKeys: taxonomyCacheKeys(
+          table.kind,
+          [slug, related.previousSlug, related.mergedInto].filter((each) => each !== undefined),
+        ),
+        change,
+        slug,
+        previousSlug: related.previousSlug ?? null,
+        mergedInto: related.mergedInto ?? null,
+      },
+      isoUtc(options.now ?? new Date()),
+    );
   return {
     list: () => table.select(db),
     async bySlug(slug) {
       return (await table.select(db, slug))[0] ?? null;
     },
-    async upsert(raw) {
+    async upsert(raw, options) {
       const item = table.parse(raw);
       await db.transaction().execute(async (trx) => {
+        const existed = await table.exists(trx, item.slug);
         await table.upsert(trx, item);
         await claimSlugs(trx, table.kind, [item.slug]);
+        await changed(trx, existed ? 'updated' : 'created', item.slug, options);
       });
       return item;
     },
-    async create(raw) {
+    async create(raw, options) {
       const item = table.parse(raw);
       await db.transaction().execute(async (trx) => {
         if (await table.exists(trx, item.slug)) throw new SlugTakenError(item.slug);
         await table.insert(trx, item);
         await claimSlugs(trx, table.kind, [item.slug]);
+        await changed(trx, 'created', item.slug, options);
       });
       return item;
     },
-    async update(slug, patch) {
+    async update(slug, patch, options) {
       return db.transaction().execute(async (trx) => {
         const [current] = await table.select(trx, slug);
         if (!current) throw new NotFoundError(`no ${label} has the slug "${slug}"`);
@@ -73,6 +105,7 @@ function taxonomyRepository<T extends { slug: string }>(
         const next = table.parse({ ...fields, ...given });
         if (next.slug === slug) {
           await table.upsert(trx, next);
+          await changed(trx, 'updated', slug, options);
           return next;
         }
         if (await table.exists(trx, next.slug)) throw new SlugTakenError(next.slug);
@@ -80,18 +113,20 @@ function taxonomyRepository<T extends { slug: string }>(
         await table.moveReferences(trx, slug, next.slug);
         await table.remove(trx, slug);
         await recordRedirect(trx, table.kind, slug, next.slug, isoUtc(new Date()));
+        await changed(trx, 'updated', next.slug, options, { previousSlug: slug });
         return next;
       });
     },
-    async delete(slug) {
+    async delete(slug, options) {
       await db.transaction().execute(async (trx) => {
         if (!(await table.exists(trx, slug))) throw new NotFoundError(`no ${label} has the slug "${slug}"`);
         await table.removeReferences(trx, slug);
         await forgetRedirectsTo(trx, table.kind, slug);
         await table.remove(trx, slug);
+        await changed(trx, 'deleted', slug, options);
       });
     },
-    async merge(from, into) {
+    async merge(from, into, options) {
       if (from === into) throw new InvalidInputError(`cannot merge ${label} "${from}" into itself`);
       return db.transaction().execute(async (trx) => {
         for (const slug of [from, into]) {
@@ -102,6 +137,7 @@ function taxonomyRepository<T extends { slug: string }>(
         await recordRedirect(trx, table.kind, from, into, isoUtc(new Date()));
         const [merged] = await table.select(trx, into);
         if (!merged) throw new NotFoundError(`no ${label} has the slug "${into}"`);
+        await changed(trx, 'merged', from, options, { mergedInto: into });
         return merged;
       });
     },
@@ -141,8 +177,8 @@ function countOf(value: number | bigint | string | null | undefined): number {
   return Number(value ?? 0);
 }
 
-export function createSectionRepository(db: Kysely<Database>): TaxonomyRepository<Section> {
-  return taxonomyRepository<Section>(db, {
+export function createSectionRepository(db: Kysely<Database>, outbox: Outbox): TaxonomyRepository<Section> {
+  return taxonomyRepository<Section>(db, outbox, {
     kind: 'section',
     parse: (item) => SectionSchema.parse(item),
     async select(db, slug) {
@@ -237,12 +273,12 @@ const tagTable: TaxonomyTable<Tag> = {
   },
 };
 
-export function createTagRepository(db: Kysely<Database>): TagRepository {
-  return taxonomyRepository(db, tagTable);
+export function createTagRepository(db: Kysely<Database>, outbox: Outbox): TagRepository {
+  return taxonomyRepository(db, outbox, tagTable);
 }
 
-export function createAuthorRepository(db: Kysely<Database>): TaxonomyRepository<Author> {
-  return taxonomyRepository<Author>(db, {
+export function createAuthorRepository(db: Kysely<Database>, outbox: Outbox): TaxonomyRepository<Author> {
+  return taxonomyRepository<Author>(db, outbox, {
     kind: 'author',
     parse: (item) => AuthorSchema.parse(item),
     async select(db, slug) {

@@ -11,6 +11,7 @@ import {
   serverChannelListener,
 } from './change-notifications.js';
 import { postgresMigrations } from './migrations/index.js';
+import { takeOutboxLock } from './outbox-lock.js';
 import { pgPoolOf } from './pg-pool.js';
 import { PGlitePool } from './pglite-pool.js';
 import { ErrorMappingPool } from './postgres-errors.js';
@@ -36,6 +37,7 @@ export function postgresKyselyOf(pool: PostgresPool): Kysely<Database> {
 export function postgresStoreOf(db: Kysely<Database>, listen?: ChannelListener): Store {
   return createKyselyStore(db, {
     search: tsvectorSearch,
+    serializeEvents: takeOutboxLock,
     ...(listen ? { broadcast: postgresBroadcast(db, listen) } : {}),
   });
 }

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dueScheduledQuery } from '../kysely/article-queries.js';
 import { publishIfDue } from '../kysely/article-writes.js';
+import { createOutbox } from '../kysely/event-outbox.js';
 import { migrateToLatest } from './migrate.js';
 import { openSqliteKysely, openSqliteStore, sqliteStoreOf } from './sqlite-store.js';
 
@@ -138,7 +139,8 @@ describe('SQLite storage', () => {
     expect(seenByA).toHaveLength(3);
     const publishedByB = await b.articles.publishDue(now);
     expect(publishedByB).toHaveLength(3);
-    for (const { id } of seenByA) expect(await publishIfDue(dbA, id, now.toISOString())).toBeNull();
+    for (const { id } of seenByA)
+      expect(await publishIfDue(dbA, createOutbox(), id, now.toISOString())).toBeNull();
     expect(await a.articles.publishDue(now)).toEqual([]);
 
     for (const { id } of seenByA) {

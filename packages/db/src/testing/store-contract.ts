@@ -23,6 +23,7 @@ import { describeChangeFeedContract } from './contract-changes.js';
 import { describeCommentContract } from './contract-comments.js';
 import { describeDeskListContract } from './contract-desk-list.js';
 import { describeEditorialContract } from './contract-editorial.js';
+import { describeEventContract } from './contract-events.js';
 import {
   at,
   day2025,
@@ -597,6 +598,7 @@ export function describeStoreContract(
     describeAuditContract(current);
     describePreviewContract(current);
     describeMediaContract(current);
+    describeEventContract(current);
     describeTokenContract(current);
 
     describe('readiness', () => {

@@ -9,6 +9,7 @@ import { deskStoryList } from './0007-desk-story-list.js';
 import { articlePreviews } from './0008-article-previews.js';
 import { tokenExpiryAndUse } from './0009-token-expiry-and-use.js';
 import { media } from './0010-media.js';
+import { events } from './0011-events.js';
 
 /**
  * Every PostgreSQL migration, under the same names as SQLite's so the Migrator tracks both the
@@ -25,4 +26,5 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0008-article-previews': articlePreviews,
   '0009-token-expiry-and-use': tokenExpiryAndUse,
   '0010-media': media,
+  '0011-events': events,
 };

@@ -9,6 +9,7 @@ import { deskStoryList } from './0007-desk-story-list.js';
 import { articlePreviews } from './0008-article-previews.js';
 import { tokenExpiryAndUse } from './0009-token-expiry-and-use.js';
 import { media } from './0010-media.js';
+import { events } from './0011-events.js';
 
 /**
  * Every SQLite migration, applied in the order of their names. Add a migration as a new file
@@ -25,4 +26,5 @@ export const sqliteMigrations: Readonly<Record<string, Migration>> = {
   '0008-article-previews': articlePreviews,
   '0009-token-expiry-and-use': tokenExpiryAndUse,
   '0010-media': media,
+  '0011-events': events,
 };
