@@ -13,7 +13,13 @@ describe('events', () => {
       at,
       actor,
       cacheKeys: [`article:${articleId}`, 'front'],
-      article: { id: articleId, slug: 'storm-hits-coast', status: 'published', previousSlug: null },
+      article: {
+        id: articleId,
+        slug: 'storm-hits-coast',
+        status: 'published',
+        previousSlug: null,
+        seenByReaders: true,
+      },
     };
     expect(NewsroomEventSchema.parse(published)).toEqual(published);
     const approved = {
@@ -24,6 +30,7 @@ describe('events', () => {
       cacheKeys: [],
       comment: { id: '9b2e4b1c-6f0a-4a8e-9c3d-2e1f0a9b8c7d', status: 'approved' },
       article: { id: articleId, slug: 'storm-hits-coast' },
+      seenByReaders: true,
     };
     expect(NewsroomEventSchema.parse(approved).type).toBe('comment.approved');
     expect(NewsroomEventSchema.safeParse({ ...approved, type: 'article.published' }).success).toBe(false);

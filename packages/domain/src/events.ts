@@ -58,6 +58,8 @@ export const EventArticleSchema = z.object({
   status: ArticleStatusSchema,
   /** Its slug before the change, when the change gave it a new one. */
   previousSlug: SlugSchema.nullable(),
+  /** Whether readers see it, or saw it before this change: public streams tell only these. */
+  seenByReaders: z.boolean(),
 });
 export type EventArticle = z.infer<typeof EventArticleSchema>;
 
@@ -72,6 +74,8 @@ export const CommentEventSchema = z.object({
   type: z.enum(commentEventTypes),
   comment: z.object({ id: z.uuid(), status: z.enum(commentStatuses) }),
   article: z.object({ id: z.uuid(), slug: SlugSchema }),
+  /** Whether readers see the comment, or saw it before this change: public streams tell only these. */
+  seenByReaders: z.boolean(),
 });
 
 export const TaxonomyEventSchema = z.object({

@@ -527,6 +527,7 @@ export function recordArticleEvent(
         slug: subject.slug,
         status: subject.status,
         previousSlug: before && after && before.slug !== after.slug ? before.slug : null,
+        seenByReaders: before?.status === 'published' || after?.status === 'published',
       },
     },
     change.at,

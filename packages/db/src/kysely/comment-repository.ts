@@ -124,6 +124,7 @@ export function createCommentRepository(db: Kysely<Database>, outbox: Outbox): C
             cacheKeys: commentCacheKeys(article.id, row.status === 'approved'),
             comment: { id: row.id, status: row.status },
             article: { id: article.id, slug: article.slug },
+            seenByReaders: row.status === 'approved',
           },
           createdAt,
         );
@@ -175,14 +176,16 @@ async function moderate(
     await trx.updateTable('comments').set({ status }).where('id', 'in', ids).execute();
     const rows = await trx.selectFrom('comments').selectAll().where('id', 'in', ids).execute();
     for (const old of before.filter((row) => row.status !== status)) {
+      const seenByReaders = old.status === 'approved' || status === 'approved';
       await outbox.record(
         trx,
         {
           type: status === 'approved' ? 'comment.approved' : 'comment.rejected',
           actor,
-          cacheKeys: commentCacheKeys(old.article_id, old.status === 'approved' || status === 'approved'),
+          cacheKeys: commentCacheKeys(old.article_id, seenByReaders),
           comment: { id: old.id, status },
           article: { id: old.article_id, slug: old.slug },
+          seenByReaders,
         },
         at,
       );

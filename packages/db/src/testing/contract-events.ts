@@ -66,7 +66,13 @@ export function describeEventContract(store: () => Store): void {
       expect(events[0]).toMatchObject({
         at: at(0).toISOString(),
         actor: { kind: 'person', id: editor.personId, name: 'Ada Editor' },
-        article: { id: created.id, slug: 'storm-hits-coast', status: 'draft', previousSlug: null },
+        article: {
+          id: created.id,
+          slug: 'storm-hits-coast',
+          status: 'draft',
+          previousSlug: null,
+          seenByReaders: false,
+        },
         // A draft nobody reads touches nothing but its own answers.
         cacheKeys: [`article:${created.id}`, 'slug:storm-hits-coast'],
       });
@@ -78,6 +84,12 @@ export function describeEventContract(store: () => Store): void {
         expect.arrayContaining(['section:world', 'front', 'feeds', `article:${created.id}`]),
       );
       expect(events[5]?.actor).toEqual({ kind: 'system', id: null, name: 'system' });
+      // Readers saw it go: public streams tell its unpublication, and not its archiving.
+      expect(
+        events.map(
+          (event) => 'article' in event && 'seenByReaders' in event.article && event.article.seenByReaders,
+        ),
+      ).toEqual([false, false, false, true, true, true, false, false]);
       expect(events[7]).toMatchObject({ article: { id: created.id, status: 'archived' } });
       expect(await store().events.latestId()).toBe(events.at(-1)?.id);
     });
@@ -169,6 +181,7 @@ export function describeEventContract(store: () => Store): void {
         actor: { kind: 'system', id: null, name: 'reader' },
         article: { id: story.id, slug: 'commented' },
         cacheKeys: [`comments:${story.id}`],
+        seenByReaders: false,
       });
       expect(events[1]?.cacheKeys).toEqual([`comments:${story.id}`, `article:${story.id}`]);
       expect(events[1]?.actor).toMatchObject({ kind: 'person', id: editor.personId });
