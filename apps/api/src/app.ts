@@ -8,6 +8,7 @@ import { accessLog } from './plugins/access-log.js';
 import { changeStream } from './plugins/change-stream.js';
 import { cors } from './plugins/cors.js';
 import { answerClientError, errorAnswers } from './plugins/error-answers.js';
+import { eventStream } from './plugins/event-stream.js';
 import { gracefulClose } from './plugins/graceful-close.js';
 import { health } from './plugins/health.js';
 import { httpCaching } from './plugins/http-caching.js';
@@ -96,6 +97,7 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
   await app.register(errorAnswers, { config });
   await app.register(health, { store });
   await app.register(changeStream, { store });
+  await app.register(eventStream, { store, desk: deskSettingsOf(config) });
   const pictures = new PictureWork(store, {
     encodings: config.MEDIA_ENCODINGS,
     maxPixels: config.MEDIA_MAX_PIXELS,

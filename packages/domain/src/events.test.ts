@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { eventTypes, NewsroomEventSchema, statusEventType } from './events.js';
+import {
+  eventTypes,
+  type NewsroomEvent,
+  NewsroomEventSchema,
+  publicViewOf,
+  statusEventType,
+} from './events.js';
 
 const at = '2026-12-06T09:00:00.000Z';
 const actor = { kind: 'person', id: '7c1d2f3a-1b2c-4d5e-8f90-1a2b3c4d5e6f', name: 'Ada Editor' } as const;
@@ -61,5 +67,58 @@ describe('events', () => {
         'author.changed',
       ]),
     );
+  });
+
+  it('tells the public only what readers see or saw, without naming the staff', () => {
+    const article = (seenByReaders: boolean): NewsroomEvent => ({
+      id: '7',
+      type: 'article.updated',
+      at,
+      actor,
+      cacheKeys: [],
+      article: {
+        id: articleId,
+        slug: 'storm-hits-coast',
+        status: 'draft',
+        previousSlug: null,
+        seenByReaders,
+      },
+    });
+    expect(publicViewOf(article(false))).toBeNull();
+    expect(publicViewOf(article(true))?.actor).toEqual({ kind: 'system', id: null, name: 'newsroom' });
+    const pending: NewsroomEvent = {
+      id: '8',
+      type: 'comment.created',
+      at,
+      actor,
+      cacheKeys: [],
+      comment: { id: articleId, status: 'pending' },
+      article: { id: articleId, slug: 'storm-hits-coast' },
+      seenByReaders: false,
+    };
+    expect(publicViewOf(pending)).toBeNull();
+    expect(publicViewOf({ ...pending, type: 'comment.approved', seenByReaders: true })).not.toBeNull();
+    const tag: NewsroomEvent = {
+      id: '9',
+      type: 'tag.changed',
+      at,
+      actor,
+      cacheKeys: [],
+      change: 'updated',
+      slug: 'weather',
+      previousSlug: null,
+      mergedInto: null,
+    };
+    expect(publicViewOf(tag)).toMatchObject({ slug: 'weather' });
+    expect(
+      publicViewOf({
+        id: '10',
+        type: 'media.uploaded',
+        at,
+        actor,
+        cacheKeys: [],
+        media: { hash: 'a'.repeat(64) },
+      }),
+    ).toBeNull();
   });
 });

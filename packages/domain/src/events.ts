@@ -121,3 +121,22 @@ export function statusEventType(from: ArticleStatus, to: ArticleStatus): Article
   if (to === 'archived') return 'article.archived';
   return from === 'published' ? 'article.unpublished' : 'article.updated';
 }
+
+/** Who public streams say made a change: the newsroom, never one of its people or tokens. */
+const newsroomActor: EventActor = { kind: 'system', id: null, name: 'newsroom' };
+
+/**
+ * The event as anyone may see it, or null when it is the newsroom's own business: drafts,
+ * comments readers never saw, pictures in the library. What readers see (or saw, until this
+ * change) is told, without who on the staff made the change.
+ */
+export function publicViewOf(event: NewsroomEvent): NewsroomEvent | null {
+  return isPublic(event) ? { ...event, actor: newsroomActor } : null;
+}
+
+function isPublic(event: NewsroomEvent): boolean {
+  if ('seenByReaders' in event) return event.seenByReaders; // a comment
+  if ('article' in event) return event.article.seenByReaders;
+  // Sections, tags and authors are public; the picture library is not.
+  return !('media' in event);
+}

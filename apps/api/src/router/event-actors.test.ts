@@ -16,7 +16,11 @@ describe("the events of the API's writes", () => {
     const token = { kind: 'token', id: fx.principals.editor.tokenId, name: 'editor desk' };
     const story = await fx.draft({ status: 'published' });
     const start = await fx.store.events.latestId();
-    const comment = await fx.store.comments.create({ articleId: story.id, displayName: 'Ines', body: 'Yes.' });
+    const comment = await fx.store.comments.create({
+      articleId: story.id,
+      displayName: 'Ines',
+      body: 'Yes.',
+    });
     await editor.comment.moderate({ id: comment.id, status: 'approved' });
     await editor.tag.create({ slug: 'storms', name: 'Storms', description: null, type: 'topic' });
     await editor.section.update({ slug: 'world', patch: { name: 'The World' } });

@@ -77,7 +77,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     audit: createAuditRepository(db),
     settings: createSettingsRepository(db),
     previews: createPreviewRepository(db),
-    media: createMediaRepository(db, outbox),
+    media: announcingWrites(createMediaRepository(db, outbox), ['put', 'update', 'delete'], changed),
     events: createEventRepository(db),
     changes: { subscribe: changes.subscribe, listening: changes.listening },
     async articleCount() {
