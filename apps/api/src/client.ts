@@ -2,7 +2,16 @@
  * The typed client for Newsroom's API: `createNewsroomClient(url)` gives every procedure with
  * its input and output types. Imports only the router's type, so no server code comes along.
  */
-import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
+// tRPC's EventSource shape is exported only from its core module.
+import type { EventSourceLike } from '@trpc/server/unstable-core-do-not-import';
 import type { AppRouter } from './root.js';
 
 export interface NewsroomClientOptions {
@@ -17,6 +26,11 @@ export interface NewsroomClientOptions {
    * address as `x-forwarded-for`, say. The token's `authorization` header wins over these.
    */
   headers?: () => Record<string, string>;
+  /**
+   * The EventSource class subscriptions (`event.stream`) use: browsers have one; in Node, pass
+   * the `eventsource` package's, which sends the token's header through its `fetch` option.
+   */
+  EventSource?: EventSourceLike.AnyConstructor;
 }
 
 /**
@@ -38,11 +52,28 @@ export function createNewsroomClient(url: string, options: NewsroomClientOptions
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({
-        // A query too long for a URL even alone goes as a POST body (the API allows that for
-        // queries); everything else is batched, queries as GET so HTTP caches can keep them.
-        condition: (op) => op.type === 'query' && batchUrlLength(base, op.path, op.input) > maxURLLength,
-        true: httpLink({ ...shared, methodOverride: 'POST' }),
-        false: httpBatchLink({ ...shared, maxURLLength, maxItems: options.maxBatch ?? 20 }),
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({
+          url: base,
+          ...(options.EventSource ? { EventSource: options.EventSource } : {}),
+          // EventSource has no headers of its own: an EventSource that takes a fetch (the
+          // `eventsource` package) is given one that sends the token and the extra headers.
+          eventSourceOptions: () =>
+            ({
+              fetch: (input: string | URL | Request, init?: RequestInit) =>
+                (options.fetch ?? fetch)(input, {
+                  ...init,
+                  headers: { ...(init?.headers as Record<string, string>), ...shared.headers() },
+                }),
+            }) as unknown as EventSourceInit,
+        }),
+        false: splitLink({
+          // A query too long for a URL even alone goes as a POST body (the API allows that for
+          // queries); everything else is batched, queries as GET so HTTP caches can keep them.
+          condition: (op) => op.type === 'query' && batchUrlLength(base, op.path, op.input) > maxURLLength,
+          true: httpLink({ ...shared, methodOverride: 'POST' }),
+          false: httpBatchLink({ ...shared, maxURLLength, maxItems: options.maxBatch ?? 20 }),
+        }),
       }),
     ],
   });

@@ -1,7 +1,12 @@
-import type { AnyTRPCMutationProcedure, AnyTRPCQueryProcedure, AnyTRPCRouter } from '@trpc/server';
+import type {
+  AnyTRPCMutationProcedure,
+  AnyTRPCQueryProcedure,
+  AnyTRPCRouter,
+  AnyTRPCSubscriptionProcedure,
+} from '@trpc/server';
 import type { AppRouter } from './root.js';
 
-export type ProcedureKind = 'query' | 'mutation';
+export type ProcedureKind = 'query' | 'mutation' | 'subscription';
 
 /** [path, kind] of each procedure in a record of procedures and nested records, from tRPC's public types. */
 type KindEntries<TRecord, Prefix extends string = ''> = {
@@ -9,7 +14,9 @@ type KindEntries<TRecord, Prefix extends string = ''> = {
     ? [`${Prefix}${Key}`, 'query']
     : TRecord[Key] extends AnyTRPCMutationProcedure
       ? [`${Prefix}${Key}`, 'mutation']
-      : KindEntries<TRecord[Key], `${Prefix}${Key}.`>;
+      : TRecord[Key] extends AnyTRPCSubscriptionProcedure
+        ? [`${Prefix}${Key}`, 'subscription']
+        : KindEntries<TRecord[Key], `${Prefix}${Key}.`>;
 }[keyof TRecord & string];
 
 /** Every procedure path of the router with its kind, as the compiler reads them from the router's type. */
@@ -116,12 +123,13 @@ const kinds = {
   'media.update': 'mutation',
   'media.usage': 'query',
   'media.delete': 'mutation',
+  'event.stream': 'subscription',
 } as const satisfies RouterKinds;
 
 // A Map, so a path such as `constructor` or `__proto__` is simply unknown.
 const kindByPath: ReadonlyMap<string, ProcedureKind> = new Map(Object.entries(kinds));
 
-/** Whether a procedure path names a query or a mutation (undefined for an unknown path). */
+/** Whether a procedure path names a query, a mutation or a subscription (undefined for an unknown path). */
 export const typeOf = (path: string): ProcedureKind | undefined => kindByPath.get(path);
 
 /**

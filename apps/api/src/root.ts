@@ -4,6 +4,7 @@ import { auditRouter } from './router/audit.js';
 import { authRouter } from './router/auth.js';
 import { authorRouter } from './router/author.js';
 import { commentRouter } from './router/comment.js';
+import { eventRouter } from './router/event.js';
 import { mediaRouter } from './router/media.js';
 import { previewRouter } from './router/preview.js';
 import { redirectRouter } from './router/redirect.js';
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   preview: previewRouter,
   media: mediaRouter,
+  event: eventRouter,
 });
 
 export type AppRouter = typeof appRouter;

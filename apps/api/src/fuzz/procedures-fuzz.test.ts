@@ -44,7 +44,7 @@ interface Sent {
 
 function requestFor(path: string, type: string, input: unknown, token: boolean): Sent {
   const json = JSON.stringify(input);
-  if (type === 'query') {
+  if (type === 'query' || type === 'subscription') {
     return {
       method: 'GET',
       url: `/${path}${json === undefined ? '' : `?input=${encodeURIComponent(json)}`}`,
@@ -52,6 +52,42 @@ function requestFor(path: string, type: string, input: unknown, token: boolean):
     };
   }
   return { method: 'POST', url: `/${path}`, body: json ?? '', token };
+}
+
+/** How long a subscription's stream is read: long enough for a refusal to arrive. */
+const streamReadMs = 100;
+/** A subscription's run costs that wait when its input is accepted: fewer runs keep it short. */
+const streamRuns = Math.min(runs, 200);
+
+/**
+ * Opens a subscription and reads its stream for a moment: tRPC answers 200 and then says in a
+ * `serialized-error` event why it refuses; a stream that stays open was accepted.
+ */
+async function problemWithStream(sent: Sent): Promise<string | null> {
+  const res = await fetch(`${api.url}${sent.url}`, {
+    headers: sent.token ? { authorization: `Bearer ${adminToken}` } : {},
+    signal: AbortSignal.timeout(streamReadMs),
+  });
+  let text = '';
+  try {
+    const reader = (res.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+  } catch {
+    // The moment is over: what came so far is the answer.
+  }
+  const what = `GET ${sent.url.slice(0, 200)} -> ${res.status} ${text.slice(0, 300)}`;
+  if (res.status >= 500) return `5xx: ${what}`;
+  const refusal = /^event: serialized-error\ndata: (.*)$/m.exec(text)?.[1];
+  if (!refusal) return null;
+  const error = JSON.parse(refusal) as { message?: unknown; data?: { httpStatus?: number } };
+  if ((error.data?.httpStatus ?? 500) >= 500) return `5xx: ${what}`;
+  return typeof error.message === 'string' && error.message !== ''
+    ? null
+    : `an error without a message: ${what}`;
 }
 
 /** Sends it and checks the answer; returns a description of what is wrong, or null. */
@@ -88,9 +124,10 @@ describe('every procedure, given hostile input over HTTP', () => {
     async ({ path, type }) => {
       await fc.assert(
         fc.asyncProperty(hostileInput, fc.boolean(), async (input, token) => {
-          expect(await problemWith(requestFor(path, type, input, token))).toBeNull();
+          const sent = requestFor(path, type, input, token);
+          expect(await (type === 'subscription' ? problemWithStream(sent) : problemWith(sent))).toBeNull();
         }),
-        { numRuns: runs },
+        { numRuns: type === 'subscription' ? streamRuns : runs },
       );
     },
   );

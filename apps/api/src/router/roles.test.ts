@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Article, Role } from '@newsroom/domain';
+import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNewsroomClient, errorCodeOf, type NewsroomClient } from '../client.js';
 import { appRouter } from '../root.js';
@@ -37,6 +38,37 @@ interface Expectation {
     client: NewsroomClient,
     article: (status?: 'draft' | 'published') => Promise<Article>,
   ): Promise<unknown>;
+}
+
+/**
+ * A subscription as a call: resolved with its first event, rejected with the error that
+ * refused it. Sections are saved until an event comes, since a stream starts from whatever is
+ * last when the server gets to it.
+ */
+function firstEvent(
+  subscribe: (handlers: { onData(data: unknown): void; onError(error: unknown): void }) => {
+    unsubscribe(): void;
+  },
+): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const changes = setInterval(() => {
+      void fx.store.sections.upsert({ slug: 'events', name: 'Events', description: null, order: 9 });
+    }, 100);
+    const done = () => {
+      clearInterval(changes);
+      subscription.unsubscribe();
+    };
+    const subscription = subscribe({
+      onData: (data) => {
+        done();
+        resolve(data);
+      },
+      onError: (error) => {
+        done();
+        reject(error);
+      },
+    });
+  });
 }
 
 let slugCounter = 0;
@@ -361,6 +393,11 @@ const expectations: Record<string, Expectation> = {
     call: async (c) => c.media.update.mutate({ id: await keptPicture(), alt: 'Alt text' }),
   },
   'media.delete': { min: 'editor', call: async (c) => c.media.delete.mutate({ id: await keptPicture() }) },
+  // Anyone may listen; what each caller is told is event.test.ts's business.
+  'event.stream': {
+    min: 'public',
+    call: (c) => firstEvent((handlers) => c.event.stream.subscribe(undefined, handlers)),
+  },
   'preview.create': {
     min: 'contributor',
     ownArticlesOnly: true,
@@ -435,7 +472,7 @@ function clientFor(caller: Caller): NewsroomClient {
         : caller === 'revoked token'
           ? revokedToken
           : fx.tokens[caller];
-  return createNewsroomClient(api.url, token ? { token } : {});
+  return createNewsroomClient(api.url, { EventSource, ...(token ? { token } : {}) });
 }
 
 /** The caller's own byline where it has one; another writer's otherwise, or when asked. */
