@@ -7,6 +7,7 @@ import { createBodyEditor } from './body-editor';
 import { hideConflict, showConflict } from './conflict-view';
 import { startHeroPicture } from './hero-picture';
 import { localCopyOf } from './local-copy';
+import { watchOthersSaving } from './others-saving';
 import { nameBookOfPage, readStoryForm, writeStoryForm } from './story-form';
 import { startStoryLists } from './story-lists';
 
@@ -68,6 +69,8 @@ export function startStoryEditor(): void {
   document.querySelector('.story-side')?.addEventListener('input', () => autosaver.changed());
   startStoryLists(() => autosaver.changed(), csrf);
   startHeroPicture(library, () => autosaver.changed());
+  const othersNotice = document.getElementById('others-notice');
+  if (othersNotice) watchOthersSaving(page.id, form.dataset.personId ?? '', othersNotice);
 
   document.addEventListener('keydown', (event) => {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
