@@ -72,4 +72,22 @@ describe('a story open in the desk', () => {
     expect(told.length).toBeGreaterThanOrEqual(2);
     expect(told.every((text) => text.startsWith('Bo Editor'))).toBe(true);
   });
+
+  it('brings a story someone else writes into the story list, without reloading the page', async () => {
+    await page.goto(`${desk.deskUrl}/`);
+    await page.locator('.story-list').waitFor();
+    await page.evaluate(() => {
+      (window as unknown as { sameLoad: boolean }).sameLoad = true;
+    });
+    await page.locator('#list-status', { hasText: 'This list updates as stories change.' }).waitFor();
+    await desk.store.articles.create(
+      { headline: 'Ferry timetable changes', body: [{ type: 'paragraph', text: 'From Monday.' }] },
+      { actor: { tokenId: null, name: 'Bo Editor' } },
+    );
+    await page.locator('.story-list h3', { hasText: 'Ferry timetable changes' }).waitFor();
+    await page.locator('#list-status', { hasText: /^Brought up to date at \d/ }).waitFor();
+    await expect(page.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad)).resolves.toBe(
+      true,
+    );
+  });
 });

@@ -20,7 +20,7 @@ async function through(text: string, size: number): Promise<string> {
 }
 
 describe("one story's events out of the API's stream", () => {
-  it('keeps the messages about the story and the keep-alive comments, however the stream is cut', async () => {
+  it('keeps the messages about the story, the reconnection delay and the keep-alive comments, however the stream is cut', async () => {
     const stream = [
       'retry: 1000\n\n',
       message('1', 'article.updated', 'a1'),
@@ -31,6 +31,7 @@ describe("one story's events out of the API's stream", () => {
       'id: 5\nevent: article.updated\ndata: not json\n\n',
     ].join('');
     const expected = [
+      'retry: 1000\n\n',
       message('1', 'article.updated', 'a1'),
       ': keep-alive\n\n',
       message('3', 'article.published', 'a1'),

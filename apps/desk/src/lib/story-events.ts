@@ -1,9 +1,9 @@
 /**
- * The Server-Sent Events of one story, out of the API's stream of every event: messages whose
- * event names the article pass through as they came (id, type, data); comments on it and the
- * rest are left out. Messages are read whole: the API ends each with a blank line.
+ * The stories' Server-Sent Events out of the API's stream: article events (of the one article
+ * `articleId` names, or of any) pass through as they came (id, type, data); the rest is left
+ * out. Messages are read whole: the API ends each with a blank line.
  */
-export function storyEventsOf(articleId: string): TransformStream<string, string> {
+export function storyEventsOf(articleId: string | null): TransformStream<string, string> {
   let buffered = '';
   return new TransformStream({
     transform(chunk, out) {
@@ -11,18 +11,22 @@ export function storyEventsOf(articleId: string): TransformStream<string, string
       for (let end = buffered.indexOf('\n\n'); end >= 0; end = buffered.indexOf('\n\n')) {
         const message = buffered.slice(0, end);
         buffered = buffered.slice(end + 2);
-        // Comment lines keep idle proxies from closing the connection: they pass too.
-        if (message.startsWith(':') || isAboutStory(message, articleId)) out.enqueue(`${message}\n\n`);
+        // The reconnection delay (the API's first message, which also makes the answer start at
+        // once) and the comment lines that keep idle proxies from closing the connection pass too.
+        const passes =
+          message.startsWith('retry:') || message.startsWith(':') || isAboutStory(message, articleId);
+        if (passes) out.enqueue(`${message}\n\n`);
       }
     },
   });
 }
 
-function isAboutStory(message: string, articleId: string): boolean {
+function isAboutStory(message: string, articleId: string | null): boolean {
   const data = /^data: (.*)$/m.exec(message)?.[1];
   if (!data || !/^event: article\./m.test(message)) return false;
   try {
-    return (JSON.parse(data) as { article?: { id?: unknown } }).article?.id === articleId;
+    const id = (JSON.parse(data) as { article?: { id?: unknown } }).article?.id;
+    return articleId === null ? typeof id === 'string' : id === articleId;
   } catch {
     return false;
   }

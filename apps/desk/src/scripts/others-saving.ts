@@ -14,12 +14,12 @@ const deeds: Record<string, string> = {
 
 /**
  * Tells the person, as it happens, when someone else saves or moves the story they have open
- * (the desk's `/stories/<id>/events`, from the API's events): their own saves are not news. The
+ * (the desk's `/events?story=<id>`, from the API's events): their own saves are not news. The
  * conflict screen still decides what happens to two versions; this says one is coming.
  */
 export function watchOthersSaving(articleId: string, myPersonId: string, notice: HTMLElement): void {
   if (typeof EventSource === 'undefined') return;
-  const source = new EventSource(`/stories/${encodeURIComponent(articleId)}/events`);
+  const source = new EventSource(`/events?story=${encodeURIComponent(articleId)}`);
   const tell = (message: MessageEvent<string>) => {
     const event = JSON.parse(message.data) as NewsroomEvent;
     if (event.actor.kind === 'person' && event.actor.id === myPersonId) return;
