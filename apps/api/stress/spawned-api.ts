@@ -43,6 +43,9 @@ export async function spawnApi(databaseUrl: string, env: Record<string, string> 
       API_RATE_LIMIT_WRITES: '1000000',
       API_RATE_LIMIT_COMMENTS: '1000000',
       API_RATE_LIMIT_BAD_TOKENS: '1000000',
+      // As `npm start` runs it (scripts/start.mjs): two malloc arenas, so resident memory
+      // follows what is in use rather than how many threads happened to allocate.
+      MALLOC_ARENA_MAX: '2',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
