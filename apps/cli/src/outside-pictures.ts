@@ -1,6 +1,6 @@
 import type { Store } from '@newsroom/db';
 import { type ArticleDraft, type AuditEntryInput, type Image, limits, mediaPath } from '@newsroom/domain';
-import { PrivateAddressError, publicFetch } from '@newsroom/ingest';
+import { PrivateAddressError, publicFetch, readBodyAtMost } from '@newsroom/ingest';
 import { cleanUpload, MediaError } from '@newsroom/media';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { MediaLimits } from './config.js';
@@ -204,26 +204,15 @@ export class OutsidePictures {
         await response.body?.cancel().catch(() => {});
         throw tooLarge;
       }
-      const chunks: Uint8Array[] = [];
-      let total = 0;
-      const reader = response.body?.getReader();
+      let bytes: Uint8Array | null;
       try {
-        while (reader) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          total += value.byteLength;
-          if (total > maxBytes) {
-            await reader.cancel().catch(() => {});
-            throw tooLarge;
-          }
-          chunks.push(value);
-        }
+        bytes = await readBodyAtMost(response, maxBytes);
       } catch (error) {
-        if (error instanceof PictureProblem) throw error;
         if (controller.signal.aborted) throw timedOut();
         throw new PictureProblem(`the download broke off (${networkProblem(error)})`);
       }
-      return Buffer.concat(chunks, total);
+      if (!bytes) throw tooLarge;
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } finally {
       clearTimeout(timer);
     }

@@ -1,3 +1,4 @@
+export { readBodyAtMost } from './bounded-body.js';
 export { contentHashOf } from './content-hash.js';
 export { detectFormat, type InputFormat } from './detect-format.js';
 export { blankDraft, defaultImageSize } from './draft-limits.js';

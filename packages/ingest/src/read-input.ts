@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readBodyAtMost } from './bounded-body.js';
 import { IngestError } from './ingest-error.js';
 import { PrivateAddressError, publicFetch } from './public-fetch.js';
 
@@ -117,31 +118,14 @@ async function readUrl(
       await response.body?.cancel().catch(() => {});
       throw new IngestError(`${url}: ${sizeOf(declared)}, over the limit of ${sizeOf(maxBytes)}`);
     }
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    const reader = response.body?.getReader();
+    let bytes: Uint8Array | null;
     try {
-      while (reader) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-          await reader.cancel().catch(() => {});
-          throw new IngestError(`${url}: more than ${sizeOf(maxBytes)}, over the limit`);
-        }
-        chunks.push(value);
-      }
+      bytes = await readBodyAtMost(response, maxBytes);
     } catch (error) {
-      if (error instanceof IngestError) throw error;
       if (controller.signal.aborted) throw timedOut();
       throw new IngestError(`${url}: the download broke off (${networkProblem(error)})`);
     }
-    const bytes = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
+    if (!bytes) throw new IngestError(`${url}: more than ${sizeOf(maxBytes)}, over the limit`);
     return { origin: url, name: urlName(url), text: decode(bytes, url) };
   } finally {
     clearTimeout(timer);
