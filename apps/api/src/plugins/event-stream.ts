@@ -5,11 +5,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { createHttpContextFactory, type DeskSettings } from '../context.js';
 import { liveEvents } from '../events/live-events.js';
+import { eventStreams } from './event-stream-response.js';
 
 /** Streams a process serves at once; more are answered 503 (each holds a connection open). */
 const maxStreams = 500;
-/** Comment lines keep idle proxies from closing the connection. */
-const keepAliveMs = 25_000;
 
 const QuerySchema = z
   .object({
@@ -37,7 +36,7 @@ export const eventStream: FastifyPluginAsync<{ store: Store; desk: DeskSettings 
   { store, desk },
 ) => {
   const contextOf = createHttpContextFactory(store, desk);
-  const streams = new Set<() => void>();
+  const streams = eventStreams(app, maxStreams, 'event streams');
 
   app.get('/events', async (request, reply) => {
     const query = QuerySchema.safeParse(request.query);
@@ -56,40 +55,18 @@ export const eventStream: FastifyPluginAsync<{ store: Store; desk: DeskSettings 
     const principal = ctx.principal;
     const seesAll =
       principal !== null && !principal.mustEnrolSecondFactor && hasRole(principal.role, 'editor');
-    if (streams.size >= maxStreams) {
-      return reply
-        .code(503)
-        .header('retry-after', '30')
-        .header('cache-control', 'no-store')
-        .send({ status: 'unavailable', message: 'Too many event streams open; try again later' });
-    }
+    const refused = streams.refusal(reply);
+    if (refused) return refused;
 
     // From now on unless resuming: read before answering, so nothing written after the client
     // has its answer can be missed.
     const after = resumeFrom ?? (await store.events.latestId());
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      // Proxies that buffer responses (nginx) would hold the events back.
-      'x-accel-buffering': 'no',
-    });
-    res.write('retry: 1000\n\n');
     const stop = new AbortController();
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), keepAliveMs).unref();
-    const end = () => {
-      if (!streams.delete(end)) return;
-      stop.abort();
-      clearInterval(keepAlive);
-      res.end();
-    };
-    streams.add(end);
-    request.raw.socket.on('close', end);
+    const { write, end } = streams.open(request, reply, 'retry: 1000\n\n', () => stop.abort());
 
     const send = (event: NewsroomEvent) => {
       const shown = seesAll ? event : publicViewOf(event);
-      if (shown) res.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(shown)}\n\n`);
+      if (shown) write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(shown)}\n\n`);
     };
     try {
       const events = liveEvents(store, {
@@ -103,10 +80,5 @@ export const eventStream: FastifyPluginAsync<{ store: Store; desk: DeskSettings 
     } finally {
       end();
     }
-  });
-
-  // Open streams would keep a graceful close waiting for ever.
-  app.addHook('preClose', async () => {
-    for (const end of [...streams]) end();
   });
 };
