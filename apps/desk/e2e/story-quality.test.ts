@@ -183,11 +183,13 @@ describe('the story rooms', () => {
 
   it("let the keyboard alone reach and use the editor's toolbar and its dialogs", async () => {
     const page = await opened(`/stories/${story.id}`, 1280);
+    // The editor takes focus on the next frame (Tiptap's focus command), so focus is polled for.
+    const focusedId = () => page.evaluate(() => document.activeElement?.id);
     await page.getByLabel('Standfirst').focus();
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toContain('Bold');
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('body-text');
+    await expect.poll(focusedId).toBe('body-text');
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Reached by keyboard');
@@ -197,7 +199,7 @@ describe('the story rooms', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('#body-text h2').last().textContent()).resolves.toBe('Reached by keyboard');
     await page.keyboard.press('Escape');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('body-text');
+    await expect.poll(focusedId).toBe('body-text');
 
     // A dialog too: the Link button from the keyboard, the address typed, Enter to apply.
     await page.keyboard.press('Shift+Home');
@@ -206,12 +208,12 @@ describe('the story rooms', () => {
     await page.keyboard.press('ArrowLeft');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Link');
     await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toMatch(/^dialog-\d+-href$/);
+    await expect.poll(focusedId).toMatch(/^dialog-\d+-href$/);
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.type('https://example.com/keyboard');
     await page.keyboard.press('Enter');
     await page.locator('#body-text h2 a[href="https://example.com/keyboard"]').waitFor();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('body-text');
+    await expect.poll(focusedId).toBe('body-text');
     await page.close();
   });
 });
