@@ -71,6 +71,7 @@ export type {
   OneTimeLinkRepository,
   PasskeyCredential,
   PeopleRepository,
+  PlannedDelivery,
   PreviewRepository,
   RateLimitRepository,
   RateLimitWindow,
@@ -83,5 +84,6 @@ export type {
   TagRepository,
   TaxonomyRepository,
   TokenRepository,
+  WebhookRepository,
   WriteOptions,
 } from './store.js';

@@ -18,6 +18,7 @@ import type {
   CreateArticleInput,
   CreateCommentInput,
   CreateTokenInput,
+  CreateWebhookInput,
   DeskStory,
   DeskStoryListQueryInput,
   EventType,
@@ -40,6 +41,12 @@ import type {
   Tag,
   UpdateArticleInput,
   UpdateMediaInput,
+  UpdateWebhookInput,
+  Webhook,
+  WebhookAttempt,
+  WebhookDeliveriesInput,
+  WebhookDelivery,
+  WebhookStory,
 } from '@newsroom/domain';
 import type {
   ArticleImport,
@@ -85,6 +92,7 @@ export interface Store {
   readonly previews: PreviewRepository;
   readonly media: MediaRepository;
   readonly events: EventRepository;
+  readonly webhooks: WebhookRepository;
   /** Tells each process's caches when published content may have changed. */
   readonly changes: ChangeFeed;
   /** Number of articles in any status: `newsroom seed --if-empty` (which `npm start` runs) seeds only at 0. */
@@ -651,6 +659,59 @@ export interface EventRepository {
   latestId(): Promise<string | null>;
   /** Forgets the events older than `before`; returns how many. */
   prune(before: Date): Promise<number>;
+}
+
+/**
+ * Webhook endpoints and their deliveries: one per event and endpoint that wants its type, each
+ * tried until it succeeds or its retries run out (webhookRetryAt), with every attempt kept. The
+ * secret is given to create and read back only with a claimed delivery, to sign it.
+ */
+export interface WebhookRepository {
+  /** InvalidInputError for bad input or past limits.webhooks endpoints. */
+  create(input: CreateWebhookInput, secret: string, options?: WriteOptions): Promise<Webhook>;
+  /** Every endpoint, oldest first (at most limits.webhooks). */
+  list(): Promise<Webhook[]>;
+  byId(id: string): Promise<Webhook | null>;
+  /** NotFoundError for an unknown id. `enabled: true` re-enables, forgetting past failures. */
+  update(input: UpdateWebhookInput, options?: WriteOptions): Promise<Webhook>;
+  /** Deletes an endpoint with its deliveries; NotFoundError for an unknown id. */
+  delete(id: string): Promise<void>;
+  /**
+   * Plans deliveries for up to `limit` events after the planner's place in the outbox, with the
+   * story each is about as it is now, and moves the place on, in one transaction. Several
+   * processes may call it at once: one plans, the others return 0 at once. Returns how many
+   * events it read.
+   */
+  planDeliveries(options: { limit: number; now?: Date }): Promise<number>;
+  /** Events in the outbox not yet planned: how far webhook deliveries lag. */
+  waitingEvents(): Promise<number>;
+  /**
+   * Takes up to `limit` due deliveries of enabled endpoints for this process, for `leaseMs`:
+   * no other process takes them before the lease ends, after which one may (this one having
+   * stopped before recording an attempt), so a delivery is sent at least once.
+   */
+  claimDue(options: { limit: number; leaseMs: number; now?: Date }): Promise<PlannedDelivery[]>;
+  /**
+   * Keeps an attempt (2xx: delivered). A failure schedules the next attempt or gives up, and
+   * disables an endpoint whose every attempt has failed for webhookDisableAfterMs.
+   */
+  recordAttempt(deliveryId: string, attempt: WebhookAttempt): Promise<void>;
+  /** Newest first, with their attempts; NotFoundError for an unknown endpoint. */
+  deliveries(query: WebhookDeliveriesInput): Promise<Page<WebhookDelivery>>;
+  /** Makes a delivery due now with a fresh retry schedule, whatever its status; NotFoundError if unknown. */
+  redeliver(deliveryId: string, options?: WriteOptions): Promise<WebhookDelivery>;
+}
+
+/** A delivery taken to be sent: where, with which secret, and what (its body is made from event and story). */
+export interface PlannedDelivery {
+  id: string;
+  webhookId: string;
+  url: string;
+  secret: string;
+  event: NewsroomEvent;
+  story: WebhookStory | null;
+  /** 1 for the first try. */
+  attempt: number;
 }
 
 /**

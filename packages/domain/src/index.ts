@@ -24,4 +24,5 @@ export * from './search.js';
 export * from './slug.js';
 export * from './status.js';
 export * from './taxonomy.js';
+export * from './webhooks.js';
 export * from './zod-errors.js';

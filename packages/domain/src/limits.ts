@@ -51,6 +51,11 @@ export const limits = {
   previewToken: 100,
   /** The longest a share preview link may last, in days. */
   previewDays: 30,
+  webhookDescription: 200,
+  /** Endpoints a newsroom may register: each event is planned for every one that wants it. */
+  webhooks: 50,
+  /** The first bytes of a webhook receiver's answer kept with each attempt. */
+  webhookResponseExcerpt: 1_000,
   /** Page sizes for every list. */
   pageDefault: 20,
   pageMax: 100,

@@ -241,6 +241,26 @@ export const copiedTables: readonly CopiedTable[] = [
     generated: [],
     maxBatchRows: 4,
   },
+  {
+    // Endpoints move with their secret (receivers keep verifying) and their state; their
+    // deliveries belong to events, which are not copied. from_event_id is the source's event
+    // numbering: the destination's default (0) has each endpoint receive every event there.
+    name: 'webhooks',
+    key: ['id'],
+    columns: [
+      'id',
+      'url',
+      'description',
+      'event_types',
+      'secret',
+      'enabled',
+      'disabled_reason',
+      'failing_since',
+      'created_at',
+      'updated_at',
+    ],
+    generated: ['from_event_id'],
+  },
 ];
 
 /** Rows per read and per INSERT for a table, within what the caller asked. */
@@ -256,7 +276,8 @@ export function batchRowsOf(table: CopiedTable, batchSize: number): number {
  * challenges, failure counters), preview links (secrets with a lifetime of days, sent to
  * people outside the newsroom: a move is a good moment for them to lapse, as sessions do),
  * pictures' variants (made again from the picture on their first request), and the outbox's
- * events (news of changes already told to those listening; the copy starts with none).
+ * events (news of changes already told to those listening; the copy starts with none) with
+ * what was read of them (consumers' places, webhook deliveries and their attempts).
  */
 export function isUncopiedTable(name: string): boolean {
   return (
@@ -268,6 +289,9 @@ export function isUncopiedTable(name: string): boolean {
     name === 'article_previews' ||
     name === 'media_variants' ||
     name === 'events' ||
+    name === 'webhook_deliveries' ||
+    name === 'webhook_attempts' ||
+    name === 'event_consumers' ||
     name.startsWith('schema_migration') ||
     name.startsWith('kysely_migration') ||
     name === 'article_search' ||

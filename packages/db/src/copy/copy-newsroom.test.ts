@@ -202,6 +202,11 @@ async function givenNewsroom(path: string): Promise<typeof tokens> {
       lifetimeMs: 3_600_000,
     });
 
+    await store.webhooks.create(
+      { url: 'https://hooks.example/newsroom', eventTypes: ['article.published'], description: 'Alerts' },
+      'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      { now },
+    );
     // Pictures, more than one batch of them (four a batch), with a variant that stays behind.
     for (let index = 0; index < 6; index += 1) {
       const bytes = Buffer.alloc(50_000 + index, index);
@@ -283,6 +288,7 @@ describe('copyNewsroom from SQLite to PostgreSQL (PGlite)', () => {
       'audit_log',
       'settings',
       'media',
+      'webhooks',
     ]);
     for (const table of report.tables) {
       expect(table.rows, table.table).toBeGreaterThan(0);

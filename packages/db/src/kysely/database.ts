@@ -42,6 +42,10 @@ export interface Database {
   media: MediaTable;
   media_variants: MediaVariantsTable;
   events: EventsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  event_consumers: EventConsumersTable;
 }
 
 export interface ArticlesTable {
@@ -344,4 +348,53 @@ export interface EventsTable {
   at: string;
   /** The rest of the event (actor, subject, cache keys) as JSON. */
   data: string;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  description: Generated<string>;
+  /** The event types it wants, as a JSON array. */
+  event_types: string;
+  /** `whsec_…`: signs every delivery, so it is kept as is (never read back by admins). */
+  secret: string;
+  /** 1 or 0. */
+  enabled: Generated<number>;
+  disabled_reason: string | null;
+  failing_since: string | null;
+  /** The newest event when it was made: it receives only later ones. */
+  from_event_id: Generated<number | string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  /** A UUID: the `webhook-id` header of every attempt. */
+  id: string;
+  webhook_id: string;
+  event_id: number | string;
+  event_type: string;
+  /** `{ event, story }` as JSON: the body is made from it at each attempt. */
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  failed_attempts: Generated<number>;
+  /** When it is due (or, while one process sends it, when that process's claim runs out). */
+  next_attempt_at: string | null;
+  created_at: string;
+}
+
+export interface WebhookAttemptsTable {
+  id: GeneratedAlways<number | string>;
+  delivery_id: string;
+  at: string;
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+  response: string;
+}
+
+export interface EventConsumersTable {
+  name: string;
+  /** The last event this consumer has handled. */
+  last_event_id: number | string;
 }

@@ -24,6 +24,7 @@ import {
   createTagRepository,
 } from './taxonomy-repositories.js';
 import { createTokenRepository } from './token-repository.js';
+import { createWebhookRepository } from './webhook-repository.js';
 
 export interface KyselyStoreOptions {
   /** The backend's full-text engine: search is the one query that cannot be portable. */
@@ -32,6 +33,8 @@ export interface KyselyStoreOptions {
   broadcast?: ChangeBroadcast;
   /** Run in a write's transaction before its event is added, to keep event ids in commit order. */
   serializeEvents?: (trx: Kysely<Database>) => Promise<void>;
+  /** Whether rows claimed by one process are skipped by others (PostgreSQL's FOR UPDATE SKIP LOCKED). */
+  skipLocked?: boolean;
   beforeClose?: () => Promise<void>;
 }
 
@@ -79,6 +82,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     previews: createPreviewRepository(db),
     media: announcingWrites(createMediaRepository(db, outbox), ['put', 'update', 'delete'], changed),
     events: createEventRepository(db),
+    webhooks: createWebhookRepository(db, { skipLocked: options.skipLocked ?? false }),
     changes: { subscribe: changes.subscribe, listening: changes.listening },
     async articleCount() {
       const row = await db

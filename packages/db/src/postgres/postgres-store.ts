@@ -38,6 +38,7 @@ export function postgresStoreOf(db: Kysely<Database>, listen?: ChannelListener):
   return createKyselyStore(db, {
     search: tsvectorSearch,
     serializeEvents: takeOutboxLock,
+    skipLocked: true,
     ...(listen ? { broadcast: postgresBroadcast(db, listen) } : {}),
   });
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VersionConflictError } from '../errors.js';
 import type { Store } from '../store.js';
 import { at, draftInput } from '../testing/contract-fixtures.js';
@@ -105,5 +105,78 @@ describeOnServer('two Stores racing for real', (serverUrl) => {
     );
     expect(windows.map((window) => window.hits).sort()).toEqual([2, 3]);
     expect((await second.rateLimits.peek(key, at(0))).hits).toBe(3);
+  });
+
+  describe('webhook deliveries planned and sent by two Stores', () => {
+    const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    const lease = 60_000;
+
+    /** Runs `work` while the admin connection holds `lockSql`'s rows, letting go after. */
+    async function whileHeld<T>(lockSql: string, params: unknown[], work: () => Promise<T>): Promise<T> {
+      await admin.query('begin');
+      try {
+        await admin.query(lockSql, params);
+        return await work();
+      } finally {
+        await admin.query('rollback');
+      }
+    }
+
+    it("skips the planner's place while another Store plans, and plans each event once", async () => {
+      const hook = await first.webhooks.create(
+        { url: 'https://hooks.example/races', eventTypes: ['article.created'] },
+        secret,
+      );
+      await first.webhooks.planDeliveries({ limit: 1_000 });
+      await first.articles.create(draftInput({ slug: 'planned-once' }));
+      // Held by someone else, the place is skipped at once rather than waited for.
+      const skipped = await whileHeld(
+        "select 1 from event_consumers where name = 'webhooks' for update",
+        [],
+        () => second.webhooks.planDeliveries({ limit: 1_000 }),
+      );
+      expect(skipped).toBe(0);
+      for (let i = 0; i < 20; i++) await second.articles.create(draftInput({ slug: `planned-${i}` }));
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) => (i % 2 ? first : second).webhooks.planDeliveries({ limit: 5 })),
+      );
+      while ((await first.webhooks.waitingEvents()) > 0)
+        await first.webhooks.planDeliveries({ limit: 1_000 });
+      const { rows } = await admin.query<{ events: number; deliveries: number }>(
+        'select count(distinct event_id)::int as events, count(*)::int as deliveries from webhook_deliveries where webhook_id = $1',
+        [hook.id],
+      );
+      expect(rows[0]).toEqual({ events: 21, deliveries: 21 });
+      await first.webhooks.delete(hook.id);
+    });
+
+    it('gives each due delivery to one Store, skipping those another has claimed', async () => {
+      const hook = await first.webhooks.create(
+        { url: 'https://hooks.example/claims', eventTypes: ['article.created'] },
+        secret,
+      );
+      await first.webhooks.planDeliveries({ limit: 1_000 });
+      for (let i = 0; i < 30; i++) await first.articles.create(draftInput({ slug: `claimed-${i}` }));
+      await second.webhooks.planDeliveries({ limit: 1_000 });
+      const now = new Date(Date.now() + 1_000);
+      const { rows: locked } = await admin.query<{ id: string }>(
+        'select id from webhook_deliveries where webhook_id = $1 order by next_attempt_at, id limit 1',
+        [hook.id],
+      );
+      const held = locked[0]?.id;
+      const whileOneIsHeld = await whileHeld(
+        'select 1 from webhook_deliveries where id = $1 for update',
+        [held],
+        () => second.webhooks.claimDue({ limit: 100, leaseMs: lease, now }),
+      );
+      expect(whileOneIsHeld.map((d) => d.id)).not.toContain(held);
+      expect(whileOneIsHeld).toHaveLength(29);
+      const [a, b] = await Promise.all([
+        first.webhooks.claimDue({ limit: 100, leaseMs: lease, now }),
+        second.webhooks.claimDue({ limit: 100, leaseMs: lease, now }),
+      ]);
+      expect([...(a ?? []), ...(b ?? [])].map((d) => d.id)).toEqual([held]);
+      await first.webhooks.delete(hook.id);
+    });
   });
 });

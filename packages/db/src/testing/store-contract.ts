@@ -47,6 +47,7 @@ import { describeSearchContract } from './contract-search.js';
 import { describeSessionContract } from './contract-sessions.js';
 import { describeTaxonomyContract } from './contract-taxonomy.js';
 import { describeTokenContract } from './contract-tokens.js';
+import { describeWebhookContract } from './contract-webhooks.js';
 import { raceOf, type StoreSessions } from './store-sessions.js';
 
 export type { StoreSessions } from './store-sessions.js';
@@ -599,6 +600,7 @@ export function describeStoreContract(
     describePreviewContract(current);
     describeMediaContract(current);
     describeEventContract(current);
+    describeWebhookContract(current);
     describeTokenContract(current);
 
     describe('readiness', () => {

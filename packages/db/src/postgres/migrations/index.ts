@@ -10,6 +10,7 @@ import { articlePreviews } from './0008-article-previews.js';
 import { tokenExpiryAndUse } from './0009-token-expiry-and-use.js';
 import { media } from './0010-media.js';
 import { events } from './0011-events.js';
+import { webhooks } from './0012-webhooks.js';
 
 /**
  * Every PostgreSQL migration, under the same names as SQLite's so the Migrator tracks both the
@@ -27,4 +28,5 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0009-token-expiry-and-use': tokenExpiryAndUse,
   '0010-media': media,
   '0011-events': events,
+  '0012-webhooks': webhooks,
 };
