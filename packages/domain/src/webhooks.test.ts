@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { NewsroomEvent } from './events.js';
 import {
   CreateWebhookInputSchema,
-  type WebhookStory,
   WebhookPayloadSchema,
+  type WebhookStory,
   webhookPayload,
   webhookRetryAt,
 } from './webhooks.js';
@@ -15,7 +15,13 @@ const event: NewsroomEvent = {
   at: '2026-12-06T09:00:00.000Z',
   actor: { kind: 'person', id: '7c1d2f3a-1b2c-4d5e-8f90-1a2b3c4d5e6f', name: 'Ada Editor' },
   cacheKeys: [`article:${articleId}`, 'front'],
-  article: { id: articleId, slug: 'storm-hits-coast', status: 'published', previousSlug: null, seenByReaders: true },
+  article: {
+    id: articleId,
+    slug: 'storm-hits-coast',
+    status: 'published',
+    previousSlug: null,
+    seenByReaders: true,
+  },
 };
 const story: WebhookStory = {
   id: articleId,
@@ -35,7 +41,9 @@ const story: WebhookStory = {
 describe('webhooks', () => {
   it('retries after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h, then gives up', () => {
     const now = new Date('2026-12-06T00:00:00.000Z');
-    const waits = [1, 2, 3, 4, 5, 6, 7].map((failed) => (webhookRetryAt(failed, now)?.getTime() ?? 0) - now.getTime());
+    const waits = [1, 2, 3, 4, 5, 6, 7].map(
+      (failed) => (webhookRetryAt(failed, now)?.getTime() ?? 0) - now.getTime(),
+    );
     expect(waits).toEqual([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
     expect(webhookRetryAt(8, now)).toBeNull();
   });
@@ -46,7 +54,10 @@ describe('webhooks', () => {
     expect(payload).toMatchObject({
       type: 'article.published',
       timestamp: event.at,
-      data: { event, story: { headline: 'Storm hits the coast', url: 'https://news.example/articles/storm-hits-coast' } },
+      data: {
+        event,
+        story: { headline: 'Storm hits the coast', url: 'https://news.example/articles/storm-hits-coast' },
+      },
     });
     expect(webhookPayload(event, null, 'https://news.example').data.story).toBeNull();
   });
@@ -56,7 +67,9 @@ describe('webhooks', () => {
     expect(CreateWebhookInputSchema.parse(ok)).toEqual({ ...ok, description: '' });
     const problems = (input: object) =>
       CreateWebhookInputSchema.safeParse({ ...ok, ...input }).error?.issues.map((issue) => issue.message);
-    expect(problems({ url: 'ftp://hooks.example/' })).toEqual(['a webhook address is an http:// or https:// URL']);
+    expect(problems({ url: 'ftp://hooks.example/' })).toEqual([
+      'a webhook address is an http:// or https:// URL',
+    ]);
     expect(problems({ url: 'https://user:pass@hooks.example/' })).toEqual([
       'a webhook address must not carry a user name or password',
     ]);

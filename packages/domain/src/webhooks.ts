@@ -110,13 +110,7 @@ export type WebhookDeliveriesInput = z.input<typeof WebhookDeliveriesInputSchema
  * the Standard Webhooks authors). After the last, the delivery is given up.
  */
 export const webhookRetryDelaysMs = [
-  5_000,
-  300_000,
-  1_800_000,
-  7_200_000,
-  18_000_000,
-  36_000_000,
-  36_000_000,
+  5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
 ] as const;
 
 /** An endpoint that has failed every attempt for this long is disabled. */
@@ -163,7 +157,11 @@ export const WebhookPayloadSchema = z.object({
 });
 export type WebhookPayload = z.infer<typeof WebhookPayloadSchema>;
 
-export function webhookPayload(event: NewsroomEvent, story: WebhookStory | null, siteUrl: string): WebhookPayload {
+export function webhookPayload(
+  event: NewsroomEvent,
+  story: WebhookStory | null,
+  siteUrl: string,
+): WebhookPayload {
   const site = siteUrl.replace(/\/+$/, '');
   return {
     type: event.type,
