@@ -75,10 +75,10 @@ module.exports = {
       'The sample newsroom is imported through ingest into a Store.',
     ),
     onlyImports(
-      'api-imports-db-domain-and-media',
+      'api-imports-db-domain-media-and-public-fetch',
       'apps/api',
-      [domain, db, media],
-      'The API serves the Store, and pictures through the image pipeline.',
+      [domain, db, media, '^(packages/ingest/(src|dist)/public-fetch\\.(ts|js|d\\.ts)$|@newsroom/ingest/public-fetch$)'],
+      'The API serves the Store, and pictures through the image pipeline; it reaches addresses users gave (webhooks) only through the fetch that keeps to the public internet.',
     ),
     onlyImports(
       'web-imports-only-api-client-and-domain',

@@ -21,6 +21,7 @@ import { scheduler } from './plugins/scheduler.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { trpcCalls } from './plugins/trpc-calls.js';
 import { trpcMount } from './plugins/trpc-mount.js';
+import { webhookDeliveries } from './plugins/webhook-deliveries.js';
 import { ResponseCache } from './response-cache.js';
 
 export interface CreateApiOptions {
@@ -39,8 +40,8 @@ const responseCacheTtlMs = 60_000;
 /**
  * The API as a Fastify instance, not yet listening: tRPC procedures at `/<router>.<procedure>`
  * (plain JSON, batches with `?batch=1`), `/healthz` and `/readyz`, `/changes`, security headers,
- * CORS, rate limits on writes, HTTP caching of public reads, and the scheduler, which starts when
- * the instance is ready and stops when it closes. Each concern is a plugin (src/plugins/),
+ * CORS, rate limits on writes, HTTP caching of public reads, and the scheduler and webhook
+ * deliveries, which start when the instance is ready and stop when it closes. Each concern is a plugin (src/plugins/),
  * registered here in the order its hooks must run. Closing it leaves the Store open: the Store
  * is the caller's.
  */
@@ -113,11 +114,18 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     store,
     maxBodyBytes: config.API_MAX_BODY_BYTES,
     desk: deskSettingsOf(config),
+    webhookAllowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
   });
   await app.register(scheduler, {
     store,
     intervalMs: config.API_SCHEDULER_INTERVAL_MS,
     eventRetentionDays: config.EVENTS_RETENTION_DAYS,
+  });
+  await app.register(webhookDeliveries, {
+    store,
+    sends: config.WEBHOOK_SENDS,
+    siteUrl: config.SITE_URL,
+    allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
   });
   return app;
 }

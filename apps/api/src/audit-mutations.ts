@@ -163,6 +163,26 @@ const audited: ReadonlyMap<string, Described> = new Map(
         }),
     },
     'media.delete': { objectType: 'media', objectId: (input) => field(input, 'id') },
+    // The endpoint's id and address only: its secret is in the result and must never be recorded.
+    'webhook.create': {
+      objectType: 'webhook',
+      objectId: (_, result) => field(result, 'webhook', 'id'),
+      detail: (_, result) => facts({ url: field(result, 'webhook', 'url') }),
+    },
+    'webhook.update': {
+      objectType: 'webhook',
+      objectId: (input) => field(input, 'id'),
+      detail: (_, result) => ({
+        ...facts({ url: field(result, 'url') }),
+        enabled: (result as { enabled?: unknown })?.enabled === true,
+      }),
+    },
+    'webhook.delete': { objectType: 'webhook', objectId: (input) => field(input, 'id') },
+    'webhook.redeliver': {
+      objectType: 'webhook',
+      objectId: (_, result) => field(result, 'webhookId'),
+      detail: (input) => facts({ deliveryId: field(input, 'deliveryId') }),
+    },
     'token.revoke': {
       objectType: 'token',
       objectId: (input) => field(input, 'tokenId'),

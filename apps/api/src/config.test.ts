@@ -32,7 +32,27 @@ describe('API configuration', () => {
         DESK_URL: 'http://localhost:4322',
         DESK_SESSION_IDLE_H: 12,
         DESK_SESSION_DAYS: 30,
+        SITE_URL: 'http://localhost:4321',
+        WEBHOOK_SENDS: 8,
+        WEBHOOK_ALLOW_PRIVATE: false,
       },
+    });
+  });
+
+  it('takes webhook settings and the site address, refusing what they cannot be in one line', () => {
+    expect(
+      loadApiConfig({ SITE_URL: 'https://news.example/', WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_SENDS: '0' }),
+    ).toMatchObject({
+      ok: true,
+      config: { SITE_URL: 'https://news.example', WEBHOOK_ALLOW_PRIVATE: true, WEBHOOK_SENDS: 0 },
+    });
+    expect(loadApiConfig({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toEqual({
+      ok: false,
+      message: 'Invalid configuration: WEBHOOK_ALLOW_PRIVATE: must be true or false',
+    });
+    expect(loadApiConfig({ SITE_URL: 'news.example' })).toEqual({
+      ok: false,
+      message: 'Invalid configuration: SITE_URL: must be an http(s) address, e.g. https://news.example',
     });
   });
 

@@ -125,6 +125,21 @@ export const ApiConfigSchema = z
     DESK_SESSION_IDLE_H: count(1, 8_760, 12),
     /** A session ends this many days after sign-in, however active. */
     DESK_SESSION_DAYS: count(1, 365, 30),
+    /** The reader site's public address: webhook deliveries give each story's address there. */
+    SITE_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) address, e.g. https://news.example' })
+      .default('http://localhost:4321')
+      .transform((url) => url.replace(/\/+$/, '')),
+    /** Webhook deliveries sent at once by this process; 0 leaves delivery to other processes. */
+    WEBHOOK_SENDS: count(0, 256, 8),
+    /**
+     * Whether webhooks may point at private, loopback or link-local addresses (the newsroom's own
+     * network). Off by default: a webhook must not become a way into it.
+     */
+    WEBHOOK_ALLOW_PRIVATE: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
     /** Where npm was run: a relative database path counts from there. */
     INIT_CWD: z.string().optional(),
   })

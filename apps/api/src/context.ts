@@ -24,6 +24,8 @@ export const defaultDeskSettings: DeskSettings = {
 export interface Context {
   store: Store;
   desk: DeskSettings;
+  /** WEBHOOK_ALLOW_PRIVATE: whether a webhook may point inside the newsroom's own network. */
+  webhookAllowPrivate: boolean;
   /** Who is calling; null for anonymous readers. */
   principal: Principal | null;
   /**
@@ -43,6 +45,7 @@ export interface Context {
 export function createContextInner(opts: {
   store: Store;
   desk?: DeskSettings;
+  webhookAllowPrivate?: boolean;
   principal?: Principal | null;
   clientAddress?: string;
   requestId?: string;
@@ -52,6 +55,7 @@ export function createContextInner(opts: {
   return {
     store: opts.store,
     desk: opts.desk ?? defaultDeskSettings,
+    webhookAllowPrivate: opts.webhookAllowPrivate ?? false,
     principal: opts.principal ?? null,
     clientAddress: opts.clientAddress ?? '127.0.0.1',
     requestId: opts.requestId ?? randomUUID(),
@@ -120,10 +124,14 @@ const bearer = /^Bearer ([A-Za-z0-9_-]{1,200})$/;
  * The context of an HTTP request: resolves `Authorization: Bearer <token>` to a principal, a
  * session secret (`nrs_…`, a person signed in to the desk) as well as an API token.
  */
-export function createHttpContextFactory(store: Store, desk: DeskSettings = defaultDeskSettings) {
+export function createHttpContextFactory(
+  store: Store,
+  desk: DeskSettings = defaultDeskSettings,
+  webhookAllowPrivate = false,
+) {
   return async ({ req }: Pick<CreateFastifyContextOptions, 'req'>): Promise<Context> => {
     const userAgent = req.headers['user-agent'] ?? '';
-    const base = { store, desk, clientAddress: req.ip, requestId: req.id, userAgent };
+    const base = { store, desk, webhookAllowPrivate, clientAddress: req.ip, requestId: req.id, userAgent };
     const header = req.headers.authorization;
     if (!header) return createContextInner(base);
     const match = bearer.exec(header);

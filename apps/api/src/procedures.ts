@@ -124,6 +124,12 @@ const kinds = {
   'media.usage': 'query',
   'media.delete': 'mutation',
   'event.stream': 'subscription',
+  'webhook.list': 'query',
+  'webhook.create': 'mutation',
+  'webhook.update': 'mutation',
+  'webhook.delete': 'mutation',
+  'webhook.deliveries': 'query',
+  'webhook.redeliver': 'mutation',
 } as const satisfies RouterKinds;
 
 // A Map, so a path such as `constructor` or `__proto__` is simply unknown.

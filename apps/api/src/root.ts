@@ -13,6 +13,7 @@ import { settingsRouter } from './router/settings.js';
 import { tagRouter } from './router/tag.js';
 import { tokenRouter } from './router/token.js';
 import { userRouter } from './router/user.js';
+import { webhookRouter } from './router/webhook.js';
 import { createCallerFactory, createTRPCRouter } from './trpc.js';
 
 export const appRouter = createTRPCRouter({
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   preview: previewRouter,
   media: mediaRouter,
   event: eventRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

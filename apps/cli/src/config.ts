@@ -46,6 +46,8 @@ const CliEnvSchema = z.object({
   DESK_URL: DeskUrlSchema,
   /** Whether imports may fetch from private and loopback addresses (the newsroom's own network). */
   NEWSROOM_FETCH_PRIVATE: z.enum(['refuse', 'allow']).default('refuse'),
+  /** Whether a webhook may point at a private or loopback address, as the API's own setting. */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   /** The API's limits on an uploaded picture, which `import --fetch-images` holds downloads to as well. */
   MEDIA_MAX_BYTES: count(1_024, 200_000_000, defaultMediaLimits.maxBytes),
   MEDIA_MAX_PIXELS: count(1_000_000, 500_000_000, defaultMediaLimits.maxPixels),
@@ -58,6 +60,7 @@ export type CliConfig = {
   deskUrl: string;
   cwd: string;
   allowPrivateNetworks: boolean;
+  webhookAllowPrivate: boolean;
   mediaLimits: MediaLimits;
 };
 
@@ -79,6 +82,7 @@ export function loadCliConfig(
     deskUrl: result.data.DESK_URL,
     cwd,
     allowPrivateNetworks: result.data.NEWSROOM_FETCH_PRIVATE === 'allow',
+    webhookAllowPrivate: result.data.WEBHOOK_ALLOW_PRIVATE === 'true',
     mediaLimits: { maxBytes: result.data.MEDIA_MAX_BYTES, maxPixels: result.data.MEDIA_MAX_PIXELS },
   };
 }

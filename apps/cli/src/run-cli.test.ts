@@ -113,3 +113,56 @@ describe('the command line itself', () => {
     expect(result.err).toMatch(/^Invalid configuration: NEWSROOM_FETCH_PRIVATE: /);
   });
 });
+
+describe('newsroom webhook', () => {
+  it('adds an endpoint for the events named, printing its secret once, and lists it', async () => {
+    const added = await cli(
+      'webhook',
+      'add',
+      '--url',
+      'https://hooks.example/newsroom',
+      '--events',
+      'article.published, article.updated',
+    );
+    expect(added.code).toBe(0);
+    const secret = added.out.split('\n').at(-1) ?? '';
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+    const listed = await cli('webhook', 'list');
+    expect(listed.out).toMatch(
+      /^[0-9a-f-]{36} {2}https:\/\/hooks\.example\/newsroom {2}article\.published,article\.updated {2}\(enabled\)$/,
+    );
+    expect(listed.out).not.toContain(secret);
+  });
+
+  it('refuses an unknown event type, a missing address and a private one, adding nothing', async () => {
+    const unknown = await cli(
+      'webhook',
+      'add',
+      '--url',
+      'https://hooks.example/',
+      '--events',
+      'article.exploded',
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/^webhook: eventTypes\.0: /);
+    expect((await cli('webhook', 'add', '--events', 'article.published')).err).toMatch(/^webhook: url: /);
+    const inside = await cli(
+      'webhook',
+      'add',
+      '--url',
+      'http://10.0.0.8/hook',
+      '--events',
+      'article.published',
+    );
+    expect(inside).toMatchObject({
+      code: 2,
+      err: 'webhook add: 10.0.0.8 is a private or loopback address; set WEBHOOK_ALLOW_PRIVATE=true to deliver inside your own network',
+    });
+    expect((await cli('webhook', 'list')).out).toBe('No webhooks.');
+    const allowed = await runCaptured(
+      ['webhook', 'add', '--url', 'http://10.0.0.8/hook', '--events', 'article.published'],
+      { ...env, WEBHOOK_ALLOW_PRIVATE: 'true' },
+    );
+    expect(allowed.code).toBe(0);
+  });
+});

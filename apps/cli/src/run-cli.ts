@@ -11,6 +11,7 @@ import { restoreCommand } from './commands/restore.js';
 import { seedCommand } from './commands/seed.js';
 import { tokenCommand } from './commands/token.js';
 import { userCommand } from './commands/user.js';
+import { webhookCommand } from './commands/webhook.js';
 import { loadCliConfig } from './config.js';
 
 export const usage = `Usage: newsroom <command> [options]
@@ -42,11 +43,16 @@ Commands:
   user reset EMAIL                print a one-time link to choose a new password (2 hours;
                                   a new invitation link for someone who never accepted one)
   user role EMAIL ROLE            change a person's role: contributor, author, editor or admin
+  webhook add --url URL --events TYPE,TYPE… [--description TEXT]
+                                  register a webhook endpoint for those event types; prints its
+                                  signing secret once
+  webhook list                    every endpoint: its events, whether it is enabled, and why not
 
 Environment:
   DATABASE_URL                    default file:./data/newsroom.db
   DESK_URL                        the desk's address, where links point;
-                                  default http://localhost:4322`;
+                                  default http://localhost:4322
+  WEBHOOK_ALLOW_PRIVATE           true lets a webhook point inside your own network; default false`;
 
 const commands = {
   migrate: migrateCommand,
@@ -57,6 +63,7 @@ const commands = {
   restore: restoreCommand,
   copy: copyCommand,
   user: userCommand,
+  webhook: webhookCommand,
 } as const;
 
 /** Runs one command and returns the exit code; every failure is one clear line on stderr. */
@@ -98,6 +105,7 @@ export async function runCli(
           databaseUrl: config.databaseUrl,
           deskUrl: config.deskUrl,
           allowPrivateNetworks: config.allowPrivateNetworks,
+          webhookAllowPrivate: config.webhookAllowPrivate,
           mediaLimits: config.mediaLimits,
         });
       };

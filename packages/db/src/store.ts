@@ -664,11 +664,14 @@ export interface EventRepository {
 /**
  * Webhook endpoints and their deliveries: one per event and endpoint that wants its type, each
  * tried until it succeeds or its retries run out (webhookRetryAt), with every attempt kept. The
- * secret is given to create and read back only with a claimed delivery, to sign it.
+ * secret is returned by create and read back only with a claimed delivery, to sign it.
  */
 export interface WebhookRepository {
-  /** InvalidInputError for bad input or past limits.webhooks endpoints. */
-  create(input: CreateWebhookInput, secret: string, options?: WriteOptions): Promise<Webhook>;
+  /**
+   * A new endpoint and its signing secret (`whsec_…`), returned this once. InvalidInputError
+   * for bad input or past limits.webhooks endpoints.
+   */
+  create(input: CreateWebhookInput, options?: WriteOptions): Promise<{ webhook: Webhook; secret: string }>;
   /** Every endpoint, oldest first (at most limits.webhooks). */
   list(): Promise<Webhook[]>;
   byId(id: string): Promise<Webhook | null>;

@@ -6,7 +6,7 @@ export { type DraftsFromOptions, draftsFrom } from './drafts-from.js';
 export { maxFeedItems, parseFeed } from './feed.js';
 export { IngestError } from './ingest-error.js';
 export { parseMarkdown } from './markdown.js';
-export { isPublicAddress, PrivateAddressError, publicFetch } from './public-fetch.js';
+export { isPublicAddress, PrivateAddressError, privateHostOf, publicFetch } from './public-fetch.js';
 export {
   defaultMaxBytes,
   defaultTimeoutMs,

@@ -43,10 +43,25 @@ export function isPublicAddress(address: string): boolean {
   return !notPublic.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+/** Names that never lead to the public internet. */
+const localNames = /(^|\.)(localhost|local|internal|home\.arpa)$/;
+
+/**
+ * The host of `url` when it is plainly not public: an IP address off the public internet, or a
+ * local name (localhost, *.local, *.internal). Other names are judged as each fetch connects.
+ */
+export function privateHostOf(url: string): string | null {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return (isIP(host) && !isPublicAddress(host)) || localNames.test(host) ? host : null;
+}
+
 /** A fetch refused because its address is not public: the message says so, and how to allow it. */
 export class PrivateAddressError extends Error {
   override name = 'PrivateAddressError';
-  constructor(host: string, address: string) {
+  constructor(
+    readonly host: string,
+    readonly address: string,
+  ) {
     super(
       `${host} is ${host === address ? 'a' : `at ${address}, a`} private or loopback address; ` +
         'set NEWSROOM_FETCH_PRIVATE=allow to fetch from your own network',
@@ -78,7 +93,7 @@ let publicAgent: Agent | undefined;
 const maxRedirects = 5;
 
 /**
- * A fetch for addresses a user gave (URL imports, pictures of imported copy) that reaches only
+ * A fetch for addresses a user gave (URL imports, pictures of imported copy, webhooks) that reaches only
  * the public internet: every host it connects to, redirects included, is checked. With
  * `allowPrivate` (NEWSROOM_FETCH_PRIVATE=allow, and tests that serve on 127.0.0.1) it is the
  * plain fetch.
@@ -100,7 +115,8 @@ export function publicFetch(options: { allowPrivate?: boolean } = {}): typeof fe
         dispatcher: agent,
       })) as unknown as Response;
       const location = response.headers.get('location');
-      if (!redirects.has(response.status) || !location) return response;
+      // `redirect: 'manual'` (webhook deliveries) gets the redirect itself, as fetch gives it.
+      if (!redirects.has(response.status) || !location || init.redirect === 'manual') return response;
       await response.body?.cancel().catch(() => {});
       if (hop === maxRedirects)
         throw new TypeError('fetch failed', { cause: new Error(`more than ${maxRedirects} redirects`) });

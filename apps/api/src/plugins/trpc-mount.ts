@@ -13,6 +13,8 @@ export interface TrpcMountOptions {
   maxBodyBytes: number;
   /** DESK_URL and the session lengths (DESK_SESSION_*). */
   desk: DeskSettings;
+  /** WEBHOOK_ALLOW_PRIVATE. */
+  webhookAllowPrivate: boolean;
 }
 
 /**
@@ -21,8 +23,11 @@ export interface TrpcMountOptions {
  * single GET queries answered directly (direct-queries.ts). Each request's context resolves its
  * `Authorization: Bearer <token>` (context.ts); unexpected failures are logged with their cause.
  */
-export const trpcMount: FastifyPluginAsync<TrpcMountOptions> = async (app, { store, maxBodyBytes, desk }) => {
-  const contextOf = createHttpContextFactory(store, desk);
+export const trpcMount: FastifyPluginAsync<TrpcMountOptions> = async (
+  app,
+  { store, maxBodyBytes, desk, webhookAllowPrivate },
+) => {
+  const contextOf = createHttpContextFactory(store, desk, webhookAllowPrivate);
   const logInternalError = (error: TRPCError, path: string | undefined, request: FastifyRequest) =>
     request.log.error({ err: error.cause ?? error, path }, 'Unexpected error in a procedure');
 

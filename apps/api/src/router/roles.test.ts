@@ -172,8 +172,47 @@ async function invitedPerson(): Promise<string> {
   return person.id;
 }
 
-/** People, settings and the audit trail: admins only, whatever the token's other rights. */
+/** An endpoint registered for the webhook procedures (nothing is delivered in this test). */
+async function keptWebhook(): Promise<string> {
+  const { webhook } = await fx.store.webhooks.create({
+    url: `https://hooks.example/${nextSlug('hook')}`,
+    eventTypes: ['article.published'],
+  });
+  return webhook.id;
+}
+
+/** A delivery planned for a new endpoint, from publishing `article`. */
+async function plannedDelivery(article: () => Promise<Article>): Promise<string> {
+  const webhookId = await keptWebhook();
+  const draft = await article();
+  await fx.store.articles.setStatus(draft.id, draft.version, 'published');
+  await fx.store.webhooks.planDeliveries({ limit: 1_000 });
+  const { items } = await fx.store.webhooks.deliveries({ webhookId });
+  if (!items[0]) throw new Error('no delivery was planned');
+  return items[0].id;
+}
+
+/** People, settings, the audit trail and webhooks: admins only, whatever the token's other rights. */
 const adminExpectations: Record<string, Expectation> = {
+  'webhook.list': { min: 'admin', call: (c) => c.webhook.list.query() },
+  'webhook.create': {
+    min: 'admin',
+    call: (c) =>
+      c.webhook.create.mutate({ url: 'https://hooks.example/new', eventTypes: ['article.updated'] }),
+  },
+  'webhook.update': {
+    min: 'admin',
+    call: async (c) => c.webhook.update.mutate({ id: await keptWebhook(), description: 'Renamed' }),
+  },
+  'webhook.delete': { min: 'admin', call: async (c) => c.webhook.delete.mutate({ id: await keptWebhook() }) },
+  'webhook.deliveries': {
+    min: 'admin',
+    call: async (c) => c.webhook.deliveries.query({ webhookId: await keptWebhook() }),
+  },
+  'webhook.redeliver': {
+    min: 'admin',
+    call: async (c, article) => c.webhook.redeliver.mutate({ deliveryId: await plannedDelivery(article) }),
+  },
   'user.list': { min: 'admin', call: (c) => c.user.list.query({ limit: 5 }) },
   'user.get': { min: 'admin', call: async (c) => c.user.get.query({ id: await invitedPerson() }) },
   'user.invite': {

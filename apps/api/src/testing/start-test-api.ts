@@ -29,6 +29,8 @@ export async function startTestApi(
     config: {
       LOG_LEVEL: 'silent',
       API_SCHEDULER_INTERVAL_MS: 0,
+      // Tests that deliver webhooks turn delivery on themselves, with a receiver of their own.
+      WEBHOOK_SENDS: 0,
       API_RATE_LIMIT_WRITES: unlimited,
       API_RATE_LIMIT_COMMENTS: unlimited,
       API_RATE_LIMIT_BAD_TOKENS: unlimited,

@@ -1,13 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { newWebhookSecret, signedHeaders } from './delivery-signature.js';
+import { signedHeaders } from './delivery-signature.js';
+
+const newWebhookSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
 describe('webhook delivery signatures', () => {
   const body = JSON.stringify({ type: 'article.published', article: { slug: 'storm-hits-coast' } });
 
   it('are checked by a receiver holding the secret, as the Standard Webhooks library checks them', () => {
     const secret = newWebhookSecret();
-    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
     const headers = signedHeaders(secret, { id: 'msg_42', at: new Date(), body });
     expect(headers['webhook-id']).toBe('msg_42');
     expect(headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 
 /**
@@ -6,11 +5,6 @@ import { Webhook } from 'standardwebhooks';
  * own library (`standardwebhooks`), so receivers check them with any library that follows it:
  * HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>` with the endpoint's secret.
  */
-
-/** A new endpoint secret: `whsec_` and 24 random bytes in base64, shown to the admin once. */
-export function newWebhookSecret(): string {
-  return `whsec_${randomBytes(24).toString('base64')}`;
-}
 
 /**
  * The headers of one delivery attempt. `id` is the delivery's, the same on every retry, so a

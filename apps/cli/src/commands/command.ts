@@ -22,6 +22,8 @@ export type CommandAction = (context: {
   deskUrl?: string;
   /** NEWSROOM_FETCH_PRIVATE=allow: URLs may lead to private and loopback addresses. */
   allowPrivateNetworks?: boolean;
+  /** WEBHOOK_ALLOW_PRIVATE=true: webhooks may point at private and loopback addresses. */
+  webhookAllowPrivate?: boolean;
   /** MEDIA_MAX_BYTES and MEDIA_MAX_PIXELS, for pictures fetched into the media library. */
   mediaLimits?: MediaLimits;
 }) => Promise<number>;

@@ -204,7 +204,6 @@ async function givenNewsroom(path: string): Promise<typeof tokens> {
 
     await store.webhooks.create(
       { url: 'https://hooks.example/newsroom', eventTypes: ['article.published'], description: 'Alerts' },
-      'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
       { now },
     );
     // Pictures, more than one batch of them (four a batch), with a variant that stays behind.

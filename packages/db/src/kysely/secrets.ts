@@ -13,5 +13,13 @@ export function secretHashOf(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
+/**
+ * A webhook endpoint's signing secret as Standard Webhooks writes it: `whsec_` and 24 random
+ * bytes in base64. Kept as is (it signs every delivery), shown to the admin once.
+ */
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(24).toString('base64')}`;
+}
+
 /** Longest secret accepted for lookup: a longer one cannot be ours, and hashing it is wasted work. */
 export const maxSecretLength = 100;

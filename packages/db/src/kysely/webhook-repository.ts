@@ -23,6 +23,7 @@ import type { Database, WebhookDeliveriesTable, WebhooksTable } from './database
 import { createEventRepository } from './event-outbox.js';
 import { isoUtc } from './iso-time.js';
 import { pageLimitOf } from './page-limit.js';
+import { newWebhookSecret } from './secrets.js';
 
 /** The outbox consumer that plans webhook deliveries. */
 const planner = 'webhooks';
@@ -83,7 +84,7 @@ export function createWebhookRepository(
   }
 
   return {
-    async create(raw, secret, writeOptions) {
+    async create(raw, writeOptions) {
       const parsed = CreateWebhookInputSchema.safeParse(raw);
       if (!parsed.success) throw new InvalidInputError(`invalid webhook: ${issuesLine(parsed.error)}`);
       const at = isoUtc(writeOptions?.now ?? new Date());
@@ -92,7 +93,7 @@ export function createWebhookRepository(
         url: parsed.data.url,
         description: parsed.data.description,
         event_types: JSON.stringify(parsed.data.eventTypes),
-        secret,
+        secret: newWebhookSecret(),
         enabled: 1,
         disabled_reason: null,
         failing_since: null,
@@ -111,7 +112,7 @@ export function createWebhookRepository(
         row.from_event_id = Number((await createEventRepository(trx).latestId()) ?? 0);
         await trx.insertInto('webhooks').values(row).execute();
       });
-      return webhookOf(row);
+      return { webhook: webhookOf(row), secret: row.secret };
     },
 
     async list() {
@@ -154,11 +155,22 @@ export function createWebhookRepository(
     },
 
     async planDeliveries({ limit, now = new Date() }) {
-      await db
-        .insertInto('event_consumers')
-        .values({ name: planner, last_event_id: 0 })
-        .onConflict((oc) => oc.column('name').doNothing())
-        .execute();
+      // Two reads decide whether there is anything to plan: most calls (a poll each second)
+      // find nothing and take no write lock.
+      const seen = await db
+        .selectFrom('event_consumers')
+        .select('last_event_id')
+        .where('name', '=', planner)
+        .executeTakeFirst();
+      if (!seen) {
+        await db
+          .insertInto('event_consumers')
+          .values({ name: planner, last_event_id: 0 })
+          .onConflict((oc) => oc.column('name').doNothing())
+          .execute();
+      }
+      const latest = await createEventRepository(db).latestId();
+      if (latest === null || Number(latest) <= Number(seen?.last_event_id ?? 0)) return 0;
       return db.transaction().execute(async (trx) => {
         let place = trx.selectFrom('event_consumers').select('last_event_id').where('name', '=', planner);
         if (options.skipLocked) place = place.forUpdate().skipLocked();
@@ -242,6 +254,8 @@ export function createWebhookRepository(
         .where('w.enabled', '=', 1)
         .orderBy('d.next_attempt_at')
         .limit(Math.max(1, Math.min(limit, limits.pageMax)));
+      // A read first: most calls (a poll each second) find nothing due and take no write lock.
+      if (!(await due.executeTakeFirst())) return [];
       if (options.skipLocked) due = due.forUpdate('d').skipLocked();
       // One statement: the rows it takes are leased to this process until the lease ends, when
       // another process may take them again (this one having died before recording an attempt).

@@ -108,7 +108,6 @@ describeOnServer('two Stores racing for real', (serverUrl) => {
   });
 
   describe('webhook deliveries planned and sent by two Stores', () => {
-    const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
     const lease = 60_000;
 
     /** Runs `work` while the admin connection holds `lockSql`'s rows, letting go after. */
@@ -123,10 +122,10 @@ describeOnServer('two Stores racing for real', (serverUrl) => {
     }
 
     it("skips the planner's place while another Store plans, and plans each event once", async () => {
-      const hook = await first.webhooks.create(
-        { url: 'https://hooks.example/races', eventTypes: ['article.created'] },
-        secret,
-      );
+      const { webhook: hook } = await first.webhooks.create({
+        url: 'https://hooks.example/races',
+        eventTypes: ['article.created'],
+      });
       await first.webhooks.planDeliveries({ limit: 1_000 });
       await first.articles.create(draftInput({ slug: 'planned-once' }));
       // Held by someone else, the place is skipped at once rather than waited for.
@@ -151,10 +150,10 @@ describeOnServer('two Stores racing for real', (serverUrl) => {
     });
 
     it('gives each due delivery to one Store, skipping those another has claimed', async () => {
-      const hook = await first.webhooks.create(
-        { url: 'https://hooks.example/claims', eventTypes: ['article.created'] },
-        secret,
-      );
+      const { webhook: hook } = await first.webhooks.create({
+        url: 'https://hooks.example/claims',
+        eventTypes: ['article.created'],
+      });
       await first.webhooks.planDeliveries({ limit: 1_000 });
       for (let i = 0; i < 30; i++) await first.articles.create(draftInput({ slug: `claimed-${i}` }));
       await second.webhooks.planDeliveries({ limit: 1_000 });

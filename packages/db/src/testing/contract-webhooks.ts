@@ -4,7 +4,6 @@ import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { Store } from '../store.js';
 import { at, draftInput, publish } from './contract-fixtures.js';
 
-const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const lease = 60_000;
 
 function answered(when: Date, statusCode: number | null, error: string | null = null): WebhookAttempt {
@@ -14,13 +13,24 @@ function answered(when: Date, statusCode: number | null, error: string | null = 
 /** Webhook endpoints, and their deliveries planned from the outbox. Part of describeStoreContract. */
 export function describeWebhookContract(store: () => Store): void {
   describe('webhooks', () => {
-    const endpoint = (eventTypes: string[], url = 'https://hooks.example/newsroom') =>
-      store().webhooks.create({ url, eventTypes: eventTypes as never, description: 'Slack' }, secret, {
-        now: at(0),
-      });
+    const endpoint = async (eventTypes: string[], url = 'https://hooks.example/newsroom') =>
+      (
+        await store().webhooks.create(
+          { url, eventTypes: eventTypes as never, description: 'Slack' },
+          { now: at(0) },
+        )
+      ).webhook;
 
-    it('keeps endpoints with the event types they want, never showing their secret, and refuses bad ones', async () => {
-      const made = await endpoint(['article.published', 'article.updated']);
+    it('keeps endpoints with the event types they want, never showing their secret again, and refuses bad ones', async () => {
+      const { webhook: made, secret } = await store().webhooks.create(
+        {
+          url: 'https://hooks.example/newsroom',
+          eventTypes: ['article.published', 'article.updated'],
+          description: 'Slack',
+        },
+        { now: at(0) },
+      );
+      expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
       expect(made).toEqual({
         id: expect.any(String),
         url: 'https://hooks.example/newsroom',
@@ -44,7 +54,7 @@ export function describeWebhookContract(store: () => Store): void {
       });
       expect(await store().webhooks.byId(made.id)).toEqual(changed);
       await expect(
-        store().webhooks.create({ url: 'gopher://hooks.example', eventTypes: ['article.published'] }, secret),
+        store().webhooks.create({ url: 'gopher://hooks.example', eventTypes: ['article.published'] }),
       ).rejects.toThrow(InvalidInputError);
       await store().webhooks.delete(made.id);
       expect(await store().webhooks.list()).toEqual([]);
@@ -81,7 +91,7 @@ export function describeWebhookContract(store: () => Store): void {
           id: expect.any(String),
           webhookId: wantsPublished.id,
           url: 'https://hooks.example/newsroom',
-          secret,
+          secret: expect.stringMatching(/^whsec_/),
           event: expect.objectContaining({ type: 'article.published' }),
           story: expect.objectContaining({
             id: story.id,
