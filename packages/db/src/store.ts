@@ -209,11 +209,12 @@ export interface ArticleRepository {
    * and times, in one transaction, reading `articles` lazily and writing in batches: the fast
    * path for tens of thousands. All or nothing: throws SlugTakenError, MissingReferenceError
    * or StoreError (invalid input, naming the article) and then nothing is imported.
+   * Each article gets its event (`article.published` or `article.created`), but no revision.
    * Returns the number imported.
    */
   importMany(
     articles: Iterable<ImportArticleInput> | AsyncIterable<ImportArticleInput>,
-    options?: { batchSize?: number },
+    options?: { batchSize?: number; now?: Date },
   ): Promise<number>;
 }
 

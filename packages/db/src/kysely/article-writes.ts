@@ -274,7 +274,12 @@ export function createArticleWrites(db: Kysely<Database>, outbox: Outbox): Artic
     },
 
     importMany(articles, options) {
-      return db.transaction().execute((trx) => insertArticlesInBatches(trx, articles, options?.batchSize));
+      const at = isoUtc(options?.now ?? new Date());
+      return db
+        .transaction()
+        .execute((trx) =>
+          insertArticlesInBatches(trx, outbox, articles, { batchSize: options?.batchSize, at }),
+        );
     },
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { slugify } from '@newsroom/domain';
+import { articleCacheKeys, type NewEvent, slugify } from '@newsroom/domain';
 import type { Insertable, Kysely } from 'kysely';
 import { ZodError, z } from 'zod';
 import { InvalidInputError, MissingReferenceError, SlugTakenError } from '../errors.js';
@@ -11,6 +11,7 @@ import {
 import { describeMissing } from './article-references.js';
 import { derivedColumnsOf } from './article-rows.js';
 import type { ArticlesTable, Database } from './database.js';
+import type { Outbox } from './event-outbox.js';
 import { isoUtc } from './iso-time.js';
 import { claimSlugs } from './redirect-repository.js';
 
@@ -21,31 +22,66 @@ import { claimSlugs } from './redirect-repository.js';
 export const defaultImportBatchSize = 200;
 const maxImportBatchSize = 500;
 const maxJoinRowsPerInsert = 5_000;
+const maxEventsPerInsert = 500;
 
 /**
  * Inserts finished articles in batches, reading the source lazily so an import of any size
- * runs in constant memory. Call it inside a transaction: it checks references against the
- * taxonomy as it was when it started, and stops at the first invalid article.
+ * runs in small memory (its events, a few hundred bytes an article, are kept to the end). Call
+ * it inside a transaction: it checks references against the taxonomy as it was when it started,
+ * and stops at the first invalid article. Each article's event (`article.published` for a
+ * published one, else `article.created`) is recorded after the last batch, so the outbox's lock
+ * (PostgreSQL) is held only for those inserts and the commit, not for the whole import.
  */
 export async function insertArticlesInBatches(
   db: Kysely<Database>,
+  outbox: Outbox,
   source: Iterable<ImportArticleInput> | AsyncIterable<ImportArticleInput>,
-  batchSize = defaultImportBatchSize,
+  options: { batchSize?: number; at: string },
 ): Promise<number> {
   const taxonomy = await taxonomySlugsOf(db);
-  const size = Math.max(1, Math.min(batchSize, maxImportBatchSize));
+  const size = Math.max(1, Math.min(options.batchSize ?? defaultImportBatchSize, maxImportBatchSize));
+  const events: NewEvent[] = [];
   let batch: ImportArticle[] = [];
-  let count = 0;
+  const flush = async () => {
+    const rows = await insertBatch(db, batch, taxonomy);
+    rows.forEach((row, i) => {
+      const article = batch[i];
+      if (article) events.push(importEventOf(row, article));
+    });
+    batch = [];
+  };
   for await (const raw of source) {
-    batch.push(parsed(raw, count + batch.length));
-    if (batch.length >= size) {
-      await insertBatch(db, batch, taxonomy);
-      count += batch.length;
-      batch = [];
-    }
+    batch.push(parsed(raw, events.length + batch.length));
+    if (batch.length >= size) await flush();
   }
-  if (batch.length > 0) await insertBatch(db, batch, taxonomy);
-  return count + batch.length;
+  if (batch.length > 0) await flush();
+  for (const chunk of chunksOf(events, maxEventsPerInsert)) await outbox.recordMany(db, chunk, options.at);
+  return events.length;
+}
+
+/** The event of one imported article, by the system: readers see it now if it is published. */
+function importEventOf(row: { id: string; slug: string }, article: ImportArticle): NewEvent {
+  const published = article.status === 'published';
+  const refs = (slugs: readonly string[]) => slugs.map((slug) => ({ slug, name: '' }));
+  return {
+    type: published ? 'article.published' : 'article.created',
+    actor: { kind: 'system', id: null, name: 'newsroom import' },
+    cacheKeys: articleCacheKeys(null, {
+      id: row.id,
+      slug: row.slug,
+      status: article.status,
+      section: article.sectionSlug ? { slug: article.sectionSlug, name: '' } : null,
+      tags: refs(article.tagSlugs).map((tag) => ({ ...tag, type: 'topic' as const })),
+      authors: refs(article.authorSlugs),
+    }),
+    article: {
+      id: row.id,
+      slug: row.slug,
+      status: article.status,
+      previousSlug: null,
+      seenByReaders: published,
+    },
+  };
 }
 
 function parsed(raw: ImportArticleInput, index: number): ImportArticle {
@@ -72,7 +108,11 @@ async function taxonomySlugsOf(db: Kysely<Database>): Promise<TaxonomySlugs> {
   return { sections: await slugs('sections'), tags: await slugs('tags'), authors: await slugs('authors') };
 }
 
-async function insertBatch(db: Kysely<Database>, batch: ImportArticle[], taxonomy: TaxonomySlugs) {
+async function insertBatch(
+  db: Kysely<Database>,
+  batch: ImportArticle[],
+  taxonomy: TaxonomySlugs,
+): Promise<{ id: string; slug: string }[]> {
   const rows = batch.map(articleRowOf);
   await assertNewArticles(db, rows);
   batch.forEach((article, i) => {
@@ -98,6 +138,7 @@ async function insertBatch(db: Kysely<Database>, batch: ImportArticle[], taxonom
   for (const chunk of chunksOf(tags, maxJoinRowsPerInsert)) {
     await db.insertInto('article_tags').values(chunk).execute();
   }
+  return rows;
 }
 
 function chunksOf<T>(items: T[], size: number): T[][] {

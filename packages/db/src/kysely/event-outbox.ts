@@ -11,16 +11,26 @@ import type { Database } from './database.js';
  */
 export interface Outbox {
   record(trx: Kysely<Database>, event: NewEvent, at: string): Promise<void>;
+  /** Several events in one statement (a bulk import's), in order. */
+  recordMany(trx: Kysely<Database>, events: readonly NewEvent[], at: string): Promise<void>;
 }
 
 export function createOutbox(serialize?: (trx: Kysely<Database>) => Promise<void>): Outbox {
+  const rowOf = (event: NewEvent, at: string) => {
+    const { type, ...data } = event;
+    return { type, at, data: JSON.stringify(data) };
+  };
   return {
     async record(trx, event, at) {
       await serialize?.(trx);
-      const { type, ...data } = event;
+      await trx.insertInto('events').values(rowOf(event, at)).execute();
+    },
+    async recordMany(trx, events, at) {
+      if (events.length === 0) return;
+      await serialize?.(trx);
       await trx
         .insertInto('events')
-        .values({ type, at, data: JSON.stringify(data) })
+        .values(events.map((event) => rowOf(event, at)))
         .execute();
     },
   };

@@ -3,7 +3,7 @@ import type { Actor, NewsroomEvent } from '@newsroom/domain';
 import { describe, expect, it } from 'vitest';
 import { SlugTakenError, VersionConflictError } from '../errors.js';
 import type { Store } from '../store.js';
-import { at, draftInput } from './contract-fixtures.js';
+import { at, draftInput, importInput } from './contract-fixtures.js';
 
 const editor: Actor = {
   tokenId: null,
@@ -132,6 +132,39 @@ export function describeEventContract(store: () => Store): void {
       ]);
       const [due] = await since(start);
       expect(due?.actor).toEqual({ kind: 'system', id: null, name: 'system' });
+    });
+
+    it('records each article of a bulk import, as the system, with the lists a published one joins', async () => {
+      const start = await store().events.latestId();
+      await store().articles.importMany(
+        [
+          importInput({ slug: 'bulk-published', sectionSlug: 'world' }),
+          importInput({ slug: 'bulk-draft', status: 'draft', publishedAt: null }),
+        ],
+        { now: at(2) },
+      );
+      const events = await since(start);
+      expect(summary(events)).toEqual([
+        ['article.published', 'bulk-published'],
+        ['article.created', 'bulk-draft'],
+      ]);
+      const [published, draft] = events;
+      const id = (await store().articles.bySlug('bulk-published'))?.id ?? '';
+      expect(published).toMatchObject({
+        at: at(2).toISOString(),
+        actor: { kind: 'system', id: null, name: 'newsroom import' },
+        article: { id, seenByReaders: true },
+      });
+      expect(published?.cacheKeys).toEqual(
+        expect.arrayContaining([
+          `article:${id}`,
+          'slug:bulk-published',
+          'section:world',
+          'tag:climate',
+          'front',
+        ]),
+      );
+      expect(draft?.cacheKeys).not.toContain('front');
     });
 
     it('reads events in pages and by type, and prunes those past their time', async () => {
