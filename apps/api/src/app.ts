@@ -5,6 +5,7 @@ import { type ApiConfig, defaultApiConfig, deskSettingsOf } from './config.js';
 import { createFrontServer } from './front-server.js';
 import { PictureWork } from './media/picture-work.js';
 import { accessLog } from './plugins/access-log.js';
+import { cachePurge } from './plugins/cache-purge.js';
 import { changeStream } from './plugins/change-stream.js';
 import { cors } from './plugins/cors.js';
 import { answerClientError, errorAnswers } from './plugins/error-answers.js';
@@ -93,7 +94,8 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
   await app.register(gracefulClose);
   await app.register(requestChecks, { maxBatch: config.API_MAX_BATCH });
   await app.register(rateLimits, { store, config });
-  await app.register(httpCaching, { store, cache, sMaxAge: config.API_CACHE_S_MAXAGE });
+  await app.register(httpCaching, { cache, sMaxAge: config.API_CACHE_S_MAXAGE });
+  await app.register(cachePurge, { store, cache });
   await app.register(accessLog);
   await app.register(errorAnswers, { config });
   await app.register(health, { store });

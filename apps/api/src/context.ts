@@ -39,6 +39,19 @@ export interface Context {
   userAgent: string;
   /** For a person signed in: their session and themselves as the Store resolved them; else null. */
   signedIn: { session: SessionInfo; person: Person } | null;
+  /**
+   * The cache keys of what the request's public reads were built from (cache-keys in the
+   * domain): each such procedure adds its own (`answerKeys` in router/cache-keys.ts), and the
+   * response cache files the answer under them.
+   */
+  cacheKeys: Set<string>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The context's cacheKeys, for the response cache (plugins/http-caching.ts); null before. */
+    cacheKeys: Set<string> | null;
+  }
 }
 
 /** The context from plain values: what tests use with createCaller, no HTTP involved. */
@@ -51,6 +64,7 @@ export function createContextInner(opts: {
   requestId?: string;
   userAgent?: string;
   signedIn?: Context['signedIn'];
+  cacheKeys?: Set<string>;
 }): Context {
   return {
     store: opts.store,
@@ -61,6 +75,7 @@ export function createContextInner(opts: {
     requestId: opts.requestId ?? randomUUID(),
     userAgent: (opts.userAgent ?? '').slice(0, 256),
     signedIn: opts.signedIn ?? null,
+    cacheKeys: opts.cacheKeys ?? new Set(),
   };
 }
 
@@ -131,7 +146,16 @@ export function createHttpContextFactory(
 ) {
   return async ({ req }: Pick<CreateFastifyContextOptions, 'req'>): Promise<Context> => {
     const userAgent = req.headers['user-agent'] ?? '';
-    const base = { store, desk, webhookAllowPrivate, clientAddress: req.ip, requestId: req.id, userAgent };
+    req.cacheKeys ??= new Set();
+    const base = {
+      store,
+      desk,
+      webhookAllowPrivate,
+      clientAddress: req.ip,
+      requestId: req.id,
+      userAgent,
+      cacheKeys: req.cacheKeys,
+    };
     const header = req.headers.authorization;
     if (!header) return createContextInner(base);
     const match = bearer.exec(header);

@@ -49,7 +49,8 @@ describe('the front server', () => {
         ],
         notModifiedHeaders: ['etag', '"tag-list-1"'],
       },
-      cache.generation,
+      cache.sequence,
+      ['every:tag'],
     );
     let closing = false;
     const server = createFrontServer(

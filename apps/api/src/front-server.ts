@@ -23,7 +23,8 @@ export interface FrontServerOptions {
  * Map lookup and one write, not Fastify's request and reply objects, hooks and logger. The
  * cached bytes carry every header of the first answer (security headers, Cache-Control, ETag,
  * Vary), so a hit is the same answer, with this request's id. Whatever is not a hit goes to
- * Fastify unchanged.
+ * Fastify unchanged, except that while one request for a URL is being answered, others for the
+ * same URL wait and are answered from what it kept: a page wanted by many at once is built once.
  */
 export function createFrontServer(
   options: FrontServerOptions,
@@ -39,24 +40,15 @@ export function createFrontServer(
     // Fastify's own default, longer than the 60 s idle timeout of common load balancers.
     keepAliveTimeout: 72_000,
   };
-  return createServer(timeouts, (request, response) => {
-    const { headers } = request;
-    const hit =
-      cache !== null &&
-      request.method === 'GET' &&
-      headers.authorization === undefined &&
-      headers['trpc-accept'] === undefined &&
-      !(corsConfigured && headers.origin !== undefined) &&
-      !closing() &&
-      request.url !== undefined
-        ? cache.get(request.url)
-        : undefined;
-    if (!hit) {
-      fastifyHandler(request, response);
-      return;
-    }
-    const requestId = requestIdOf(headers['x-request-id']);
-    if (ifNoneMatchHits(headers['if-none-match'], hit.etag)) {
+  /** Requests for a URL that is being built now: the others wait for that build (single flight). */
+  const building = new Map<string, Promise<void>>();
+
+  /** Sends a kept answer, with this request's id; false when there is none to send. */
+  function answer(request: IncomingMessage, response: ServerResponse, url: string): boolean {
+    const hit = cache?.get(url);
+    if (!hit) return false;
+    const requestId = requestIdOf(request.headers['x-request-id']);
+    if (ifNoneMatchHits(request.headers['if-none-match'], hit.etag)) {
       response.writeHead(304, [...hit.notModifiedHeaders, 'x-request-id', requestId]);
       response.end();
     } else {
@@ -64,5 +56,38 @@ export function createFrontServer(
       response.end(hit.body);
     }
     onAnswer(request, response, requestId);
+    return true;
+  }
+
+  return createServer(timeouts, (request, response) => {
+    const { headers, url } = request;
+    const cacheable =
+      cache !== null &&
+      url !== undefined &&
+      request.method === 'GET' &&
+      headers.authorization === undefined &&
+      headers['trpc-accept'] === undefined &&
+      !(corsConfigured && headers.origin !== undefined) &&
+      !closing();
+    if (!cacheable) return fastifyHandler(request, response);
+    if (answer(request, response, url)) return;
+    const pending = building.get(url);
+    if (pending) {
+      // Answered from what that build keeps; if it kept nothing (an error), built here too.
+      void pending.then(() => answer(request, response, url) || fastifyHandler(request, response));
+      return;
+    }
+    let built = () => {};
+    building.set(
+      url,
+      new Promise<void>((resolve) => {
+        built = resolve;
+      }),
+    );
+    response.on('close', () => {
+      building.delete(url);
+      built();
+    });
+    fastifyHandler(request, response);
   });
 }

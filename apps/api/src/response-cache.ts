@@ -1,4 +1,5 @@
 import type { OutgoingHttpHeaders } from 'node:http';
+import { PurgeIndex } from '@newsroom/domain';
 
 /** A public read's answer as it was sent, ready to be sent again. */
 export interface CachedResponse {
@@ -22,20 +23,21 @@ interface Entry extends CachedResponse {
 
 /**
  * Answers to public reads, kept by URL in this process and bounded by size (least recently
- * used go first). Every write to the Store anywhere clears it (the Store's change notices), so
- * an entry is never older than the last write; the time limit only bounds the harm of a notice
- * that never arrived.
+ * used go first), each filed under the cache keys of what it was built from. An event purges
+ * the answers holding its keys (events/cache-purge.ts) and nothing else; the time limit only
+ * bounds the harm of an event never heard of.
  *
- * A read that was running when a write cleared the cache may carry the old answer: each read
- * takes the generation at its start, and set() keeps its answer only if no clear came between.
+ * A read that was running when one of its keys was purged may carry the old answer: each read
+ * notes `sequence` at its start, and set() refuses its answer if any of its keys was purged
+ * since (PurgeIndex).
  */
 export class ResponseCache {
   readonly #entries = new Map<string, Entry>();
+  readonly #index = new PurgeIndex();
   readonly #maxSize: number;
   readonly #ttlMs: number;
   readonly #now: () => number;
   #size = 0;
-  #generation = 0;
 
   constructor(options: { maxBytes: number; ttlMs: number; now?: () => number }) {
     this.#maxSize = options.maxBytes;
@@ -43,9 +45,9 @@ export class ResponseCache {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Increases with every clear(): what a read remembers before it starts. */
-  get generation(): number {
-    return this.#generation;
+  /** Grows with every purge and clear: what a read notes before it starts. */
+  get sequence(): number {
+    return this.#index.sequence;
   }
 
   /** About how many bytes the entries take (keys, bodies and tags). */
@@ -53,27 +55,32 @@ export class ResponseCache {
     return this.#size;
   }
 
-  get(key: string): CachedResponse | undefined {
-    const entry = this.#entries.get(key);
+  get(url: string): CachedResponse | undefined {
+    const entry = this.#entries.get(url);
     if (!entry) return undefined;
-    this.#entries.delete(key);
+    this.#entries.delete(url);
     if (entry.expiresAt <= this.#now()) {
       this.#size -= entry.size;
+      this.#index.remove(url);
       return undefined;
     }
     // Map order is insertion order: taking it out and putting it back marks it most recent.
-    this.#entries.set(key, entry);
+    this.#entries.set(url, entry);
     return entry;
   }
 
-  /** Keeps an answer unless the cache was cleared since `generation`, or it is too big to keep. */
-  set(key: string, response: CachedResponse, generation: number): void {
-    if (generation !== this.#generation) return;
-    const size = key.length + response.body.byteLength + response.etag.length;
+  /**
+   * Keeps an answer under `keys`, unless one of them was purged since `sequence` (when its
+   * read started), or it is too big to keep.
+   */
+  set(url: string, response: CachedResponse, sequence: number, keys: readonly string[]): void {
+    if (!this.#index.mayKeep(keys, sequence)) return;
+    const size = url.length + response.body.byteLength + response.etag.length;
     // One answer may not push out most of the others.
     if (size > this.#maxSize / 8) return;
-    this.#delete(key);
-    this.#entries.set(key, { ...response, size, expiresAt: this.#now() + this.#ttlMs });
+    this.#delete(url);
+    this.#entries.set(url, { ...response, size, expiresAt: this.#now() + this.#ttlMs });
+    this.#index.add(url, keys);
     this.#size += size;
     for (const [oldest] of this.#entries) {
       if (this.#size <= this.#maxSize) break;
@@ -81,16 +88,24 @@ export class ResponseCache {
     }
   }
 
+  /** Drops the answers filed under any of `keys`; returns how many. */
+  purge(keys: readonly string[]): number {
+    const urls = this.#index.purge(keys);
+    for (const url of urls) this.#delete(url);
+    return urls.length;
+  }
+
   clear(): void {
-    this.#generation++;
+    this.#index.clear();
     this.#entries.clear();
     this.#size = 0;
   }
 
-  #delete(key: string): void {
-    const entry = this.#entries.get(key);
+  #delete(url: string): void {
+    const entry = this.#entries.get(url);
     if (!entry) return;
-    this.#entries.delete(key);
+    this.#entries.delete(url);
+    this.#index.remove(url);
     this.#size -= entry.size;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleCacheKeys, commentCacheKeys, taxonomyCacheKeys } from './cache-keys.js';
+import { articleCacheKeys, commentCacheKeys, labelKeysOf, taxonomyCacheKeys } from './cache-keys.js';
 
 const story = {
   id: 'a1',
@@ -47,9 +47,19 @@ describe('the cache keys a change touches', () => {
     expect(taxonomyCacheKeys('tag', ['weather', 'climate', 'weather'])).toEqual([
       'tag:weather',
       'tag:climate',
+      'label:tag:weather',
+      'label:tag:climate',
+      'every:tag',
       'front',
       'feeds',
       'search',
     ]);
+  });
+});
+
+describe('the names an article shows', () => {
+  it('are its section, tags and authors, apart from the lists of their stories', () => {
+    expect(labelKeysOf(story)).toEqual(['label:section:world', 'label:tag:weather', 'label:author:ana']);
+    expect(articleCacheKeys(null, { ...story, status: 'published' })).not.toContain('label:tag:weather');
   });
 });

@@ -11,9 +11,17 @@ export const cacheKey = {
   article: (id: string) => `article:${id}`,
   /** What is found at a slug: an article's page, or the redirect from an old one. */
   slug: (slug: string) => `slug:${slug}`,
+  /** A section's, tag's or author's own page and the lists of its stories. */
   section: (slug: string) => `section:${slug}`,
   tag: (slug: string) => `tag:${slug}`,
   author: (slug: string) => `author:${slug}`,
+  /**
+   * Answers that show a section's, tag's or author's name without listing its stories (an
+   * article's page shows its tags): a new story in the tag leaves them alone, a rename does not.
+   */
+  label: (kind: 'section' | 'tag' | 'author', slug: string) => `label:${kind}:${slug}`,
+  /** The list of every section, tag or author. */
+  every: (kind: 'section' | 'tag' | 'author') => `every:${kind}`,
   /** An article's comments as readers see them. */
   comments: (articleId: string) => `comments:${articleId}`,
   media: (hash: string) => `media:${hash}`,
@@ -64,10 +72,25 @@ export function commentCacheKeys(articleId: string, seenByReaders: boolean): str
 
 /**
  * The keys a section's, tag's or author's change touches: its lists under each slug it had or
- * has now, and the pages that show its name. Sections are in every page's menu.
+ * has now, the pages that show its name, and the list of them all. Sections are in every
+ * page's menu.
  */
 export function taxonomyCacheKeys(kind: 'section' | 'tag' | 'author', slugs: readonly string[]): string[] {
-  const keys = [...new Set(slugs)].map((slug) => cacheKey[kind](slug));
+  const unique = [...new Set(slugs)];
+  const keys = [
+    ...unique.map((slug) => cacheKey[kind](slug)),
+    ...unique.map((slug) => cacheKey.label(kind, slug)),
+    cacheKey.every(kind),
+  ];
   const shownEverywhere = kind === 'section' ? [cacheKey.navigation] : [];
   return [...keys, ...shownEverywhere, cacheKey.front, cacheKey.feeds, cacheKey.search];
+}
+
+/** The keys of the names an article shows: its section's, tags' and authors'. */
+export function labelKeysOf(article: Pick<Article, 'section' | 'tags' | 'authors'>): string[] {
+  return [
+    ...(article.section ? [cacheKey.label('section', article.section.slug)] : []),
+    ...article.tags.map((tag) => cacheKey.label('tag', tag.slug)),
+    ...article.authors.map((author) => cacheKey.label('author', author.slug)),
+  ];
 }

@@ -17,6 +17,7 @@ export * from './person.js';
 export * from './preview.js';
 export * from './principal.js';
 export * from './publish-warnings.js';
+export * from './purge-index.js';
 export * from './reading-time.js';
 export * from './relatedness.js';
 export * from './revision.js';

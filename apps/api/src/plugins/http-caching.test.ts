@@ -216,8 +216,10 @@ describe('the response cache', () => {
     const first = await fetch(path);
     const body = await first.text();
     const etag = first.headers.get('etag') ?? '';
-    // A write elsewhere empties the cache; this answer stays the same.
-    await store.tags.upsert({ slug: 'unrelated', name: 'Unrelated', description: null, type: 'topic' });
+    // A change to one of its tags purges it; what it shows of the tag stays the same.
+    const tag = (await store.articles.bySlug(sampleStorySlug))?.tags[0]?.slug ?? '';
+    await store.tags.update(tag, { description: 'A description the article does not show' });
+    await api?.app.cachePurge?.catchUp();
     const revalidated = await fetch(path, { headers: { 'if-none-match': etag } });
     expect(revalidated.status).toBe(304);
 
@@ -226,6 +228,57 @@ describe('the response cache', () => {
     expect(fresh.headers.get('content-type')).toBe(first.headers.get('content-type'));
     expect(await fresh.text()).toBe(body);
     expect(lookups).toBe(2);
+  });
+
+  it('says whether an answer was kept, and names the keys it is filed under for caches in front', async () => {
+    const url = await start();
+    const path = `${url}/article.bySlug?input=${encodeURIComponent(JSON.stringify(sample))}`;
+    const article = await store.articles.bySlug(sampleStorySlug);
+    const first = await fetch(path);
+    const second = await fetch(path);
+    expect([first.headers.get('x-cache'), second.headers.get('x-cache')]).toEqual(['MISS', 'HIT']);
+    const keys = first.headers.get('surrogate-key')?.split(' ') ?? [];
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        `article:${article?.id}`,
+        `slug:${sampleStorySlug}`,
+        ...(article?.tags ?? []).map((tag) => `label:tag:${tag.slug}`),
+      ]),
+    );
+    expect(second.headers.get('surrogate-key')).toBe(keys.join(' '));
+    expect(first.headers.get('cache-tag')).toBe(keys.join(','));
+  });
+
+  it('keeps an article while another story is published, and lets it go when it changes', async () => {
+    const url = await start();
+    const path = `${url}/article.bySlug?input=${encodeURIComponent(JSON.stringify(sample))}`;
+    await fetch(path);
+    const other = await store.articles.create({ headline: 'Another story', body: [] });
+    await store.articles.setStatus(other.id, other.version, 'published');
+    await api?.app.cachePurge?.catchUp();
+    expect((await fetch(path)).headers.get('x-cache')).toBe('HIT');
+    expect(lookups).toBe(1);
+    const article = await store.articles.bySlug(sampleStorySlug);
+    await store.articles.update({
+      id: article?.id ?? '',
+      version: article?.version ?? 0,
+      headline: 'Changed',
+    });
+    await api?.app.cachePurge?.catchUp();
+    const changed = await fetch(path);
+    expect(changed.headers.get('x-cache')).toBe('MISS');
+    expect(((await changed.json()) as { result: { data: { headline: string } } }).result.data.headline).toBe(
+      'Changed',
+    );
+  });
+
+  it('builds an answer wanted by many readers at once once, the others waiting for it', async () => {
+    const url = await start();
+    const path = `${url}/article.bySlug?input=${encodeURIComponent(JSON.stringify(sample))}`;
+    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(path)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
+    expect(new Set(await Promise.all(answers.map((answer) => answer.text()))).size).toBe(1);
+    expect(lookups).toBe(1);
   });
 
   it('is not used for readers with a token or queries sent as POST', async () => {

@@ -1,5 +1,4 @@
 import type { OutgoingHttpHeaders } from 'node:http';
-import type { Store } from '@newsroom/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import {
@@ -16,13 +15,12 @@ import { isFetchResponse } from './trpc-calls.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The response cache's generation when a cacheable read arrived, else null. */
-    cacheGeneration: number | null;
+    /** The response cache's sequence when a cacheable read arrived, else null. */
+    cacheSequence: number | null;
   }
 }
 
 export interface HttpCachingOptions {
-  store: Store;
   /** This process's cache of public answers, or null when it is off (API_RESPONSE_CACHE_MB=0). */
   cache: ResponseCache | null;
   /** API_CACHE_S_MAXAGE: how long shared caches may serve a public read, in seconds. */
@@ -40,33 +38,33 @@ declare module 'fastify' {
  * HTTP caching of public reads (GET, 200, no token, queries only): Cache-Control for shared
  * caches, `Vary: authorization`, a strong ETag and 304 for a matching If-None-Match; answers to
  * a token, or to a secret link (preview.article), are `private, no-store`, everything else
- * `no-store`. Public answers also go into the
- * response cache, which the front server answers from (front-server.ts), and which every write
- * to the Store, in this process or another, empties.
+ * `no-store`. A public answer names the cache keys of what it was built from (`Surrogate-Key`,
+ * `Cache-Tag`: a CDN in front can purge by them) and goes into the response cache under them
+ * (`X-Cache: MISS`; the front server answers from it with `X-Cache: HIT`), where an event
+ * carrying any of them purges it (events/cache-purge.ts).
  */
 export const httpCaching = fp<HttpCachingOptions>(
-  async (app, { store, cache, sMaxAge }) => {
-    app.decorateRequest('cacheGeneration', null);
+  async (app, { cache, sMaxAge }) => {
+    app.decorateRequest('cacheSequence', null);
+    app.decorateRequest('cacheKeys', null);
 
     if (cache) {
-      // Any write, in this process or another on the same database, may change any answer.
-      const unsubscribe = store.changes.subscribe(() => cache.clear());
-      app.addHook('onClose', async () => unsubscribe());
-      // The generation is taken when a read arrives: a write that clears the cache while the
-      // read runs keeps its (maybe old) answer out.
+      // Noted when a read arrives: a purge of one of its keys while the read runs keeps its
+      // (maybe old) answer out.
       app.addHook('onRequest', (request, _reply, done) => {
         if (request.method === 'GET' && (sameForEveryReader(request) || keptWhole(request)))
-          request.cacheGeneration = cache.generation;
+          request.cacheSequence = cache.sequence;
         done();
       });
     }
 
     /** Puts an answer into the response cache, which the front server answers from. */
-    const keep = (request: FastifyRequest, reply: FastifyReply, bytes: Buffer) => {
+    const keep = (request: FastifyRequest, reply: FastifyReply, bytes: Buffer, keys: readonly string[]) => {
       const etag = reply.getHeader('etag');
-      if (!cache || request.cacheGeneration === null || app.closing || typeof etag !== 'string') return;
+      if (!cache || request.cacheSequence === null || app.closing || typeof etag !== 'string') return;
       // Fastify types each header more loosely than node:http; the values are the same.
-      const { 'x-request-id': _id, ...headers } = reply.getHeaders() as OutgoingHttpHeaders;
+      const { 'x-request-id': _id, ...sent } = reply.getHeaders() as OutgoingHttpHeaders;
+      const headers = { ...sent, 'x-cache': 'HIT' };
       const { 'content-type': _type, 'content-length': _length, ...notModifiedHeaders } = headers;
       cache.set(
         request.url,
@@ -76,15 +74,29 @@ export const httpCaching = fp<HttpCachingOptions>(
           headers: rawHeadersOf({ ...headers, 'content-length': bytes.byteLength }),
           notModifiedHeaders: rawHeadersOf(notModifiedHeaders),
         },
-        request.cacheGeneration,
+        request.cacheSequence,
+        keys,
       );
+    };
+
+    /** Names the answer's keys for caches in front, and says it was built, not kept. */
+    const tagged = (request: FastifyRequest, reply: FastifyReply): string[] => {
+      const keys = [...(request.cacheKeys ?? [])];
+      if (keys.length === 0) return keys;
+      reply.header('surrogate-key', keys.join(' '));
+      reply.header('cache-tag', keys.join(','));
+      if (cache) reply.header('x-cache', 'MISS');
+      return keys;
     };
 
     app.addHook('onSend', (request, reply, payload, done) => {
       // A route that sets its own caching (a picture's immutable variant) keeps it, and its
       // bytes go into the response cache as they are.
       if (request.routeOptions.config.ownCaching) {
-        if (reply.statusCode === 200 && Buffer.isBuffer(payload)) keep(request, reply, payload);
+        if (reply.statusCode === 200 && Buffer.isBuffer(payload)) {
+          const keys = tagged(request, reply);
+          if (keys.length > 0) keep(request, reply, payload, keys);
+        }
         return done(null, payload);
       }
       // An answer tRPC streams as events is never kept.
@@ -105,8 +117,10 @@ export const httpCaching = fp<HttpCachingOptions>(
       reply.header('etag', etag);
       // A token changes what some procedures answer: caches must not hand one reader's copy to another.
       reply.header('vary', appendVary(reply.getHeader('vary'), 'authorization'));
+      // A read that named no keys could not be purged: it is never kept.
+      const keys = tagged(request, reply);
       // Kept before a 304 below takes content-type away: the next reader may need the body.
-      keep(request, reply, bytes);
+      if (keys.length > 0) keep(request, reply, bytes, keys);
       if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {
         reply.code(304);
         reply.removeHeader('content-type');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { cacheKey } from '@newsroom/domain';
 import { TRPCError } from '@trpc/server';
 import type { FastifyPluginAsync } from 'fastify';
 import type { PictureWork } from '../media/picture-work.js';
@@ -27,6 +28,8 @@ export const mediaFiles: FastifyPluginAsync<{ work: PictureWork }> = async (app,
       });
     }
     const etag = `"${createHash('sha256').update(variant.bytes).digest('base64url').slice(0, 27)}"`;
+    // Kept until the picture is deleted: its variants never change.
+    request.cacheKeys = new Set([cacheKey.media(hash)]);
     reply.header('cache-control', 'public, max-age=31536000, immutable');
     reply.header('etag', etag);
     reply.header('x-content-type-options', 'nosniff');

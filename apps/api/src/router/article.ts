@@ -2,9 +2,11 @@ import {
   ArticleListInputSchema,
   ArticleSearchInputSchema,
   CreateArticleInputSchema,
+  cacheKey,
   type DeskStory,
   DeskStoryQuerySchema,
   hasRole,
+  labelKeysOf,
   limits,
   type Page,
   SlugSchema,
@@ -24,6 +26,7 @@ import {
   ownAuthorSlug,
   writtenBy,
 } from './access.js';
+import { answerKeys, listKeys, summaryKeys } from './answer-keys.js';
 
 const IdVersionSchema = z.object({ id: z.uuid(), version: z.number().int().min(1) }).strict();
 const PageQuerySchema = z.object({
@@ -63,9 +66,13 @@ export const articleRouter = {
    * Summaries, newest first, with a cursor for the next page. Readers see published ones;
    * editors any status; authors and contributors their own unpublished ones.
    */
-  list: publicProcedure.input(ArticleListInputSchema).query(({ ctx, input }) => {
+  list: publicProcedure.input(ArticleListInputSchema).query(async ({ ctx, input }) => {
     const status = input.status ?? 'published';
-    if (status === 'published') return ctx.store.articles.list({ ...input, status });
+    if (status === 'published') {
+      const page = await ctx.store.articles.list({ ...input, status });
+      answerKeys(ctx, [...listKeys(input), ...summaryKeys(page.items)]);
+      return page;
+    }
     const principal = ctx.principal;
     if (!principal) {
       throw new TRPCError({ code: 'UNAUTHORIZED', message: `Listing ${status} articles needs an API token` });
@@ -98,9 +105,11 @@ export const articleRouter = {
     }),
 
   /** One published article, whole. */
-  bySlug: publicProcedure
-    .input(z.object({ slug: SlugSchema }).strict())
-    .query(({ ctx, input }) => publishedBySlug(ctx, input.slug)),
+  bySlug: publicProcedure.input(z.object({ slug: SlugSchema }).strict()).query(async ({ ctx, input }) => {
+    const article = await publishedBySlug(ctx, input.slug);
+    answerKeys(ctx, [cacheKey.article(article.id), cacheKey.slug(input.slug), ...labelKeysOf(article)]);
+    return article;
+  }),
 
   /** Any article by id, in any status, for the people who may edit it. */
   byId: roleProcedure('contributor')
@@ -112,13 +121,25 @@ export const articleRouter = {
     .input(z.object({ slug: SlugSchema, limit: z.number().int().min(1).max(20).default(5) }).strict())
     .query(async ({ ctx, input }) => {
       const article = await publishedBySlug(ctx, input.slug);
-      return ctx.store.articles.related(article.id, input.limit);
+      const related = await ctx.store.articles.related(article.id, input.limit);
+      // Another story in its section or tags may join or leave the list.
+      answerKeys(ctx, [
+        cacheKey.article(article.id),
+        cacheKey.slug(input.slug),
+        ...(article.section ? [cacheKey.section(article.section.slug)] : []),
+        ...article.tags.map((tag) => cacheKey.tag(tag.slug)),
+        ...related.map((item) => cacheKey.article(item.id)),
+        ...summaryKeys(related),
+      ]);
+      return related;
     }),
 
   /** Full-text search over published articles: words, "phrases", -exclusions. */
-  search: publicProcedure
-    .input(ArticleSearchInputSchema)
-    .query(({ ctx, input }) => ctx.store.articles.search(input)),
+  search: publicProcedure.input(ArticleSearchInputSchema).query(async ({ ctx, input }) => {
+    const hits = await ctx.store.articles.search(input);
+    answerKeys(ctx, [cacheKey.search]);
+    return hits;
+  }),
 
   create: roleProcedure('contributor')
     .input(CreateArticleInputSchema)

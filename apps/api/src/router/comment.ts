@@ -1,5 +1,6 @@
 import {
   CreateCommentInputSchema,
+  cacheKey,
   commentStatuses,
   limits,
   ModerateCommentsInputSchema,
@@ -10,6 +11,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { publicProcedure, roleProcedure } from '../trpc.js';
 import { writtenBy } from './access.js';
+import { answerKeys } from './answer-keys.js';
 
 const CursorInput = z.string().max(limits.cursor, 'cursor is too long').optional();
 
@@ -26,13 +28,14 @@ export const commentRouter = {
         })
         .strict(),
     )
-    .query(({ ctx, input }) =>
-      ctx.store.comments.list(input.articleId, {
+    .query(({ ctx, input }) => {
+      answerKeys(ctx, [cacheKey.comments(input.articleId)]);
+      return ctx.store.comments.list(input.articleId, {
         order: input.order,
         cursor: input.cursor,
         limit: input.limit,
-      }),
-    ),
+      });
+    }),
 
   /**
    * Anyone may comment (plain text, limited lengths); the article's policy decides whether it

@@ -1,9 +1,10 @@
 import type { Store, TaxonomyRepository } from '@newsroom/db';
-import { CursorSchema, PageLimitSchema, SlugSchema } from '@newsroom/domain';
+import { CursorSchema, cacheKey, PageLimitSchema, SlugSchema } from '@newsroom/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { publicProcedure, roleProcedure } from '../trpc.js';
 import { writtenBy } from './access.js';
+import { answerKeys, summaryKeys } from './answer-keys.js';
 
 interface TaxonomyOptions<T extends { slug: string }> {
   /** "tag", "section", "author": in messages and as the article-list filter. */
@@ -30,7 +31,12 @@ export function taxonomyProcedures<T extends { slug: string }>({
   };
   return {
     /** Every one, with its number of published articles. */
-    list: publicProcedure.query(({ ctx }) => repository(ctx.store).list()),
+    list: publicProcedure.query(async ({ ctx }) => {
+      const items = await repository(ctx.store).list();
+      // Each one's count of stories changes with them; a new one changes the list.
+      answerKeys(ctx, [cacheKey.every(noun), ...items.map((item) => cacheKey[noun](item.slug))]);
+      return items;
+    }),
 
     /** One, with its latest published articles (a page, with a cursor for more). */
     bySlug: publicProcedure
@@ -43,6 +49,7 @@ export function taxonomyProcedures<T extends { slug: string }>({
           limit: input.limit,
           ...(input.cursor ? { cursor: input.cursor } : {}),
         });
+        answerKeys(ctx, [cacheKey[noun](input.slug), ...summaryKeys(articles.items)]);
         return { ...item, articles };
       }),
 

@@ -22,6 +22,7 @@ export async function startApiWithOwnStore(
   return {
     store,
     url: api.url,
+    app: api.app,
     async close() {
       await api.close();
       await store.close();

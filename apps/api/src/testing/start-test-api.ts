@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Store } from '@newsroom/db';
+import type { FastifyInstance } from 'fastify';
 import { type CreateApiOptions, createApi } from '../app.js';
 import type { ApiConfig } from '../config.js';
 
@@ -8,6 +9,8 @@ export interface TestApi {
   url: string;
   /** Stops the server (in-flight requests finish first). The Store stays open: it is the caller's. */
   close(): Promise<void>;
+  /** The Fastify instance, for tests that look inside (its cache's follower of the outbox). */
+  app: FastifyInstance;
 }
 
 /** Every test request comes from 127.0.0.1: limits would only get in the way of tests of other things. */
@@ -40,7 +43,7 @@ export async function startTestApi(
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  return { url: `http://127.0.0.1:${port}`, close: () => app.close(), app };
 }
 
 // Still used by apps/web's tests; the API's own tests and stress helpers bind port 0 instead.
