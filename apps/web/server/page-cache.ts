@@ -1,3 +1,4 @@
+import { PurgeIndex } from '@newsroom/domain';
 import type { Representation } from './representation.ts';
 
 export interface PageCacheOptions {
@@ -24,22 +25,25 @@ export type Lookup =
   | { state: 'missing' };
 
 /**
- * Rendered pages by URL, in this process, bounded by size (least recently used go first).
- * `clear()` empties it when the API says content changed; a render that began before a clear
- * may hold the old content, so set() keeps a page only if no clear came since its generation.
+ * Rendered pages by URL, in this process, bounded by size (least recently used go first), each
+ * filed under the cache keys of what it was built from (its Surrogate-Key). An event purges the
+ * pages holding its keys; `clear()` empties it all (when events may have been missed). A render
+ * that began before a purge of one of its keys may hold the old content, so set() refuses it
+ * (PurgeIndex).
  */
 export class PageCache {
   readonly #entries = new Map<string, Entry>();
+  readonly #index = new PurgeIndex();
   readonly #options: Required<PageCacheOptions>;
   #size = 0;
-  #generation = 0;
 
   constructor(options: PageCacheOptions) {
     this.#options = { now: Date.now, ...options };
   }
 
-  get generation(): number {
-    return this.#generation;
+  /** Grows with every purge and clear: what a render notes when it starts. */
+  get sequence(): number {
+    return this.#index.sequence;
   }
 
   /** About how many bytes the pages take (bodies, and their compressed forms once made). */
@@ -47,27 +51,29 @@ export class PageCache {
     return this.#size;
   }
 
-  lookup(key: string): Lookup {
-    const entry = this.#entries.get(key);
+  lookup(url: string): Lookup {
+    const entry = this.#entries.get(url);
     if (!entry) return { state: 'missing' };
     const age = this.#options.now() - entry.storedAt;
     if (age >= this.#options.freshMs + this.#options.staleMs) {
-      this.#delete(key);
+      this.#delete(url);
       return { state: 'missing' };
     }
     // Map order is insertion order: taking it out and putting it back marks it most recent.
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
+    this.#entries.delete(url);
+    this.#entries.set(url, entry);
     return { state: age < this.#options.freshMs ? 'fresh' : 'stale', page: entry.page };
   }
 
-  set(key: string, page: Representation, generation: number): void {
-    if (generation !== this.#generation) return;
+  /** Keeps a page under `keys`, unless one of them was purged since `sequence` (when its render started). */
+  set(url: string, page: Representation, sequence: number, keys: readonly string[]): void {
+    if (!this.#index.mayKeep(keys, sequence)) return;
     // Room for the page and its two compressed forms, which are made on demand.
-    const size = key.length + page.body.byteLength * 2;
+    const size = url.length + page.body.byteLength * 2;
     if (size > this.#options.maxBytes / 8) return;
-    this.#delete(key);
-    this.#entries.set(key, { page, storedAt: this.#options.now(), size });
+    this.#delete(url);
+    this.#entries.set(url, { page, storedAt: this.#options.now(), size });
+    this.#index.add(url, keys);
     this.#size += size;
     for (const [oldest] of this.#entries) {
       if (this.#size <= this.#options.maxBytes) break;
@@ -75,16 +81,24 @@ export class PageCache {
     }
   }
 
+  /** Drops the pages filed under any of `keys`; returns how many. */
+  purge(keys: readonly string[]): number {
+    const urls = this.#index.purge(keys);
+    for (const url of urls) this.#delete(url);
+    return urls.length;
+  }
+
   clear(): void {
-    this.#generation++;
+    this.#index.clear();
     this.#entries.clear();
     this.#size = 0;
   }
 
-  #delete(key: string): void {
-    const entry = this.#entries.get(key);
+  #delete(url: string): void {
+    const entry = this.#entries.get(url);
     if (!entry) return;
-    this.#entries.delete(key);
+    this.#entries.delete(url);
+    this.#index.remove(url);
     this.#size -= entry.size;
   }
 }

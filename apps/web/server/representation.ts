@@ -62,10 +62,12 @@ export function sendRepresentation(
   req: IncomingMessage,
   res: ServerResponse,
   representation: Representation,
+  /** Headers of this sending only ([name, value, …]): whether it came from the page cache. */
+  extra: readonly string[] = [],
 ): void {
   const { status, etag, compressible } = representation;
   if (status === 200 && etagMatches(req.headers['if-none-match'], etag)) {
-    res.writeHead(304, representation.notModifiedHeaders);
+    res.writeHead(304, [...representation.notModifiedHeaders, ...extra]);
     res.end();
     return;
   }
@@ -85,7 +87,7 @@ export function sendRepresentation(
   }
   const transfer = ['content-length', String(body.byteLength)];
   if (encoding !== 'identity') transfer.push('content-encoding', encoding);
-  res.writeHead(status, [...representation.sentHeaders, ...transfer]);
+  res.writeHead(status, [...representation.sentHeaders, ...extra, ...transfer]);
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 

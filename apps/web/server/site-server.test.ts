@@ -7,7 +7,10 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSiteServer, type SiteServer } from './site-server.ts';
 
-/** Stands in for Astro: renders a page naming its address and counts renders per address. */
+/**
+ * Stands in for Astro: renders a page naming its address, filed under `page:<address>` and
+ * `navigation` (or under nothing at /unkeyed), and counts renders per address.
+ */
 let renders: Map<string, number>;
 let pageHeadline = 'First edition';
 let holdRenders: Promise<void> | null = null;
@@ -23,6 +26,7 @@ async function astro(req: IncomingMessage, res: ServerResponse) {
   res.writeHead(broken ? 503 : 200, {
     'content-type': 'text/html',
     'cache-control': broken ? 'no-store' : 'public, max-age=0, s-maxage=60',
+    ...(url === '/unkeyed' ? {} : { 'surrogate-key': `page:${url} navigation` }),
   });
   res.write(`<!doctype html><h1>${pageHeadline}</h1>`);
   res.end(`<p>${'Words of the story at '.repeat(100)}${url}</p>`);
@@ -118,14 +122,29 @@ describe('the site server', () => {
     expect(renders.get('/tags/climate')).toBe(1);
   });
 
-  it('shows new content once cleared, and never keeps errors or answers to a POST', async () => {
+  it('shows new content once a key of the page is purged, and keeps the pages not built from it', async () => {
     await start(8);
     renders = new Map();
-    await fetch(`${base}/`).then((res) => res.text());
+    const first = await fetch(`${base}/`);
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    await first.text();
+    await fetch(`${base}/other`).then((res) => res.text());
     pageHeadline = 'Second edition';
-    expect(await fetch(`${base}/`).then((res) => res.text())).toContain('First edition');
-    site.cache?.clear();
+    const kept = await fetch(`${base}/`);
+    expect(kept.headers.get('x-cache')).toBe('HIT');
+    expect(await kept.text()).toContain('First edition');
+    expect(site.cache?.purge(['page:/'])).toBe(1);
     expect(await fetch(`${base}/`).then((res) => res.text())).toContain('Second edition');
+    expect(await fetch(`${base}/other`).then((res) => res.text())).toContain('First edition');
+    site.cache?.purge(['navigation']);
+    expect(await fetch(`${base}/other`).then((res) => res.text())).toContain('Second edition');
+  });
+
+  it('never keeps errors, answers to a POST or a page that names no keys', async () => {
+    await start(8);
+    renders = new Map();
+    for (let n = 0; n < 2; n++) await fetch(`${base}/unkeyed`).then((res) => res.text());
+    expect(renders.get('/unkeyed')).toBe(2);
 
     for (let n = 0; n < 2; n++) expect((await fetch(`${base}/broken`)).status).toBe(503);
     expect(renders.get('/broken')).toBe(2);

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { followApiChanges } from './api-changes.ts';
+import { followApiEvents } from './api-events.ts';
 import { CapturedResponse } from './captured-response.ts';
 import { bestBrotli } from './content-encoding.ts';
 import { PageCache } from './page-cache.ts';
@@ -17,7 +17,7 @@ export interface SiteServerOptions {
   clientDir: string;
   /** Memory for rendered pages, in MB; 0 renders every request. */
   pageCacheMb: number;
-  /** Where `GET /changes` tells this process that content changed; none for tests that clear by hand. */
+  /** Whose `GET /events` purges the page cache; none for tests that purge by hand. */
   apiUrl?: string;
   log?: (message: string) => void;
   /** How long a reader may take to send a request's headers (10 s), and all of it (30 s). */
@@ -33,19 +33,32 @@ export interface SiteServer {
   stop(): Promise<void>;
 }
 
+const hit = ['x-cache', 'HIT'];
+const miss = ['x-cache', 'MISS'];
+
 /** A page may be shown again for this long before it is rendered anew. */
 const freshMs = 10_000;
 /** And while that happens, or while the API is down, for this long after. */
 const staleMs = 300_000;
 
-/** What a shared cache may keep, the site's own Cache-Control says (src/middleware.ts). */
+/** The cache keys a page names (src/middleware.ts): what it was built from. */
+function keysOf(page: Representation): string[] {
+  const header = page.headers['surrogate-key'];
+  return typeof header === 'string' ? header.split(' ').filter(Boolean) : [];
+}
+
+/**
+ * What a shared cache may keep, the site's own Cache-Control says (src/middleware.ts); and it
+ * must name its keys, or nothing could ever purge it.
+ */
 function isKeepable(page: Representation): boolean {
   const cacheControl = String(page.headers['cache-control'] ?? '');
   return (
     [200, 301, 308, 404, 410].includes(page.status) &&
     /\bpublic\b/.test(cacheControl) &&
     !/\b(no-store|private)\b/.test(cacheControl) &&
-    page.headers['set-cookie'] === undefined
+    page.headers['set-cookie'] === undefined &&
+    keysOf(page).length > 0
   );
 }
 
@@ -61,8 +74,9 @@ function compressBest(page: Representation): void {
 /**
  * The site's HTTP server: the built client files from memory, and pages rendered by Astro
  * through a page cache. A page is rendered once and then sent, compressed, to every reader
- * who asks for it until the API reports a change (`GET /changes`, which empties the cache) or
- * it grows old; readers asking for a page being rendered wait for that render instead of
+ * who asks for it (`X-Cache: HIT`; `MISS` when rendered for the asking) until an event from the
+ * API names one of its keys (`GET /events`: only the pages built from what changed go) or it
+ * grows old; readers asking for a page being rendered wait for that render instead of
  * starting their own. Everything else (the comment form's POST) goes straight to Astro.
  */
 export function createSiteServer(options: SiteServerOptions): SiteServer {
@@ -88,11 +102,11 @@ export function createSiteServer(options: SiteServerOptions): SiteServer {
   function renderShared(key: string, req: IncomingMessage, pageCache: PageCache): Promise<Representation> {
     const pending = rendering.get(key);
     if (pending) return pending;
-    const generation = pageCache.generation;
+    const sequence = pageCache.sequence;
     const rendered = render(req)
       .then((page) => {
         if (isKeepable(page)) {
-          pageCache.set(key, page, generation);
+          pageCache.set(key, page, sequence, keysOf(page));
           compressBest(page);
         }
         return page;
@@ -132,7 +146,7 @@ export function createSiteServer(options: SiteServerOptions): SiteServer {
     if (cache) {
       const found = cache.lookup(url);
       if (found.state !== 'missing') {
-        sendRepresentation(req, res, found.page);
+        sendRepresentation(req, res, found.page, hit);
         if (found.state === 'stale') renderShared(url, req, cache).catch(() => {});
         return;
       }
@@ -141,7 +155,7 @@ export function createSiteServer(options: SiteServerOptions): SiteServer {
     if (method === 'HEAD') return void astro(req, res);
     const page = cache ? renderShared(url, req, cache) : render(req);
     page.then(
-      (rendered) => sendRepresentation(req, res, rendered),
+      (rendered) => sendRepresentation(req, res, rendered, cache && isKeepable(rendered) ? miss : []),
       (error) => fail(res, error),
     );
   });
@@ -150,10 +164,14 @@ export function createSiteServer(options: SiteServerOptions): SiteServer {
 
   const stop =
     cache && options.apiUrl
-      ? followApiChanges(options.apiUrl, () => cache.clear(), {
-          onConnectionLost: (error) =>
-            options.log?.(`Lost the API's change stream (${(error as Error).message}); reconnecting`),
-        })
+      ? followApiEvents(
+          options.apiUrl,
+          { onEvent: (keys) => cache.purge(keys), onFresh: () => cache.clear() },
+          {
+            onConnectionLost: (error) =>
+              options.log?.(`Lost the API's event stream (${(error as Error).message}); reconnecting`),
+          },
+        )
       : async () => {};
   return { server, cache, stop };
 }

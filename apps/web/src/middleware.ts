@@ -1,7 +1,9 @@
 import { STATUS_CODES } from 'node:http';
+import { cacheKey } from '@newsroom/domain';
 import type { MiddlewareHandler } from 'astro';
 import { contentSecurityPolicy, securityHeaders } from '../server/security-headers.ts';
 import { cacheControlFor } from './lib/cache-control';
+import { withPageKeys } from './lib/page-keys';
 
 /**
  * The text of every `<script is:inline>` in the site's templates, read from the templates
@@ -37,15 +39,25 @@ export const pageSecurityHeaders = securityHeaders(
 
 /**
  * Cache-Control fit for a CDN on every answer that does not set its own (feeds may; see
- * lib/cache-control.ts), a Retry-After on 503s so clients and caches know the outage is
- * temporary, and a few security headers.
+ * lib/cache-control.ts), the cache keys of what the page was built from (`Surrogate-Key`,
+ * `Cache-Tag`: see lib/page-keys.ts), a Retry-After on 503s so clients and caches know the
+ * outage is temporary, and a few security headers.
  */
 export const onRequest: MiddlewareHandler = async (context, next) => {
-  const response = withOwnHeaders(
-    await (isErrorPageAddress(new URL(context.request.url).pathname) ? next('/404') : next()),
+  const { result, keys } = await withPageKeys(() =>
+    isErrorPageAddress(new URL(context.request.url).pathname) ? next('/404') : next(),
   );
+  const response = withOwnHeaders(result);
   const { headers, status } = response;
   const method = context.request.method;
+  if ((method === 'GET' || method === 'HEAD') && status < 500) {
+    // Every page shows the menu of sections, which its layout may ask for after this point.
+    if (headers.get('content-type')?.startsWith('text/html')) keys.add(cacheKey.navigation);
+    if (keys.size > 0) {
+      headers.set('surrogate-key', [...keys].join(' '));
+      headers.set('cache-tag', [...keys].join(','));
+    }
+  }
   // A route's own value stands, except that an answer to a POST or an error is never stored.
   if (!headers.has('cache-control') || (method !== 'GET' && method !== 'HEAD') || status >= 500) {
     headers.set('cache-control', cacheControlFor(method, status));

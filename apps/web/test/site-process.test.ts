@@ -52,7 +52,7 @@ describe('a stop while a reader waits', () => {
   afterAll(() => newsroom?.close());
 
   /**
-   * A way to the API that holds every call of the pages (not the change stream) while `held`,
+   * A way to the API that holds every call of the pages (not the event stream) while `held`,
    * so a page can be caught half-rendered.
    */
   async function gateToApi() {
@@ -64,7 +64,7 @@ describe('a stop while a reader waits', () => {
     });
     const target = new URL(newsroom.apiUrl);
     const gate = createServer(async (req, res) => {
-      if (!req.url?.startsWith('/changes')) {
+      if (!req.url?.startsWith('/events')) {
         arrived();
         await released;
       }
