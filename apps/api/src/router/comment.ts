@@ -29,7 +29,8 @@ export const commentRouter = {
         .strict(),
     )
     .query(({ ctx, input }) => {
-      answerKeys(ctx, [cacheKey.comments(input.articleId)]);
+      // Shown while the story is published: its own changes count too.
+      answerKeys(ctx, [cacheKey.comments(input.articleId), cacheKey.article(input.articleId)]);
       return ctx.store.comments.list(input.articleId, {
         order: input.order,
         cursor: input.cursor,
