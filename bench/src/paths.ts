@@ -15,4 +15,5 @@ export const paths = {
   helloSiteEntry: at('bench/hello-site/dist/server/entry.mjs'),
   baselineServer: at('bench/src/baseline-server.ts'),
   trpcFloorServer: at('bench/src/trpc-floor-server.ts'),
+  eventWriter: at('bench/src/event-writer.ts'),
 };

@@ -26,8 +26,13 @@ function baseEnv(): NodeJS.ProcessEnv {
  * The built API (apps/api/dist/main.js) on its own Node process, spawned directly (not through
  * npm) so its pid is the server's, whose peak memory the report reads. No scheduler, quiet logs,
  * rate limits out of reach (reads are never limited, but nothing measured should meet one).
+ * `env` adds what one benchmark needs (webhooks to 127.0.0.1).
  */
-export async function startApi(name: string, databaseFile: string, options: { responseCache: boolean }) {
+export async function startApi(
+  name: string,
+  databaseFile: string,
+  options: { responseCache: boolean; env?: Record<string, string> },
+) {
   const port = await freePort();
   const env = {
     ...baseEnv(),
@@ -40,6 +45,7 @@ export async function startApi(name: string, databaseFile: string, options: { re
     API_RATE_LIMIT_COMMENTS: '1000000',
     API_RATE_LIMIT_BAD_TOKENS: '1000000',
     ...(options.responseCache ? {} : { API_RESPONSE_CACHE_MB: '0' }),
+    ...options.env,
   };
   // Started as docs/deploy.md says, with its flag.
   return serve(name, ['--max-semi-space-size=8', paths.apiMain], env, port, '/readyz');
