@@ -40,7 +40,7 @@ describe('newsroom copy', () => {
     expect(result.lines.slice(0, tables).every((line) => tableLine.test(line))).toBe(true);
     expect(result.lines[3]).toMatch(/^articles +23 rows {2}sha256 /);
     expect(result.lines[tables]).toMatch(
-      /^Copied [\d,]+ rows in 17 tables from SQLite to SQLite in \d+\.\d s \([\d,]+ rows\/s\); every count and checksum matches the source\.$/,
+      /^Copied [\d,]+ rows in 18 tables from SQLite to SQLite in \d+\.\d s \([\d,]+ rows\/s\); every count and checksum matches the source\.$/,
     );
 
     const copy = await openStore(`file:${join(dir, 'copies', 'newsroom.db')}`);
