@@ -50,7 +50,7 @@ export class ResponseCache {
     return this.#index.sequence;
   }
 
-  /** About how many bytes the entries take (keys, bodies and tags). */
+  /** About how many bytes the entries take (URLs, bodies, ETags and cache keys). */
   get size(): number {
     return this.#size;
   }
@@ -75,7 +75,8 @@ export class ResponseCache {
    */
   set(url: string, response: CachedResponse, sequence: number, keys: readonly string[]): void {
     if (!this.#index.mayKeep(keys, sequence)) return;
-    const size = url.length + response.body.byteLength + response.etag.length;
+    // Its keys count too: they are kept with it, and in the index, once each.
+    const size = url.length + response.body.byteLength + response.etag.length + 2 * lengthOf(keys);
     // One answer may not push out most of the others.
     if (size > this.#maxSize / 8) return;
     this.#delete(url);
@@ -108,6 +109,10 @@ export class ResponseCache {
     this.#index.remove(url);
     this.#size -= entry.size;
   }
+}
+
+function lengthOf(keys: readonly string[]): number {
+  return keys.reduce((total, key) => total + key.length, 0);
 }
 
 /** Headers as the flat [name, value, …] list writeHead takes; a list value gives a pair each. */

@@ -68,8 +68,10 @@ export class PageCache {
   /** Keeps a page under `keys`, unless one of them was purged since `sequence` (when its render started). */
   set(url: string, page: Representation, sequence: number, keys: readonly string[]): void {
     if (!this.#index.mayKeep(keys, sequence)) return;
-    // Room for the page and its two compressed forms, which are made on demand.
-    const size = url.length + page.body.byteLength * 2;
+    // Room for the page and its two compressed forms, which are made on demand, and its keys
+    // (kept with it and in the index).
+    const size =
+      url.length + page.body.byteLength * 2 + 2 * keys.reduce((total, key) => total + key.length, 0);
     if (size > this.#options.maxBytes / 8) return;
     this.#delete(url);
     this.#entries.set(url, { page, storedAt: this.#options.now(), size });
