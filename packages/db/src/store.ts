@@ -704,6 +704,8 @@ export interface WebhookRepository {
   deliveries(query: WebhookDeliveriesInput): Promise<Page<WebhookDelivery>>;
   /** Makes a delivery due now with a fresh retry schedule, whatever its status; NotFoundError if unknown. */
   redeliver(deliveryId: string, options?: WriteOptions): Promise<WebhookDelivery>;
+  /** Forgets deliveries made before `before` that are done (delivered or given up), with their attempts; returns how many. */
+  prune(before: Date): Promise<number>;
 }
 
 /** A delivery taken to be sent: where, with which secret, and what (its body is made from event and story). */

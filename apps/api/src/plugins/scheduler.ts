@@ -38,8 +38,8 @@ export interface Scheduler {
 /**
  * Publishes scheduled articles when their time comes, and forgets rate-limit windows that
  * have ended, preview links that expired or were revoked (so those tables stay small: the
- * desk makes an hour-long link each time someone presses Preview) and events past their
- * retention (EVENTS_RETENTION_DAYS). The schedule lives in the database, so a
+ * desk makes an hour-long link each time someone presses Preview), and events and finished
+ * webhook deliveries past their retention (EVENTS_RETENTION_DAYS). The schedule lives in the database, so a
  * restarted process picks up where the last one stopped (and publishes what fell due while
  * it was down on its first run); the Store publishes each article once even when several
  * API processes run this at the same moment.
@@ -81,10 +81,16 @@ export function createScheduler(opts: {
     } catch (error) {
       log.error({ err: error }, 'Pruning expired and revoked preview links failed');
     }
+    const retained = new Date(now.getTime() - eventRetentionDays * 86_400_000);
     try {
-      await store.events.prune(new Date(now.getTime() - eventRetentionDays * 86_400_000));
+      await store.events.prune(retained);
     } catch (error) {
       log.error({ err: error }, 'Pruning events past their retention failed');
+    }
+    try {
+      await store.webhooks.prune(retained);
+    } catch (error) {
+      log.error({ err: error }, 'Pruning webhook deliveries past their retention failed');
     }
   }
 

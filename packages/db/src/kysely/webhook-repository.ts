@@ -392,6 +392,15 @@ export function createWebhookRepository(
       };
     },
 
+    async prune(before) {
+      const result = await db
+        .deleteFrom('webhook_deliveries')
+        .where('created_at', '<', isoUtc(before))
+        .where('status', '!=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async redeliver(deliveryId, writeOptions) {
       const result = await db
         .updateTable('webhook_deliveries')

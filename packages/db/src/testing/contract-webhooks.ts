@@ -222,5 +222,19 @@ export function describeWebhookContract(store: () => Store): void {
         InvalidInputError,
       );
     });
+
+    it('forgets finished deliveries past their time, keeping those still being tried', async () => {
+      const hook = await endpoint(['article.created']);
+      await store().articles.create(draftInput({ headline: 'Delivered' }), { now: at(1) });
+      await store().articles.create(draftInput({ headline: 'Still trying' }), { now: at(1) });
+      await store().webhooks.planDeliveries({ limit: 100, now: at(2) });
+      const [one] = await store().webhooks.claimDue({ limit: 1, leaseMs: lease, now: at(2) });
+      if (!one) throw new Error('nothing was due');
+      await store().webhooks.recordAttempt(one.id, answered(at(2), 200));
+      expect(await store().webhooks.prune(at(2))).toBe(0);
+      expect(await store().webhooks.prune(at(3))).toBe(1);
+      const left = (await store().webhooks.deliveries({ webhookId: hook.id })).items;
+      expect(left.map((delivery) => delivery.status)).toEqual(['pending']);
+    });
   });
 }
