@@ -10,12 +10,13 @@ import { storeWith } from '../testing/store-with.js';
 import { createScheduler } from './scheduler.js';
 
 describe('the scheduler', () => {
-  it('publishes what is due, prunes rate limits, preview links and old events, logs it, and survives a failing run', async () => {
+  it('publishes what is due, prunes rate limits, preview links, old events and deliveries, logs it, and survives a failing run', async () => {
     const published = { id: 'a1', slug: 'due-story', publishedAt: '2025-01-01T00:00:00.000Z' } as Article;
     let calls = 0;
     let prunes = 0;
     let previewPrunes = 0;
     const eventCutoffs: Date[] = [];
+    const deliveryCutoffs: Date[] = [];
     let thirdRun!: () => void;
     const threeRuns = new Promise<void>((resolve) => {
       thirdRun = resolve;
@@ -38,6 +39,12 @@ describe('the scheduler', () => {
       events: {
         prune: async (before: Date) => {
           eventCutoffs.push(before);
+          return 0;
+        },
+      },
+      webhooks: {
+        prune: async (before: Date) => {
+          deliveryCutoffs.push(before);
           return 0;
         },
       },
@@ -66,6 +73,8 @@ describe('the scheduler', () => {
     expect(prunes).toBe(calls);
     expect(previewPrunes).toBe(calls);
     expect(eventCutoffs).toHaveLength(calls);
+    // Finished webhook deliveries go with the events they were made from.
+    expect(deliveryCutoffs).toEqual(eventCutoffs);
     // Events are kept three days (EVENTS_RETENTION_DAYS), to the run's own time.
     const firstCutoff = eventCutoffs[0]?.getTime() ?? 0;
     expect(firstCutoff).toBeGreaterThanOrEqual(started - 3 * 86_400_000);
