@@ -35,9 +35,6 @@ export interface CreateApiOptions {
   logDestination?: DestinationStream;
 }
 
-/** How long a cached answer may live if no change notice clears it first. */
-const responseCacheTtlMs = 60_000;
-
 /**
  * The API as a Fastify instance, not yet listening: tRPC procedures at `/<router>.<procedure>`
  * (plain JSON, batches with `?batch=1`), `/healthz` and `/readyz`, `/changes`, security headers,
@@ -51,7 +48,7 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
   const config: ApiConfig = { ...defaultApiConfig(), ...options.config };
   const cache =
     config.API_RESPONSE_CACHE_MB > 0
-      ? new ResponseCache({ maxBytes: config.API_RESPONSE_CACHE_MB * 1_048_576, ttlMs: responseCacheTtlMs })
+      ? new ResponseCache({ maxBytes: config.API_RESPONSE_CACHE_MB * 1_048_576, ttlMs: config.API_RESPONSE_CACHE_TTL_S * 1_000 })
       : null;
 
   const app: FastifyInstance = Fastify({

@@ -21,6 +21,7 @@ describe('API configuration', () => {
         API_MAX_BATCH: 20,
         DATABASE_POOL_SIZE: 10,
         API_RESPONSE_CACHE_MB: 64,
+        API_RESPONSE_CACHE_TTL_S: 3_600,
         API_SCHEDULER_INTERVAL_MS: 5_000,
         EVENTS_RETENTION_DAYS: 7,
         API_SHUTDOWN_TIMEOUT_MS: 10_000,

@@ -97,10 +97,15 @@ export const ApiConfigSchema = z
     /** How long shared caches (a CDN) may serve a public read, in seconds. */
     API_CACHE_S_MAXAGE: count(0, 31_536_000, 30),
     /**
-     * Memory for this process's cache of public read answers, in MB; 0 turns it off. Every write
-     * clears it on every API process (LISTEN/NOTIFY on PostgreSQL).
+     * Memory for this process's cache of public read answers, in MB; 0 turns it off. Each change's
+     * event purges the answers built from what changed, on every API process.
      */
     API_RESPONSE_CACHE_MB: count(0, 4_096, 64),
+    /**
+     * The longest a kept answer lives, in seconds. Events purge what changed; this only bounds
+     * the harm of one never heard of (the outbox is read every second, so none should be).
+     */
+    API_RESPONSE_CACHE_TTL_S: count(1, 86_400, 3_600),
     /** Most calls in one batched request. */
     API_MAX_BATCH: count(1, 1_000, 20),
     /** How often scheduled articles are published, in ms; 0 turns the scheduler off. */
