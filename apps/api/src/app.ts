@@ -48,7 +48,10 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
   const config: ApiConfig = { ...defaultApiConfig(), ...options.config };
   const cache =
     config.API_RESPONSE_CACHE_MB > 0
-      ? new ResponseCache({ maxBytes: config.API_RESPONSE_CACHE_MB * 1_048_576, ttlMs: config.API_RESPONSE_CACHE_TTL_S * 1_000 })
+      ? new ResponseCache({
+          maxBytes: config.API_RESPONSE_CACHE_MB * 1_048_576,
+          ttlMs: config.API_RESPONSE_CACHE_TTL_S * 1_000,
+        })
       : null;
 
   const app: FastifyInstance = Fastify({

@@ -424,7 +424,8 @@ export interface PeopleRepository {
    * A new person in status "invited", with no password yet. Throws EmailTakenError when the
    * email belongs to someone, MissingReferenceError for an unknown author.
    */
-  invite(input: InvitePersonInput, options?: { now?: Date }): Promise<Person>;
+  /** Records a `person.changed` event ('invited'), as update ('updated', 'suspended', 'reactivated') and an accepted invitation ('activated') do. */
+  invite(input: InvitePersonInput, options?: WriteOptions): Promise<Person>;
   byId(id: string): Promise<Person | null>;
   byEmail(email: string): Promise<Person | null>;
   /** By email, keyset pages; `status` filters. */
@@ -433,6 +434,7 @@ export interface PeopleRepository {
   update(
     id: string,
     patch: Partial<Pick<Person, 'name' | 'role' | 'authorSlug' | 'status'>>,
+    options?: WriteOptions,
   ): Promise<Person>;
   /** The stored hash (its own parameters inside), or null when no password is set. */
   passwordHash(id: string): Promise<string | null>;

@@ -65,6 +65,8 @@ describe('events', () => {
         'tag.changed',
         'section.changed',
         'author.changed',
+        'media.uploaded',
+        'person.changed',
       ]),
     );
   });
@@ -110,6 +112,17 @@ describe('events', () => {
       mergedInto: null,
     };
     expect(publicViewOf(tag)).toMatchObject({ slug: 'weather' });
+    expect(
+      publicViewOf({
+        id: '11',
+        type: 'person.changed',
+        at,
+        actor,
+        cacheKeys: [],
+        change: 'invited',
+        person: { id: articleId, role: 'author', status: 'invited' },
+      }),
+    ).toBeNull();
     expect(
       publicViewOf({
         id: '10',

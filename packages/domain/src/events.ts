@@ -3,6 +3,8 @@ import { type ArticleStatus, ArticleStatusSchema, TimestampSchema } from './arti
 import { AuditActorSchema } from './audit.js';
 import { commentStatuses } from './comment.js';
 import { MediaHashSchema } from './media.js';
+import { PersonStatusSchema } from './person.js';
+import { RoleSchema } from './principal.js';
 import { SlugSchema } from './slug.js';
 
 /**
@@ -26,11 +28,13 @@ export const articleEventTypes = [
 export const commentEventTypes = ['comment.created', 'comment.approved', 'comment.rejected'] as const;
 export const taxonomyEventTypes = ['tag.changed', 'section.changed', 'author.changed'] as const;
 export const mediaEventTypes = ['media.uploaded', 'media.updated', 'media.deleted'] as const;
+export const personEventTypes = ['person.changed'] as const;
 export const eventTypes = [
   ...articleEventTypes,
   ...commentEventTypes,
   ...taxonomyEventTypes,
   ...mediaEventTypes,
+  ...personEventTypes,
 ] as const;
 export const EventTypeSchema = z.enum(eventTypes);
 export type EventType = (typeof eventTypes)[number];
@@ -94,18 +98,28 @@ export const MediaEventSchema = z.object({
   media: z.object({ hash: MediaHashSchema }),
 });
 
+/** A desk account: invited, changed (name, role, byline), activated, suspended or reactivated. */
+export const PersonEventSchema = z.object({
+  ...base,
+  type: z.enum(personEventTypes),
+  change: z.enum(['invited', 'updated', 'activated', 'suspended', 'reactivated']),
+  person: z.object({ id: z.uuid(), role: RoleSchema, status: PersonStatusSchema }),
+});
+
 /** Every event, told apart by its `type`. */
 export const NewsroomEventSchema = z.discriminatedUnion('type', [
   ArticleEventSchema,
   CommentEventSchema,
   TaxonomyEventSchema,
   MediaEventSchema,
+  PersonEventSchema,
 ]);
 export type NewsroomEvent = z.infer<typeof NewsroomEventSchema>;
 export type ArticleEvent = z.infer<typeof ArticleEventSchema>;
 export type CommentEvent = z.infer<typeof CommentEventSchema>;
 export type TaxonomyEvent = z.infer<typeof TaxonomyEventSchema>;
 export type MediaEvent = z.infer<typeof MediaEventSchema>;
+export type PersonEvent = z.infer<typeof PersonEventSchema>;
 
 /** An event as a write records it: the Store gives it its id and time. */
 export type NewEvent = NewsroomEvent extends infer E
@@ -127,7 +141,7 @@ const newsroomActor: EventActor = { kind: 'system', id: null, name: 'newsroom' }
 
 /**
  * The event as anyone may see it, or null when it is the newsroom's own business: drafts,
- * comments readers never saw, pictures in the library. What readers see (or saw, until this
+ * comments readers never saw, pictures in the library, the desk's people. What readers see (or saw, until this
  * change) is told, without who on the staff made the change.
  */
 export function publicViewOf(event: NewsroomEvent): NewsroomEvent | null {
@@ -137,6 +151,6 @@ export function publicViewOf(event: NewsroomEvent): NewsroomEvent | null {
 function isPublic(event: NewsroomEvent): boolean {
   if ('seenByReaders' in event) return event.seenByReaders; // a comment
   if ('article' in event) return event.article.seenByReaders;
-  // Sections, tags and authors are public; the picture library is not.
-  return !('media' in event);
+  // Sections, tags and authors are public; the picture library and the people are not.
+  return !('media' in event) && !('person' in event);
 }

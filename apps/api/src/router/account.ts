@@ -21,6 +21,7 @@ import { newRecoveryCodes, recoveryCodeHash } from '../people/recovery-codes.js'
 import { checkSignInThrottle, countSignInFailure, signInThrottleKeys } from '../people/sign-in-throttle.js';
 import { newTotpSecret, totpStepOf, totpUri } from '../people/totp.js';
 import { personProcedure } from '../trpc.js';
+import { writtenBy } from './access.js';
 
 const CodeSchema = z
   .string()
@@ -96,7 +97,11 @@ export const accountRouter = {
   update: personProcedure
     .input(z.object({ name: PersonNameSchema }).strict())
     .mutation(async ({ ctx, input }) => {
-      const person = await ctx.store.people.update(ctx.signedIn.person.id, { name: input.name });
+      const person = await ctx.store.people.update(
+        ctx.signedIn.person.id,
+        { name: input.name },
+        writtenBy(ctx),
+      );
       await audited(ctx, 'account.update', 'person', person.id, { name: person.name });
       return person;
     }),

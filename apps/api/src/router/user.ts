@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit-trail.js';
 import type { Context } from '../context.js';
 import { roleProcedure } from '../trpc.js';
+import { writtenBy } from './access.js';
 
 const hourMs = 3_600_000;
 /** How long an invitation link works: long enough to reach someone over a weekend. */
@@ -61,7 +62,7 @@ export const userRouter = {
   invite: roleProcedure('admin')
     .input(InvitePersonInputSchema)
     .mutation(async ({ ctx, input }) => {
-      const person = await ctx.store.people.invite(input);
+      const person = await ctx.store.people.invite(input, writtenBy(ctx));
       const { secret, expiresAt } = await ctx.store.links.create(person.id, 'invitation', {
         ttlMs: invitationTtlMs,
       });
@@ -90,7 +91,7 @@ export const userRouter = {
       const { id, ...patch } = input;
       if (patch.role !== undefined && patch.role !== 'admin') assertNotSelf(ctx, id, 'demote');
       await personById(ctx, id);
-      const person = await ctx.store.people.update(id, patch);
+      const person = await ctx.store.people.update(id, patch, writtenBy(ctx));
       await recordAudit(ctx, {
         action: 'user.update',
         objectType: 'person',
@@ -108,7 +109,7 @@ export const userRouter = {
       await personById(ctx, input.id);
       // Counted as they end; the Store's suspension ends any session started in between.
       const sessionsEnded = await ctx.store.sessions.endAll(input.id);
-      const person = await ctx.store.people.update(input.id, { status: 'suspended' });
+      const person = await ctx.store.people.update(input.id, { status: 'suspended' }, writtenBy(ctx));
       await recordAudit(ctx, {
         action: 'user.suspend',
         objectType: 'person',
@@ -125,7 +126,11 @@ export const userRouter = {
       const current = await personById(ctx, input.id);
       if (current.status !== 'suspended') return current;
       const hasPassword = (await ctx.store.people.passwordHash(input.id)) !== null;
-      const person = await ctx.store.people.update(input.id, { status: hasPassword ? 'active' : 'invited' });
+      const person = await ctx.store.people.update(
+        input.id,
+        { status: hasPassword ? 'active' : 'invited' },
+        writtenBy(ctx),
+      );
       await recordAudit(ctx, { action: 'user.reactivate', objectType: 'person', objectId: input.id });
       return person;
     }),

@@ -72,7 +72,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     redirects: createRedirectRepository(db),
     imports: announcingWrites(createImportRepository(db, outbox), ['importDraft', 'importDrafts'], changed),
     rateLimits: createRateLimitRepository(db),
-    people: createPeopleRepository(db),
+    people: createPeopleRepository(db, outbox),
     sessions: createSessionRepository(db),
     links: createOneTimeLinkRepository(db),
     challenges: createChallengeRepository(db),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type Actor,
   decodeTupleCursor,
   EmailSchema,
   encodeTupleCursor,
@@ -7,10 +8,12 @@ import {
   type Passkey,
   PasskeyNameSchema,
   type Person,
+  type PersonEvent,
   PersonNameSchema,
   PersonStatusSchema,
   RoleSchema,
   SlugSchema,
+  systemActor,
 } from '@newsroom/domain';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { z } from 'zod';
@@ -23,6 +26,7 @@ import {
 } from '../errors.js';
 import type { PasskeyCredential, PeopleRepository } from '../store.js';
 import type { Database, PasskeysTable, PeopleTable } from './database.js';
+import { eventActorOf, type Outbox } from './event-outbox.js';
 import { isoUtc } from './iso-time.js';
 import { pageLimitOf } from './page-limit.js';
 import { isUniqueViolation } from './unique-violation.js';
@@ -70,35 +74,63 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
   return result.data;
 }
 
-export function createPeopleRepository(db: Kysely<Database>): PeopleRepository {
+export function createPeopleRepository(db: Kysely<Database>, outbox: Outbox): PeopleRepository {
+  /** The account's event, last in the write's transaction; nothing of it reaches a reader's cache. */
+  const recordChange = async (
+    trx: Kysely<Database>,
+    id: string,
+    change: PersonEvent['change'],
+    options: { actor?: Actor; now?: Date },
+  ) => {
+    const person = await trx
+      .selectFrom('people')
+      .select(['role', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    await outbox.record(
+      trx,
+      {
+        type: 'person.changed',
+        actor: eventActorOf(options.actor ?? systemActor),
+        cacheKeys: [],
+        change,
+        person: { id, role: person.role, status: person.status },
+      },
+      isoUtc(options.now ?? new Date()),
+    );
+  };
+
   const mustExist = async (trx: Kysely<Database> | Transaction<Database>, id: string) => {
     const row = await trx.selectFrom('people').select('id').where('id', '=', id).executeTakeFirst();
     if (!row) throw new NotFoundError(`no person has the id ${id}`);
   };
 
   return {
-    async invite(raw, { now = new Date() } = {}) {
+    async invite(raw, { now = new Date(), actor } = {}) {
       const input = parsed(InvitePersonInputSchema, raw);
       await assertAuthor(db, input.authorSlug);
       const id = randomUUID();
       try {
-        await db
-          .insertInto('people')
-          .values({
-            id,
-            email: input.email,
-            name: input.name,
-            role: input.role,
-            author_slug: input.authorSlug,
-            status: 'invited',
-            password_hash: null,
-            totp_secret: null,
-            totp_enabled: 0,
-            totp_last_step: null,
-            created_at: isoUtc(now),
-            last_sign_in_at: null,
-          })
-          .execute();
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('people')
+            .values({
+              id,
+              email: input.email,
+              name: input.name,
+              role: input.role,
+              author_slug: input.authorSlug,
+              status: 'invited',
+              password_hash: null,
+              totp_secret: null,
+              totp_enabled: 0,
+              totp_last_step: null,
+              created_at: isoUtc(now),
+              last_sign_in_at: null,
+            })
+            .execute();
+          await recordChange(trx, id, 'invited', { actor, now });
+        });
       } catch (error) {
         if (isUniqueViolation(error, 'people', 'email')) throw new EmailTakenError(input.email);
         throw error;
@@ -145,11 +177,16 @@ export function createPeopleRepository(db: Kysely<Database>): PeopleRepository {
       };
     },
 
-    async update(id, raw) {
+    async update(id, raw, options = {}) {
       const patch = parsed(UpdateSchema, raw);
       if (patch.authorSlug) await assertAuthor(db, patch.authorSlug);
       await db.transaction().execute(async (trx) => {
         await mustExist(trx, id);
+        const before = await trx
+          .selectFrom('people')
+          .select('status')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
         const set: Partial<Pick<Selectable<PeopleTable>, 'name' | 'role' | 'author_slug' | 'status'>> = {};
         if (patch.name !== undefined) set.name = patch.name;
         if (patch.role !== undefined) set.role = patch.role;
@@ -166,6 +203,14 @@ export function createPeopleRepository(db: Kysely<Database>): PeopleRepository {
             .where('ended_at', 'is', null)
             .execute();
         }
+        if (Object.keys(set).length === 0) return;
+        const change =
+          patch.status === 'suspended' && before.status !== 'suspended'
+            ? 'suspended'
+            : patch.status === 'active' && before.status === 'suspended'
+              ? 'reactivated'
+              : 'updated';
+        await recordChange(trx, id, change, options);
       });
       return (await personById(db, id)) as Person;
     },
@@ -186,12 +231,14 @@ export function createPeopleRepository(db: Kysely<Database>): PeopleRepository {
       await db.transaction().execute(async (trx) => {
         await mustExist(trx, id);
         await trx.updateTable('people').set({ password_hash: hash }).where('id', '=', id).execute();
-        await trx
+        const accepted = await trx
           .updateTable('people')
           .set({ status: 'active' })
           .where('id', '=', id)
           .where('status', '=', 'invited')
-          .execute();
+          .executeTakeFirst();
+        // An invitation taken up: the person chose their password and may sign in.
+        if (accepted.numUpdatedRows > 0n) await recordChange(trx, id, 'activated', {});
       });
     },
 

@@ -233,7 +233,7 @@ export function describeEventContract(store: () => Store): void {
       const events = await since(start);
       expect(
         events.map((event) =>
-          'change' in event
+          'slug' in event
             ? [event.type, event.change, event.slug, event.previousSlug, event.mergedInto]
             : null,
         ),
@@ -246,6 +246,36 @@ export function describeEventContract(store: () => Store): void {
       ]);
       expect(events[1]?.cacheKeys).toEqual(expect.arrayContaining(['tag:weather', 'tag:storms', 'front']));
       expect(events[3]?.cacheKeys).toContain('navigation');
+    });
+
+    it('records desk accounts invited, changed, activated, suspended and reactivated, never what readers see', async () => {
+      const start = await store().events.latestId();
+      const person = await store().people.invite(
+        { email: 'ana@example.com', name: 'Ana Reporter', role: 'author', authorSlug: null },
+        { actor: editor, now: at(1) },
+      );
+      await store().people.update(person.id, { role: 'editor' }, { actor: editor });
+      await store().people.setPasswordHash(person.id, 'hash-of-a-password');
+      await store().people.update(person.id, { status: 'suspended' }, { actor: editor });
+      await store().people.update(person.id, { status: 'active' }, { actor: editor });
+      await store().people.update(person.id, {});
+      const events = await since(start);
+      expect(
+        events.map((event) =>
+          'person' in event ? [event.change, event.person.role, event.person.status] : null,
+        ),
+      ).toEqual([
+        ['invited', 'author', 'invited'],
+        ['updated', 'editor', 'invited'],
+        ['activated', 'editor', 'active'],
+        ['suspended', 'editor', 'suspended'],
+        ['reactivated', 'editor', 'active'],
+      ]);
+      expect(events[0]).toMatchObject({
+        type: 'person.changed',
+        actor: { kind: 'person', name: 'Ada Editor' },
+        cacheKeys: [],
+      });
     });
 
     it('records pictures uploaded, described and deleted, and nothing for one kept again', async () => {
