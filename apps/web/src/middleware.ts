@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { cacheKey } from '@newsroom/domain';
+import { cacheKey, compactCacheKeys } from '@newsroom/domain';
 import type { MiddlewareHandler } from 'astro';
 import { contentSecurityPolicy, securityHeaders } from '../server/security-headers.ts';
 import { cacheControlFor } from './lib/cache-control';
@@ -53,9 +53,11 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
   if ((method === 'GET' || method === 'HEAD') && status < 500) {
     // Every page shows the menu of sections, which its layout may ask for after this point.
     if (headers.get('content-type')?.startsWith('text/html')) keys.add(cacheKey.navigation);
-    if (keys.size > 0) {
-      headers.set('surrogate-key', [...keys].join(' '));
-      headers.set('cache-tag', [...keys].join(','));
+    // A page built from many things (a sitemap) names broader keys, or none and is not kept.
+    const compact = compactCacheKeys([...keys]) ?? [];
+    if (compact.length > 0) {
+      headers.set('surrogate-key', compact.join(' '));
+      headers.set('cache-tag', compact.join(','));
     }
   }
   // A route's own value stands, except that an answer to a POST or an error is never stored.

@@ -36,6 +36,12 @@ beforeAll(async () => {
   first = { id: a.id, slug: a.slug, version: a.version };
   second = { slug: b.slug };
   site = await startBuiltSite({ API_URL: newsroom.apiUrl, WEB_PAGE_CACHE_MB: '16' });
+  // The site empties its cache once its event stream first connects, a moment after it listens:
+  // the tests start once a kept page stays kept.
+  for (let kept = 0, tries = 0; kept < 3 && tries < 200; tries++) {
+    kept = (await fetch(`${site.url}/search`)).headers.get('x-cache') === 'HIT' ? kept + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }, 60_000);
 afterAll(async () => {
   await site?.stop();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { articleCacheKeys, commentCacheKeys, labelKeysOf, taxonomyCacheKeys } from './cache-keys.js';
+import {
+  articleCacheKeys,
+  commentCacheKeys,
+  compactCacheKeys,
+  labelKeysOf,
+  taxonomyCacheKeys,
+} from './cache-keys.js';
 
 const story = {
   id: 'a1',
@@ -61,5 +67,30 @@ describe('the names an article shows', () => {
   it('are its section, tags and authors, apart from the lists of their stories', () => {
     expect(labelKeysOf(story)).toEqual(['label:section:world', 'label:tag:weather', 'label:author:ana']);
     expect(articleCacheKeys(null, { ...story, status: 'published' })).not.toContain('label:tag:weather');
+  });
+});
+
+describe('keys for one header', () => {
+  it('stay as they are when short, and grow broader, never narrower, when long', () => {
+    expect(compactCacheKeys(['article:a1', 'label:tag:weather', 'article:a1'])).toEqual([
+      'article:a1',
+      'label:tag:weather',
+    ]);
+    const many = Array.from({ length: 200 }, (_, i) => [
+      `article:${i}`,
+      `label:tag:t${i}`,
+      `slug:s${i}`,
+    ]).flat();
+    expect(compactCacheKeys([...many.filter((key) => key.startsWith('label')), 'front'], 2_000)).toEqual([
+      'every:tag',
+      'front',
+    ]);
+    expect(compactCacheKeys([...many, 'comments:a1'], 2_000)).toEqual(['front', 'every:tag', 'comments:a1']);
+    expect(
+      compactCacheKeys(
+        Array.from({ length: 300 }, (_, i) => `comments:${i}`),
+        2_000,
+      ),
+    ).toBeNull();
   });
 });

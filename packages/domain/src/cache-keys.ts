@@ -94,3 +94,27 @@ export function labelKeysOf(article: Pick<Article, 'section' | 'tags' | 'authors
     ...article.authors.map((author) => cacheKey.label('author', author.slug)),
   ];
 }
+
+/**
+ * Keys short enough to send as one header (`Surrogate-Key`, `Cache-Tag`: CDNs and HTTP clients
+ * take some 8–16 KB of headers in all) for an answer built from many things (a sitemap, a long
+ * list): names become the list of all of their kind, then articles the front page, whose keys
+ * every change readers see carries too. Broader keys purge the answer more often, never less.
+ * Null when even that is too long: such an answer is not kept.
+ */
+export function compactCacheKeys(keys: readonly string[], maxChars = 2_000): string[] | null {
+  const fits = (list: readonly string[]) => list.reduce((sum, key) => sum + key.length + 1, 0) <= maxChars;
+  let compact = [...new Set(keys)];
+  if (fits(compact)) return compact;
+  compact = [
+    ...new Set(
+      compact.map((key) => {
+        const label = /^label:(section|tag|author):/.exec(key);
+        return label ? cacheKey.every(label[1] as 'section' | 'tag' | 'author') : key;
+      }),
+    ),
+  ];
+  if (fits(compact)) return compact;
+  compact = [...new Set(compact.map((key) => (/^(article|slug):/.test(key) ? cacheKey.front : key)))];
+  return fits(compact) ? compact : null;
+}

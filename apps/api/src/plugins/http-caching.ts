@@ -1,4 +1,5 @@
 import type { OutgoingHttpHeaders } from 'node:http';
+import { compactCacheKeys } from '@newsroom/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import {
@@ -81,7 +82,7 @@ export const httpCaching = fp<HttpCachingOptions>(
 
     /** Names the answer's keys for caches in front, and says it was built, not kept. */
     const tagged = (request: FastifyRequest, reply: FastifyReply): string[] => {
-      const keys = [...(request.cacheKeys ?? [])];
+      const keys = compactCacheKeys([...(request.cacheKeys ?? [])]) ?? [];
       if (keys.length === 0) return keys;
       reply.header('surrogate-key', keys.join(' '));
       reply.header('cache-tag', keys.join(','));
