@@ -252,7 +252,13 @@ describe("a story's life", () => {
     await editor.getByRole('button', { name: 'Publish', exact: true }).click();
     await expect
       .poll(() => editor.getByRole('status').first().textContent(), { timeout: 15_000 })
-      .toBe('Published: readers can see it now.');
+      .toBe('Published: readers can see it now.')
+      // Should it not publish, say what the page showed instead (a warning, a refusal).
+      .catch(async (error: Error) => {
+        throw new Error(
+          `${error.message}\nThe page showed: ${(await editor.locator('main').innerText()).slice(0, 2_000)}`,
+        );
+      });
     const reader = await newPage();
     await reader.goto(`${desk.siteUrl}/articles/floods-close-the-coast-road`);
     await expect(reader.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
