@@ -260,6 +260,29 @@ describe('saving a story', () => {
     );
   });
 
+  it('saves what was typed before the page’s script ran', async () => {
+    const article = await story();
+    const page = await editorPage('Dara Quinn');
+    // Scripts are held back, as on a slow connection, while the form is already on screen.
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/_astro\/.*\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${desk.deskUrl}/stories/${article.id}`, { waitUntil: 'commit' });
+    await page.getByRole('heading', { level: 1, name: 'Edit story' }).waitFor();
+    await page.getByLabel('Standfirst').fill('Typed before the script ran');
+    release();
+
+    await expect
+      .poll(async () => (await desk.store.articles.byId(article.id))?.standfirst, { timeout: 15_000 })
+      .toBe('Typed before the script ran');
+    await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^Saved/);
+  });
+
   it('keeps the text on screen with a clear message for refused input, a deleted section, tag or story and an ended session', async () => {
     const article = await story();
     const page = await editorPage('Eli Moss');

@@ -44,7 +44,7 @@ export function startStoryEditor(): void {
 
   saver = new Autosaver({
     version: page.version,
-    initial: read(),
+    initial: readStoryForm(body, 'as-served'),
     read,
     local,
     send: async (version, changes) => {
@@ -63,6 +63,8 @@ export function startStoryEditor(): void {
   });
   const autosaver = saver;
 
+  // Typed before this script ran: saved like any other change.
+  if (autosaver.dirty) autosaver.changed();
   form.addEventListener('input', () => autosaver.changed());
   form.addEventListener('change', () => autosaver.changed());
   // Fields outside the form element (the details beside the text) belong to it through form="story".

@@ -16,50 +16,72 @@ function input(id: string): HTMLInputElement | HTMLTextAreaElement | HTMLSelectE
   return element as HTMLInputElement;
 }
 
-/** The story's fields as the page shows them now, in the shape a save sends. */
-export function readStoryForm(body: BodySource): StoryFields {
+/**
+ * When a field is read: as it is now, or as the server sent it. Someone may type before the
+ * page's script runs; what the server sent is what it already has, so that typing is saved.
+ */
+export type FormMoment = 'now' | 'as-served';
+
+function fieldValue(
+  element: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement,
+  moment: FormMoment,
+): string {
+  if (moment === 'now') return element.value;
+  if (element instanceof HTMLSelectElement) {
+    const options = [...element.options];
+    return (options.find((option) => option.defaultSelected) ?? options[0])?.value ?? '';
+  }
+  return element.defaultValue;
+}
+
+/** The story's fields as the page shows them (now, or as served), in the shape a save sends. */
+export function readStoryForm(body: BodySource, moment: FormMoment = 'now'): StoryFields {
+  const field = (id: string) => fieldValue(input(id), moment);
   const slugsIn = (listId: string) =>
     [...document.querySelectorAll<HTMLElement>(`#${listId} > li[data-slug]`)].map(
       (li) => li.dataset.slug ?? '',
     );
   return {
-    headline: input('headline').value,
-    standfirst: orNull(input('standfirst').value),
-    slug: input('slug').value.trim(),
-    sectionSlug: orNull(input('section').value),
+    headline: field('headline'),
+    standfirst: orNull(field('standfirst')),
+    slug: field('slug').trim(),
+    sectionSlug: orNull(field('section')),
     tagSlugs: slugsIn('tag-list'),
     authorSlugs: slugsIn('byline-list'),
-    dateline: orNull(input('dateline').value),
-    language: input('language').value.trim(),
-    heroImage: readHero(),
-    sources: readSources(),
-    seoTitle: orNull(input('seo-title').value),
-    seoDescription: orNull(input('seo-description').value),
+    dateline: orNull(field('dateline')),
+    language: field('language').trim(),
+    heroImage: readHero(field),
+    sources: readSources(moment),
+    seoTitle: orNull(field('seo-title')),
+    seoDescription: orNull(field('seo-description')),
     body: body.getBody(),
   };
 }
 
-function readHero(): Image | null {
-  const src = input('hero-src').value.trim();
+function readHero(field: (id: string) => string): Image | null {
+  const src = field('hero-src').trim();
   if (!src) return null;
   return {
     src,
-    alt: input('hero-alt').value,
-    caption: orNull(input('hero-caption').value),
-    credit: orNull(input('hero-credit').value),
-    width: Number(input('hero-width').value) || 0,
-    height: Number(input('hero-height').value) || 0,
+    alt: field('hero-alt'),
+    caption: orNull(field('hero-caption')),
+    credit: orNull(field('hero-credit')),
+    width: Number(field('hero-width')) || 0,
+    height: Number(field('hero-height')) || 0,
   };
 }
 
 /** Rows still without a name are being typed and are not sent. */
-function readSources(): SourceCredit[] {
+function readSources(moment: FormMoment): SourceCredit[] {
   return [...document.querySelectorAll<HTMLElement>('#source-list > li')].flatMap((row) => {
-    const name = row.querySelector<HTMLInputElement>('.source-name')?.value ?? '';
+    const field = (selector: string) => {
+      const element = row.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
+      return element ? fieldValue(element, moment) : null;
+    };
+    const name = field('.source-name') ?? '';
     if (!name.trim()) return [];
-    const type = (row.querySelector<HTMLSelectElement>('.source-type')?.value ??
-      'wire') as SourceCredit['type'];
-    const url = row.querySelector<HTMLInputElement>('.source-url')?.value.trim() ?? '';
+    const type = (field('.source-type') ?? 'wire') as SourceCredit['type'];
+    const url = field('.source-url')?.trim() ?? '';
     return [{ name, type, url: url || null }];
   });
 }
