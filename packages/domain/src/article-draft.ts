@@ -29,6 +29,8 @@ export const ArticleDraftSchema = z.object({
   /** Null: the import makes one from the headline. */
   slug: SlugSchema.nullable().default(null),
   standfirst: ArticleSchema.shape.standfirst.default(null),
+  /** Where the story was filed from, as a dateline gives it ("KUALA LUMPUR", "Berlin"). */
+  dateline: ArticleSchema.shape.dateline.default(null),
   /** See-also blocks may still be unresolved (slug null) with the headline the copy names. */
   body: BodySchema,
   heroImage: ImageSchema.nullable().default(null),

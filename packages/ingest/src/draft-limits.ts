@@ -26,6 +26,7 @@ export function blankDraft(origin: string, contentHash: string): ArticleDraft {
     headline: '',
     slug: null,
     standfirst: null,
+    dateline: null,
     body: [],
     heroImage: null,
     sources: [],
@@ -60,6 +61,12 @@ export function fitToLimits(draft: ArticleDraft): ArticleDraft {
   if (standfirst && standfirst.length > limits.standfirst) {
     warn(`standfirst of ${standfirst.length} characters cut to ${limits.standfirst}`);
     standfirst = truncated(standfirst, limits.standfirst);
+  }
+
+  let dateline = draft.dateline?.replace(/\s+/g, ' ').trim() || null;
+  if (dateline && dateline.length > limits.dateline) {
+    warn(`dateline of ${dateline.length} characters is too long for one: left out`);
+    dateline = null;
   }
 
   let slug = draft.slug?.trim() || null;
@@ -109,6 +116,7 @@ export function fitToLimits(draft: ArticleDraft): ArticleDraft {
     ...draft,
     headline,
     standfirst,
+    dateline,
     slug,
     section,
     status,

@@ -45,11 +45,29 @@ describe('draftsFrom', () => {
     ]);
   });
 
-  it('refuses an HTML page', async () => {
-    const path = join(dir, 'page');
-    await writeFile(path, '<!DOCTYPE html><html><body><p>Hi</p></body></html>');
+  it('reads a web page, named or not, as one story', async () => {
+    const paragraph =
+      'The harbour reopened on Tuesday after a week of storms kept every ferry in port. '.repeat(4);
+    const html = `<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1><p>${paragraph}</p><p>${paragraph}</p></article></body></html>`;
+    for (const name of ['page', 'page.html']) {
+      const path = join(dir, name);
+      await writeFile(path, html);
+      const [draft, ...more] = await draftsFrom(path);
+      expect(more).toEqual([]);
+      expect(draft?.headline).toBe('Harbour reopens');
+      expect(draft?.language).toBe('en');
+      expect(draft?.body.filter((block) => block.type === 'paragraph')).toHaveLength(2);
+    }
+  });
+
+  it('refuses a page with no article in it, naming the file', async () => {
+    const path = join(dir, 'menu.html');
+    await writeFile(
+      path,
+      '<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav><footer>© 2026</footer></body></html>',
+    );
     await expect(draftsFrom(path)).rejects.toThrow(IngestError);
-    await expect(draftsFrom(path)).rejects.toThrow(`${path}: an HTML page, not article text or a feed`);
+    await expect(draftsFrom(path)).rejects.toThrow(`${path}: no article text found in menu.html`);
   });
 
   it('passes on the refusals of readInput and the parsers', async () => {

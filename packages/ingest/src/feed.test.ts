@@ -29,6 +29,7 @@ describe('parseFeed on RSS 2.0', () => {
       headline: 'Ferry fares to rise by 8% – council’s vote',
       slug: null,
       standfirst: 'The council backed the rise by seven votes to two.',
+      dateline: null,
       body: [
         {
           type: 'paragraph',
@@ -143,6 +144,7 @@ describe('parseFeed on Atom', () => {
       headline: 'Le marché couvert rouvre',
       slug: null,
       standfirst: 'Après deux ans de travaux, le marché accueille à nouveau ses étals.',
+      dateline: null,
       body: [
         { type: 'paragraph', text: 'Les **quarante** étals ont rouvert samedi.' },
         { type: 'heading', level: 3, text: 'Horaires' },

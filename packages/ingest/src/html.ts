@@ -1,8 +1,8 @@
 import { type Block, type Image, type InlineNode, inlineToPlainText } from '@newsroom/domain';
 import { type DefaultTreeAdapterTypes, parseFragment } from 'parse5';
 import { defaultImageSize } from './draft-limits.js';
+import { attributionLine, splitCaption } from './furniture-rules.js';
 import { inlineSourceOf, safeHref } from './inline.js';
-import { attributionLine } from './scraped-text.js';
 
 type Element = DefaultTreeAdapterTypes.Element;
 type ChildNode = DefaultTreeAdapterTypes.ChildNode;
@@ -396,19 +396,21 @@ class HtmlToBlocks {
       if (isElement(child)) this.countEventAttributes(child, true);
     }
     const figcaption = findFirst(node, (el) => el.tagName === 'figcaption');
-    const caption = figcaption ? plainTextOf(figcaption) : null;
-    this.image(img, caption);
+    const { caption, credit } = figcaption
+      ? splitCaption(plainTextOf(figcaption))
+      : { caption: null, credit: null };
+    this.image(img, caption, false, credit);
   }
 
-  private image(node: Element, caption: string | null, pending = false): void {
-    const image = this.imageOf(node, caption);
+  private image(node: Element, caption: string | null, pending = false, credit: string | null = null): void {
+    const image = this.imageOf(node, caption, credit);
     if (!image) return;
     if (pending) this.pendingImages.push({ type: 'image', ...image });
     else this.blocks.push({ type: 'image', ...image });
   }
 
   /** An image for an <img>, or null (with a warning) when its address is not an http(s) URL. */
-  private imageOf(node: Element, caption: string | null): Image | null {
+  private imageOf(node: Element, caption: string | null, credit: string | null): Image | null {
     const raw = attr(node, 'src')?.trim() ?? '';
     const src = raw ? safeHref(raw, this.baseUrl) : null;
     if (!src || !/^https?:/i.test(src)) {
@@ -427,7 +429,7 @@ class HtmlToBlocks {
       src,
       alt: attr(node, 'alt')?.trim() ?? '',
       caption: caption || attr(node, 'title')?.trim() || null,
-      credit: null,
+      credit,
       width: sized ? width : defaultImageSize.width,
       height: sized ? height : defaultImageSize.height,
     };

@@ -4,8 +4,10 @@ export { detectFormat, type InputFormat } from './detect-format.js';
 export { blankDraft, defaultImageSize } from './draft-limits.js';
 export { type DraftsFromOptions, draftsFrom } from './drafts-from.js';
 export { maxFeedItems, parseFeed } from './feed.js';
+export { markupShape, maxMarkupDepth, maxPageElements, parseHtmlPage } from './html-page.js';
 export { IngestError } from './ingest-error.js';
 export { parseMarkdown } from './markdown.js';
+export { type PageMetadata, readPageMetadata } from './page-metadata.js';
 export { isPublicAddress, PrivateAddressError, privateHostOf, publicFetch } from './public-fetch.js';
 export {
   defaultMaxBytes,
@@ -13,6 +15,7 @@ export {
   type Input,
   type ReadInputOptions,
   readInput,
+  userAgent,
 } from './read-input.js';
 export {
   resolveSeeAlso,

@@ -17,6 +17,7 @@ describe('parseMarkdown on the sample story', () => {
       headline: 'Night trains return to the Alps',
       slug: 'night-trains-return-to-the-alps',
       standfirst: 'After a decade away, sleeper services link Zurich, Vienna and Venice again.',
+      dateline: null,
       body: [
         {
           type: 'paragraph',

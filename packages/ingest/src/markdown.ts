@@ -15,10 +15,10 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { contentHashOf } from './content-hash.js';
 import { blankDraft, defaultImageSize, fitToLimits } from './draft-limits.js';
+import { attributionLine, matchRule, scrapedTextRules } from './furniture-rules.js';
 import { blocksFromHtml } from './html.js';
 import { IngestError } from './ingest-error.js';
 import { escapeInline, inlineSourceOf, safeHref } from './inline.js';
-import { attributionLine, matchRule, scrapedTextRules } from './scraped-text.js';
 import { sourceCreditOf } from './sources.js';
 
 const seeAlsoRule = scrapedTextRules.find((rule) => rule.effect === 'see-also');

@@ -94,25 +94,25 @@ const maxRedirects = 5;
 
 /**
  * A fetch for addresses a user gave (URL imports, pictures of imported copy, webhooks) that reaches only
- * the public internet: every host it connects to, redirects included, is checked. With
- * `allowPrivate` (NEWSROOM_FETCH_PRIVATE=allow, and tests that serve on 127.0.0.1) it is the
- * plain fetch.
+ * the public internet: every host it connects to, redirects included, is checked, and at most
+ * five redirects are followed. With `allowPrivate` (NEWSROOM_FETCH_PRIVATE=allow, `--allow-private`,
+ * and tests that serve on 127.0.0.1) private addresses are allowed; the redirect limit holds.
  */
 export function publicFetch(options: { allowPrivate?: boolean } = {}): typeof fetch {
-  if (options.allowPrivate) return fetch;
-  publicAgent ??= new Agent({ connect: { lookup: publicLookup } });
-  const agent = publicAgent;
+  const allowPrivate = options.allowPrivate ?? false;
+  if (!allowPrivate) publicAgent ??= new Agent({ connect: { lookup: publicLookup } });
+  const dispatcher = allowPrivate ? undefined : publicAgent;
   const guarded = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     let url = new URL(input instanceof Request ? input.url : input);
     for (let hop = 0; ; hop++) {
       // An address written as an IP is connected to without a lookup: checked here instead.
       const host = url.hostname.replace(/^\[|\]$/g, '');
-      if (isIP(host) && !isPublicAddress(host))
+      if (!allowPrivate && isIP(host) && !isPublicAddress(host))
         throw new TypeError('fetch failed', { cause: new PrivateAddressError(host, host) });
       const response = (await undiciFetch(url, {
         ...(init as Parameters<typeof undiciFetch>[1]),
         redirect: 'manual',
-        dispatcher: agent,
+        ...(dispatcher ? { dispatcher } : {}),
       })) as unknown as Response;
       const location = response.headers.get('location');
       // `redirect: 'manual'` (webhook deliveries) gets the redirect itself, as fetch gives it.

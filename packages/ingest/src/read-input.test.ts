@@ -40,13 +40,14 @@ describe('readInput from a file', () => {
       origin: path,
       name: 'story.txt',
       text: 'Headline\n\nCafé “quoted”.\n',
+      mediaType: null,
     });
   });
 
   it('reads a file: URL', async () => {
     const path = await file('url.md', '# Title');
     const url = pathToFileURL(path).href;
-    expect(await readInput(url)).toEqual({ origin: url, name: 'url.md', text: '# Title' });
+    expect(await readInput(url)).toEqual({ origin: url, name: 'url.md', text: '# Title', mediaType: null });
   });
 
   it('refuses a missing file', async () => {
@@ -94,6 +95,25 @@ describe('readInput from a file', () => {
     expect(await refusal(readInput(path))).toBe(`${path}: binary data (NUL bytes), not text`);
   });
 
+  it('reads a page in the character set its <meta> declares (Windows-1252)', async () => {
+    const page =
+      '<!DOCTYPE html><html><head><meta charset="windows-1252"></head><body><p>\u201cCaf\u00e9\u201d \u2013 \u20ac5</p></body></html>';
+    const bytes = new Uint8Array(
+      [...page].map(
+        (ch) => ({ '\u201c': 0x93, '\u201d': 0x94, '\u2013': 0x96, '\u20ac': 0x80 })[ch] ?? ch.charCodeAt(0),
+      ),
+    );
+    const path = await file('page.html', bytes);
+    expect((await readInput(path)).text).toBe(page);
+  });
+
+  it('refuses a character set no decoder knows', async () => {
+    const path = await file('odd.html', '<html><head><meta charset="klingon-7"></head></html>');
+    expect(await refusal(readInput(path))).toBe(
+      `${path}: declared in the character set "klingon-7", which cannot be read`,
+    );
+  });
+
   it('refuses text that is not UTF-8', async () => {
     const path = await file('latin1.txt', new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x0a]));
     expect(await refusal(readInput(path))).toBe(`${path}: not valid UTF-8 text`);
@@ -120,6 +140,8 @@ describe('readInput from a URL (given fetch)', () => {
       origin: 'https://news.example/feeds/world.rss?x=1',
       name: 'world.rss',
       text: '<rss/>',
+      // A Response made from a string says text/plain.
+      mediaType: 'text/plain',
     });
   });
 
@@ -200,8 +222,24 @@ describe('readInput from a real HTTP server', () => {
   let base: string;
   beforeAll(async () => {
     server = createServer((request, response) => {
-      if (request.url === '/story.md') response.end('# Hello');
-      else if (request.url === '/stall') {
+      if (request.url === '/story.md') {
+        response.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' });
+        response.end('# Hello');
+      } else if (request.url === '/latin1.html') {
+        // ISO-8859-1 bytes, declared only in the HTTP header.
+        response.writeHead(200, { 'content-type': 'text/html; charset=ISO-8859-1' });
+        response.end(Buffer.from('<!doctype html><p>Caf\u00e9 M\u00fcller</p>', 'latin1'));
+      } else if (request.url === '/agent') {
+        response.writeHead(200, { 'content-type': 'text/plain' });
+        response.end(request.headers['user-agent'] ?? 'none');
+      } else if (request.url === '/picture.png') {
+        response.writeHead(200, { 'content-type': 'image/png' });
+        response.end('not text');
+      } else if (request.url?.startsWith('/hop/')) {
+        const hop = Number(request.url.slice(5));
+        response.writeHead(302, { location: hop >= 5 ? '/story.md' : `/hop/${hop + 1}` });
+        response.end();
+      } else if (request.url === '/stall') {
         response.writeHead(200);
         response.write('partial');
         // …and never ends.
@@ -223,7 +261,31 @@ describe('readInput from a real HTTP server', () => {
       origin: `${base}/story.md`,
       name: 'story.md',
       text: '# Hello',
+      mediaType: 'text/markdown',
     });
+  });
+
+  it('reads a page in the character set its server declares', async () => {
+    const input = await readInput(`${base}/latin1.html`, own);
+    expect(input.text).toBe('<!doctype html><p>Café Müller</p>');
+    expect(input.mediaType).toBe('text/html');
+  });
+
+  it('names Newsroom in its User-Agent', async () => {
+    expect((await readInput(`${base}/agent`, own)).text).toMatch(/^Newsroom-Importer\//);
+  });
+
+  it('refuses what is not a page, text or a feed, by its content type', async () => {
+    expect(await refusal(readInput(`${base}/picture.png`, own))).toBe(
+      `${base}/picture.png: the server sent image/png, not a web page, text or a feed`,
+    );
+  });
+
+  it('follows five redirects and refuses a sixth, private addresses allowed or not', async () => {
+    expect((await readInput(`${base}/hop/1`, own)).text).toBe('# Hello');
+    expect(await refusal(readInput(`${base}/hop/0`, own))).toBe(
+      `${base}/hop/0: unreachable (more than 5 redirects)`,
+    );
   });
 
   it('refuses a 500', async () => {

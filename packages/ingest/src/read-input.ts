@@ -2,6 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readBodyAtMost } from './bounded-body.js';
+import { declaredCharset, decodeText } from './charset.js';
 import { IngestError } from './ingest-error.js';
 import { PrivateAddressError, publicFetch } from './public-fetch.js';
 
@@ -27,9 +28,22 @@ export interface Input {
   origin: string;
   /** The file name (or the URL's last path segment), for telling formats apart. */
   name: string;
-  /** The input as text: UTF-8, without a byte-order mark. */
+  /** The input as text, decoded from its declared character set, without a byte-order mark. */
   text: string;
+  /** A URL's Content-Type without its parameters ("text/html"); null for a file. */
+  mediaType: string | null;
 }
+
+/** Names Newsroom to the sites it reads, so their operators know who is asking. */
+export const userAgent = 'Newsroom-Importer/1.0 (news story import)';
+
+/** What a URL may answer: pages, text, Markdown and feeds. Pictures, PDFs and the rest are refused. */
+const readableTypes =
+  /^(?:text\/(?:html|plain|markdown|x-markdown|xml)|application\/(?:xhtml\+xml|rss\+xml|atom\+xml|xml|octet-stream))$/;
+
+/** Whether bytes read from a file are a web page, whose <meta charset> says how to read them. */
+const looksLikeHtml = (name: string, bytes: Uint8Array) =>
+  /\.html?$/i.test(name) || /^\s*</.test(Buffer.from(bytes.subarray(0, 64)).toString('latin1'));
 
 /**
  * The text of a file or an http(s) URL, or an IngestError with one line saying why not: no such
@@ -73,7 +87,9 @@ async function readFile(path: string, origin: string, maxBytes: number): Promise
       length += bytesRead;
     }
     if (length > maxBytes) throw new IngestError(`${origin}: over the limit of ${sizeOf(maxBytes)}`);
-    return { origin, name: basename(path), text: decode(buffer.subarray(0, length), origin) };
+    const bytes = buffer.subarray(0, length);
+    const charset = declaredCharset(bytes, { html: looksLikeHtml(path, bytes) });
+    return { origin, name: basename(path), text: decodeText(bytes, origin, charset), mediaType: null };
   } catch (error) {
     if (error instanceof IngestError) throw error;
     throw new IngestError(`${origin}: ${fileProblem(error)}`);
@@ -97,8 +113,9 @@ async function readUrl(
       response = await fetchUrl(url, {
         signal: controller.signal,
         headers: {
+          'user-agent': userAgent,
           accept:
-            'application/rss+xml, application/atom+xml, application/xml, text/markdown, text/plain, */*;q=0.5',
+            'text/html, application/rss+xml, application/atom+xml, application/xml, text/markdown, text/plain;q=0.9, */*;q=0.5',
         },
       });
     } catch (error) {
@@ -113,6 +130,12 @@ async function readUrl(
         `${url}: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
       );
     }
+    const contentType = response.headers.get('content-type');
+    const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() || null;
+    if (mediaType && !readableTypes.test(mediaType)) {
+      await response.body?.cancel().catch(() => {});
+      throw new IngestError(`${url}: the server sent ${mediaType}, not a web page, text or a feed`);
+    }
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);
     if (declared > maxBytes) {
       await response.body?.cancel().catch(() => {});
@@ -126,24 +149,14 @@ async function readUrl(
       throw new IngestError(`${url}: the download broke off (${networkProblem(error)})`);
     }
     if (!bytes) throw new IngestError(`${url}: more than ${sizeOf(maxBytes)}, over the limit`);
-    return { origin: url, name: urlName(url), text: decode(bytes, url) };
+    const charset = declaredCharset(bytes, {
+      contentType,
+      html: mediaType === 'text/html' || mediaType === 'application/xhtml+xml',
+    });
+    return { origin: url, name: urlName(url), text: decodeText(bytes, url, charset), mediaType };
   } finally {
     clearTimeout(timer);
   }
-}
-
-function decode(bytes: Uint8Array, origin: string): string {
-  if (bytes.length === 0) throw new IngestError(`${origin}: empty`);
-  if (bytes.includes(0)) throw new IngestError(`${origin}: binary data (NUL bytes), not text`);
-  let text: string;
-  try {
-    // Strips a UTF-8 byte-order mark (ignoreBOM is false).
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new IngestError(`${origin}: not valid UTF-8 text`);
-  }
-  if (!text.trim()) throw new IngestError(`${origin}: empty (only whitespace)`);
-  return text;
 }
 
 function urlName(url: string): string {

@@ -85,6 +85,7 @@ describe('parseScrapedText on the sample story', () => {
       headline,
       slug: null,
       standfirst: null,
+      dateline: null,
       body: expectedBody(null, null),
       heroImage: null,
       sources: [{ name: 'AP', type: 'wire', url: null }],
@@ -226,8 +227,18 @@ const ruleExamples: Record<
   }
 > = {
   'reading time': {
-    cases: ['4 Min Read', '3 min read', '12 minute read', '1 min. read', 'Reading time: 5 minutes'],
-    not: ['4 minutes later, it was over.'],
+    cases: [
+      '4 Min Read',
+      '3 min read',
+      '12 minute read',
+      '1 min. read',
+      'Reading time: 5 minutes',
+      'Tiempo de lectura: 5 min',
+      'Temps de lecture : 4 min',
+      'Lesezeit: 3 Min.',
+      'Escuchar esta nota',
+    ],
+    not: ['4 minutes later, it was over.', 'La lectura duró 5 minutos.'],
     check: (story) => expect(story.body).toEqual([p('Before.'), p('After.')]),
   },
   'see also': {
@@ -246,6 +257,38 @@ const ruleExamples: Record<
         p('After.'),
       ]),
   },
+  'more on one story': {
+    cases: [
+      'Read more: Fire at the port',
+      'Also read: Fire at the port',
+      'LEER MÁS: Fire at the port',
+      'Lea también: Fire at the port',
+      'Lire aussi : Fire at the port',
+      'LIRE AUSSI - Fire at the port',
+      'Mehr zum Thema: Fire at the port',
+      'Lesen Sie auch: Fire at the port',
+    ],
+    not: ['Read more: the council’s report runs to 400 pages.', 'Lire aussi les conclusions du rapport.'],
+    check: (story) =>
+      expect(story.body).toEqual([
+        p('Before.'),
+        { type: 'see-also', slug: null, headline: 'Fire at the port' },
+        p('After.'),
+      ]),
+  },
+  'more stories': {
+    cases: [
+      'Related\nFerry fares to rise\nPort strike ends',
+      'Most read\nFerry fares to rise',
+      'Te puede interesar\nSube el precio del ferry',
+      'Lo más leído',
+      'Sur le même sujet\nLe port rouvre',
+      'Mehr zum Thema\nFähren fahren wieder\nHafen öffnet',
+      'Meistgelesen',
+    ],
+    not: ['Related charges were dropped.', 'Most read the report before the vote.'],
+    check: (story) => expect(story.body).toEqual([p('Before.'), p('After.')]),
+  },
   'additional sources': {
     cases: ['Additional sources •AP', 'Additional sources: AP', 'Additional source • AP'],
     not: ['Additional sources said the talks had stalled.'],
@@ -255,8 +298,26 @@ const ruleExamples: Record<
     },
   },
   'reporting by': {
-    cases: ['Additional reporting by AP and Reuters', 'With additional reporting by AP & Reuters.'],
+    cases: [
+      'Reporting by Jane Doe in Paris; Editing by John Smith',
+      'Additional reporting by Jane Doe',
+      '(Reporte de Jane Doe en Madrid; editado por Juan Ruiz)',
+      '(Reportage de Jane Doe à Zurich, édité par Blandine Roux)',
+    ],
     not: ['Reporting by the council showed a deficit.'],
+    check: (story) => {
+      expect(story.sources).toEqual([{ name: 'Jane Doe', type: 'person', url: null }]);
+      expect(story.body).toEqual([p('Before.'), p('After.')]);
+    },
+  },
+  'with material from': {
+    cases: [
+      'With reporting from AP and Reuters',
+      'Con información de AP y Reuters',
+      'Avec AP et Reuters',
+      'Mit Material von AP und Reuters',
+    ],
+    not: ['Con información de la policía, el juez decidió.', 'Avec les syndicats, le ministre a signé.'],
     check: (story) => {
       expect(story.sources).toEqual([
         { name: 'AP', type: 'wire', url: null },
@@ -265,8 +326,24 @@ const ruleExamples: Record<
       expect(story.body).toEqual([p('Before.'), p('After.')]);
     },
   },
+  contributed: {
+    cases: [
+      'Associated Press writers Jane Doe in Miami and Omar Haddad contributed to this report.',
+      'Staff writers Jane Doe and Omar Haddad contributed.',
+    ],
+    not: ['Residents contributed more than $2m to the fund.'],
+    check: (story) =>
+      expect(story.sources).toEqual([
+        { name: 'Jane Doe', type: 'person', url: null },
+        { name: 'Omar Haddad', type: 'person', url: null },
+      ]),
+  },
   sources: {
-    cases: ['Sources: dpa, The Harbour Gazette', 'Source | dpa, The Harbour Gazette'],
+    cases: [
+      'Sources: dpa, The Harbour Gazette',
+      'Source | dpa, The Harbour Gazette',
+      'Fuentes: dpa, The Harbour Gazette',
+    ],
     not: ['Sources said the deal was close.'],
     check: (story) =>
       expect(story.sources).toEqual([
@@ -274,34 +351,134 @@ const ruleExamples: Record<
         { name: 'The Harbour Gazette', type: 'publication', url: null },
       ]),
   },
+  'agency line': {
+    cases: ['(dpa)', '– dpa', 'dpa/lno', 'DPA'],
+    not: ['(Council)', '– the mayor'],
+    check: (story) => {
+      expect(story.sources).toEqual([{ name: 'dpa', type: 'wire', url: null }]);
+      expect(story.body).toEqual([p('Before.'), p('After.')]);
+    },
+  },
+  byline: {
+    cases: [
+      'By Jane Doe and Omar Haddad',
+      'Por Jane Doe y Omar Haddad · 12 de mayo de 2026',
+      'Par Jane Doe et Omar Haddad | Publié le 12/05/2026',
+      'Von Jane Doe und Omar Haddad',
+    ],
+    not: [
+      'By the time the ferry arrived, the port was closed.',
+      'Von der Schließung sind 400 Beschäftigte betroffen.',
+      'Par ailleurs, le maire a démissionné.',
+    ],
+    check: (story) => {
+      expect(story.authors).toEqual(['Jane Doe', 'Omar Haddad']);
+      expect(story.body).toEqual([p('Before.'), p('After.')]);
+    },
+  },
   tagged: {
-    cases: ['TAGGED: Ports, Ferries', 'Tags: Ports, Ferries'],
+    cases: [
+      'TAGGED: Ports, Ferries',
+      'Tags: Ports, Ferries',
+      'Etiquetas: Ports, Ferries',
+      'Mots-clés : Ports, Ferries',
+      'Schlagwörter: Ports, Ferries',
+    ],
     not: [],
     check: (story) =>
       expect(story.tags).toEqual([{ name: 'Ports' }, { name: 'Ferries' }, { name: 'After.' }]),
   },
+  'time stamp': {
+    cases: [
+      'May 12, 2026 10:42 AM GMT-4 Updated 2 hours ago',
+      'Published: 07:15 BST, 12 May 2026 | Updated: 11:02 BST, 12 May 2026',
+      'Publicado el 12/05/2026 a las 13:48 · Actualizado a las 14:05',
+      'Publié le 12/05/2026 à 09h14 · Mis à jour le 12/05/2026 à 11h02',
+      'Aktualisiert am 12.05.2026, 07:48 Uhr',
+    ],
+    not: [
+      'Paragraph 12.',
+      'Updated figures show 12 deaths.',
+      'Le 12 mai, le port a rouvert ses portes aux ferries.',
+    ],
+    check: (story) => expect(story.body).toEqual([p('Before.'), p('After.')]),
+  },
+  'picture credit': {
+    cases: [
+      'Residents are helped into a lifeboat on Monday night. Photo: Owen Humphreys/PA',
+      'Góndolas de un supermercado en Caballito. (Foto: EFE)',
+      'Le palais de justice de Lyon. Photo d’archives : Nadia Lakhal',
+      'Einsatzkräfte pumpen einen Keller leer. Foto: Henrik Bode/dpa',
+      'Striking workers gather outside the mine. REUTERS/Paola Lizana',
+      'Un bateau des pompiers dans une rue inondée. © BELGA',
+    ],
+    not: [
+      'A photo shared widely on social media showed a car being swept away.',
+      'Photographs taken by residents were shared with the police.',
+    ],
+    check: (story) => expect(story.body).toEqual([p('Before.'), p('After.')]),
+  },
   share: {
-    cases: ['Share This Article', 'Share', 'Share on Facebook', 'share the story'],
-    not: ['Share prices fell by a third.'],
+    cases: [
+      'Share This Article',
+      'Share',
+      'Share on Facebook',
+      'share the story',
+      'Compartir en X',
+      'Partager sur Facebook',
+      'Artikel teilen',
+      'Copy link',
+      'WhatsApp',
+    ],
+    not: ['Share prices fell by a third.', 'Partager les coûts reste difficile.'],
     check: (story) => expect(story.body).toEqual([p('Before.'), p('After.')]),
   },
   comments: {
-    cases: ['Leave a comment', 'Leave a Reply', '12 Comments', 'View comments'],
-    not: ['Leave a comment on the consultation by Friday.'],
+    cases: [
+      'Leave a comment',
+      'Leave a Reply',
+      '12 Comments',
+      'View comments',
+      'Comentarios (23)',
+      'Deja tu comentario',
+      'Réagir à cet article',
+      'Kommentare (7)',
+    ],
+    not: [
+      'Leave a comment on the consultation by Friday.',
+      'Comentarios del ministro provocaron una crisis.',
+    ],
     check: (story) => expect(story.body).toEqual([p('Before.'), p('After.')]),
   },
   'read more': {
-    cases: ['Read more', 'READ MORE »', 'Continue reading…'],
+    cases: [
+      'Read more',
+      'READ MORE »',
+      'Continue reading…',
+      'Leer más',
+      'Lire la suite',
+      'Weiterlesen',
+      'Back to top',
+    ],
     not: ['Read more books, the minister said.'],
     check: (story) => expect(story.body).toEqual([p('Before.'), p('After.')]),
   },
-  newsletter: {
+  'newsletter and subscription': {
     cases: [
       'Sign up for our newsletter',
       'Subscribe to our daily newsletter for the top stories.',
       'Get our free newsletter',
+      'Subscribe for £1 a month. Cancel anytime.',
+      'Suscríbete a la newsletter de Sevilla y recibe cada mañana las noticias',
+      'Descargá la app de Diario del Plata y recibí las alertas',
+      'Inscrivez-vous à notre newsletter et recevez l’essentiel chaque matin',
+      'Jetzt Newsletter abonnieren und keine Nachricht verpassen!',
     ],
-    not: ['Signing up took four minutes.'],
+    not: [
+      'Signing up took four minutes.',
+      'The rebels set out their case in a newsletter sent to members.',
+      'Subscribers to the service will pay more from June.',
+    ],
     check: (story) => expect(story.body).toEqual([p('Before.'), p('After.')]),
   },
   cookies: {
@@ -310,17 +487,54 @@ const ruleExamples: Record<
       'Accept all cookies',
       'Manage cookies',
       'Cookie settings',
+      'Utilizamos cookies propias y de terceros. Aceptar todas | Configurar cookies',
+      'Nous utilisons des cookies pour mesurer l’audience.',
+      'Wir verwenden Cookies, um Inhalte zu personalisieren.',
+      'Alle akzeptieren',
+      'Tout accepter',
     ],
-    not: ['We used cookies as bait, the fishermen said.'],
+    not: [
+      'We used cookies as bait, the fishermen said.',
+      'The regulator said sites that use cookies without consent will be fined.',
+    ],
     check: (story) => expect(story.body).toEqual([p('Before.'), p('After.')]),
   },
   advertisement: {
-    cases: ['Advertisement', 'ADVERTISEMENT', 'Sponsored content', 'Scroll to continue with content'],
-    not: ['Advertisement spending rose.'],
+    cases: [
+      'Advertisement',
+      'ADVERTISEMENT',
+      'Sponsored content',
+      'Scroll to continue with content',
+      'Publicidad',
+      'PUBLICITÉ',
+      'Anzeige',
+      'Werbung',
+    ],
+    not: ['Advertisement spending rose.', 'Die Anzeige gegen den Betreiber wurde eingestellt.'],
+    check: (story) => expect(story.body).toEqual([p('Before.'), p('After.')]),
+  },
+  navigation: {
+    cases: [
+      'Home › World › Europe',
+      'Inicio > España > Política',
+      'Accueil > Politique',
+      'Startseite › Hamburg',
+      'Skip to main content',
+      'Zum Inhalt springen',
+      'Menú',
+      'ACTU | BELGIQUE | MONDE',
+    ],
+    not: ['Home is where the heart is, the singer said.', 'Menu prices rose by 12 % in a year.'],
     check: (story) => expect(story.body).toEqual([p('Before.'), p('After.')]),
   },
   'follow us': {
-    cases: ['Follow us on X and Instagram', 'Follow us on Facebook'],
+    cases: [
+      'Follow us on X and Instagram',
+      'Follow us on Facebook',
+      'Síguenos en Instagram',
+      'Suivez-nous sur Facebook',
+      'Folgen Sie uns auf Instagram',
+    ],
     not: ['Follow the money, she said.'],
     check: (story) => expect(story.body).toEqual([p('Before.'), p('After.')]),
   },

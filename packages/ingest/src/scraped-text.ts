@@ -2,159 +2,27 @@ import type { ArticleDraft } from '@newsroom/domain';
 import { type Block, limits, type SourceCredit } from '@newsroom/domain';
 import { contentHashOf } from './content-hash.js';
 import { blankDraft, fitToLimits } from './draft-limits.js';
+import {
+  attributionLine,
+  datelineOf,
+  firstLineRule,
+  matchRule,
+  type ParagraphContext,
+  readsAsListedHeadline,
+  scrapedTextRules,
+  trailingAgencyOf,
+} from './furniture-rules.js';
 import { IngestError } from './ingest-error.js';
 import { escapeInline } from './inline.js';
-import { creditNamesOf, sourceCreditOf } from './sources.js';
+import { addSources } from './sources.js';
 
-/**
- * What a rule does with what it matches:
- * - drop: the line is site furniture or derived data, and goes;
- * - see-also: the line becomes a see-also block where it stood (the match is the headline);
- * - source-credit: the line's names become source credits (the match is the list of names);
- * - tags: what follows the label, and the lines after it that no other rule claims (blank lines
- *   skipped), are tags, comma-separated or one a line, until another rule claims a line, a line
- *   is too long for a tag name (over 120 characters), or the text ends;
- * - pull-quote: the paragraph becomes a quote block;
- * - subheading: the paragraph becomes a level-2 heading.
- */
-export type ScrapedTextEffect = 'drop' | 'see-also' | 'source-credit' | 'tags' | 'pull-quote' | 'subheading';
-
-/** Where a paragraph stands among the story's paragraphs (for the paragraph rules). */
-export interface ParagraphContext {
-  /** The paragraph's lines, trimmed, before they are joined. */
-  lines: readonly string[];
-  /** Story text (a paragraph) comes before it, after the headline. */
-  textBefore: boolean;
-  /** Story text comes after it. */
-  textAfter: boolean;
-}
-
-/**
- * A match: false for none, true for a match with nothing to capture, or the captured text (for
- * a RegExp, its named group `text`, else true).
- */
-export type RuleMatch = boolean | string;
-
-export interface ScrapedTextRule {
-  readonly name: string;
-  /** 'line' rules are tried on every trimmed line; 'paragraph' rules on each paragraph left over. */
-  readonly scope: 'line' | 'paragraph';
-  readonly match: RegExp | ((text: string, context: ParagraphContext) => RuleMatch);
-  readonly effect: ScrapedTextEffect;
-}
-
-const line = (name: string, match: ScrapedTextRule['match'], effect: ScrapedTextEffect): ScrapedTextRule => ({
-  name,
-  scope: 'line',
-  match,
-  effect,
-});
-const furniture = (name: string, match: RegExp) => line(name, match, 'drop');
-
-/** "<label> <names>" where what follows the label reads as names (see creditNamesOf). */
-const creditLine = (label: RegExp) => (text: string) => {
-  const tail = label.exec(text)?.groups?.text;
-  return tail !== undefined && creditNamesOf(tail) !== null ? tail : false;
-};
-
-/** "— Name", "-- Name": the line that names who said a pull quote. */
-export const attributionLine = /^(?:[—―–]|--?)\s*(?<text>\S.*)$/u;
-
-/**
- * Every rule for scraped plain text, in the order they are tried (the first match wins). The
- * first line no drop rule claims is the headline. A new site's furniture is one more line here.
- */
-export const scrapedTextRules: readonly ScrapedTextRule[] = [
-  // Reading time is derived from the body, never imported: "4 Min Read", "3 min read", "Reading time: 5 minutes".
-  line(
-    'reading time',
-    /^(?:\d{1,3}\s*min(?:ute)?s?\.?\s*read|reading time:?\s*\d{1,3}\s*min(?:ute)?s?\.?)$/i,
-    'drop',
-  ),
-  // "See also<any whitespace incl. U+00A0, a colon or dash, or nothing> <headline>". The headline
-  // starts with anything but a lowercase letter, so "See also the mayor's statement." stays prose.
-  line('see also', /^(?:see also|See also|See Also|SEE ALSO)[\s:–—-]*(?<text>[^\s\p{Ll}].*)$/u, 'see-also'),
-  // "Additional sources •AP", "Additional source: Reuters".
-  line(
-    'additional sources',
-    creditLine(/^additional sources?\s*[:•·|–—-]?\s*(?<text>[^.!?]{1,200}?)\.?$/i),
-    'source-credit',
-  ),
-  // "With reporting by Reuters", "Additional reporting by AP and Reuters", "Reporting by AFP".
-  line(
-    'reporting by',
-    creditLine(/^(?:with )?(?:additional )?reporting by\s+(?<text>[^.!?]{1,200}?)\.?$/i),
-    'source-credit',
-  ),
-  // "Sources: AP, Reuters" (the colon is required: "Sources said…" is prose).
-  line('sources', creditLine(/^sources?\s*[:•|]\s*(?<text>[^.!?]{1,200}?)\.?$/i), 'source-credit'),
-  // "TAGGED:" or "Tags: Ukraine, Russia"; tags follow on the same line or the lines after it.
-  line('tagged', /^(?:tagged|tags)\s*:\s*(?<text>.*)$/i, 'tags'),
-  furniture('share', /^(?:share (?:this|the) (?:article|story|post|page)|share(?: (?:on|via) \S+)?)$/i),
-  furniture(
-    'comments',
-    /^(?:leave a (?:comment|reply)|\d+ comments?|(?:view|show|read) comments|comments)$/i,
-  ),
-  furniture('read more', /^(?:read more|continue reading|read the full (?:article|story))[\s.:…»›→]*$/i),
-  furniture(
-    'newsletter',
-    /^(?:(?:sign up|subscribe|register)\b.{0,100}\bnewsletters?\b.{0,200}|(?:get|join) our .{0,40}newsletters?\b.{0,200})$/i,
-  ),
-  furniture(
-    'cookies',
-    /^(?:we use cookies\b.{0,300}|(?:accept|reject|decline|allow|manage) (?:all |essential |optional )?cookies|cookie (?:settings|preferences|policy|consent))$/i,
-  ),
-  furniture(
-    'advertisement',
-    /^(?:advertisement|advertising|sponsored(?: content)?|scroll to continue with content)$/i,
-  ),
-  furniture('follow us', /^follow us on\b.{0,100}$/i),
-  // A pull quote is set apart on purpose: every line starts with "> ", or it is wrapped in ❝ ❞.
-  // A paragraph that merely starts with a quotation mark is reported speech and stays a paragraph.
-  {
-    name: 'pull quote',
-    scope: 'paragraph',
-    match: (text, { lines }) => lines.every((l) => l.startsWith('>')) || /^❝[\s\S]*❞/u.test(text),
-    effect: 'pull-quote',
-  },
-  // A subheading: one short line (≤ 80 characters) starting with a capital letter, with no final
-  // . ! ? : ” " ’ ' …, between story text before and after it (so never the last line).
-  {
-    name: 'subheading',
-    scope: 'paragraph',
-    match: (text, { lines, textBefore, textAfter }) =>
-      lines.length === 1 &&
-      textBefore &&
-      textAfter &&
-      text.length <= 80 &&
-      /^\p{Lu}/u.test(text) &&
-      !/[.!?:”"’'…]$/u.test(text),
-    effect: 'subheading',
-  },
-];
-
-export function matchRule(rule: ScrapedTextRule, text: string, context: ParagraphContext): RuleMatch {
-  if (rule.match instanceof RegExp) {
-    const found = rule.match.exec(text);
-    return found ? (found.groups?.text ?? true) : false;
-  }
-  return rule.match(text, context);
-}
-
-const lineContext = (text: string): ParagraphContext => ({
-  lines: [text],
-  textBefore: false,
-  textAfter: false,
-});
-
-function firstLineRule(text: string): { rule: ScrapedTextRule; found: RuleMatch } | null {
-  for (const rule of scrapedTextRules) {
-    if (rule.scope !== 'line') continue;
-    const found = matchRule(rule, text, lineContext(text));
-    if (found !== false) return { rule, found };
-  }
-  return null;
-}
+export {
+  type ParagraphContext,
+  type RuleMatch,
+  type ScrapedTextEffect,
+  type ScrapedTextRule,
+  scrapedTextRules,
+} from './furniture-rules.js';
 
 type Piece = { kind: 'text'; lines: string[] } | { kind: 'block'; block: Block };
 
@@ -184,23 +52,34 @@ export function parseScrapedText(text: string, options: { origin: string }): Art
   const sources: SourceCredit[] = [];
   let paragraph: string[] | null = null;
   let inTags = false;
+  // After a "Related" label: the headlines listed under it, until a blank line ends the list.
+  let inList: 'label' | 'items' | null = null;
   for (const text of lines.slice(start + 1)) {
     if (!text) {
       paragraph = null;
+      if (inList === 'items') inList = null;
       continue;
     }
+    if (inList && readsAsListedHeadline(text)) {
+      inList = 'items';
+      continue;
+    }
+    inList = null;
     const claimed = firstLineRule(text);
     if (claimed) {
       paragraph = null;
-      inTags = claimed.rule.effect === 'tags';
-      const captured = typeof claimed.found === 'string' ? claimed.found.trim() : '';
-      if (claimed.rule.effect === 'see-also') {
-        pieces.push({ kind: 'block', block: { type: 'see-also', slug: null, headline: captured } });
-      } else if (claimed.rule.effect === 'source-credit') {
-        for (const name of creditNamesOf(captured) ?? []) sources.push(sourceCreditOf(name));
-      } else if (claimed.rule.effect === 'tags') {
-        draft.tags.push(...tagsOf(captured));
-      }
+      const { effect } = claimed.rule;
+      inTags = effect === 'tags';
+      const { found } = claimed;
+      if (effect === 'list-label') inList = 'label';
+      else if (effect === 'see-also') {
+        pieces.push({
+          kind: 'block',
+          block: { type: 'see-also', slug: null, headline: String(found).trim() },
+        });
+      } else if (effect === 'source-credit') addSources(sources, found as SourceCredit[]);
+      else if (effect === 'byline') draft.authors.push(...(found as string[]));
+      else if (effect === 'tags') draft.tags.push(...tagsOf(typeof found === 'string' ? found : ''));
       continue;
     }
     // A line too long to be a tag name is story text again: the tag list has ended.
@@ -215,6 +94,7 @@ export function parseScrapedText(text: string, options: { origin: string }): Art
     }
     paragraph.push(text);
   }
+  takeDatelineAndAgency(pieces, draft, sources);
 
   const textIndexes = pieces.flatMap((piece, index) => (piece.kind === 'text' ? [index] : []));
   const firstText = textIndexes[0] ?? -1;
@@ -229,8 +109,32 @@ export function parseScrapedText(text: string, options: { origin: string }): Art
   }
 
   draft.sources = sources;
+  draft.authors = [...new Set(draft.authors)];
   if (draft.body.length === 0) draft.warnings.push('the story has a headline but no body text');
   return fitToLimits(draft);
+}
+
+/**
+ * The dateline at the start of the first paragraph ("KUALA LUMPUR (Reuters) –") becomes the
+ * draft's dateline and its agency a source; an agency closing the last paragraph ("… (AFP)")
+ * becomes a source too. Neither stays in the text.
+ */
+function takeDatelineAndAgency(pieces: Piece[], draft: ArticleDraft, sources: SourceCredit[]): void {
+  const texts = pieces.filter((piece): piece is Extract<Piece, { kind: 'text' }> => piece.kind === 'text');
+  const first = texts[0];
+  const dateline = first ? datelineOf(first.lines.join(' ')) : null;
+  if (first && dateline) {
+    draft.dateline = dateline.place;
+    first.lines.splice(0, first.lines.length, dateline.rest);
+    if (dateline.agency)
+      sources.unshift(...(sources.some((s) => s.name === dateline.agency?.name) ? [] : [dateline.agency]));
+  }
+  const last = texts.at(-1);
+  const trailing = last ? trailingAgencyOf(last.lines.join(' ')) : null;
+  if (last && trailing) {
+    last.lines.splice(0, last.lines.length, trailing.rest);
+    addSources(sources, [trailing.agency]);
+  }
 }
 
 function paragraphBlockOf(text: string, context: ParagraphContext): Block {
