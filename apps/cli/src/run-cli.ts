@@ -19,9 +19,11 @@ export const usage = `Usage: newsroom <command> [options]
 Commands:
   migrate                         apply pending database migrations
   import <files|urls…> [--status draft|published] [--section SLUG] [--dry-run] [--json] [--force]
-         [--fetch-images]         import scraped text, Markdown or RSS/Atom feeds; again is safe:
-                                  unchanged stories are skipped, changed ones updated in place;
-                                  --fetch-images keeps the pictures they point to in the library
+         [--fetch-images] [--allow-private]
+                                  import web pages, scraped text, Markdown or RSS/Atom feeds; again
+                                  is safe: unchanged stories are skipped, changed ones updated in
+                                  place; --fetch-images keeps the pictures they point to in the
+                                  library; --allow-private fetches from your own network
   seed [--count N] [--seed S] [--if-empty]
                                   add the sample stories and N generated articles (default 50)
   token create --role ROLE --name NAME [--author SLUG]

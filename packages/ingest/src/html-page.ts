@@ -30,6 +30,8 @@ import { addSources } from './sources.js';
  * time grows with depth × size, so a page of nothing but nested tags is refused before it is read.
  */
 export const maxMarkupDepth = 400;
+/** The largest web page read: a news page, scripts and all, is rarely over 2 MB. */
+export const maxPageBytes = 10 * 1024 * 1024;
 /** Elements a page may have: a long news page has a few thousand, a heavy one twenty thousand. */
 export const maxPageElements = 60_000;
 
@@ -46,6 +48,11 @@ const creditClass = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|source
  */
 export function parseHtmlPage(html: string, options: { origin: string; url?: string | null }): ArticleDraft {
   const { origin } = options;
+  if (html.length > maxPageBytes) {
+    throw new IngestError(
+      `${origin}: a web page of more than ${maxPageBytes / 1024 / 1024} MB: not a page that can be read`,
+    );
+  }
   const shape = markupShape(html);
   if (shape.depth > maxMarkupDepth) {
     throw new IngestError(

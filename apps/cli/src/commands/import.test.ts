@@ -246,16 +246,27 @@ describe('newsroom import', () => {
   });
 
   it('fails a story the Store refuses, writes nothing of it, and goes on', async () => {
-    const nowhere = file(
-      'nowhere.md',
-      '---\ntitle: Lost story\nsection: nowhere\ntags: [Brand new tag]\n---\n\nWords.\n',
+    // The slug it asks for belongs to the sample story, imported first in the same run.
+    const taken = file(
+      'taken.md',
+      `---\ntitle: Lost story\nslug: ${sampleStorySlug}\ntags: [Brand new tag]\n---\n\nWords.\n`,
     );
-    const result = await cli('import', nowhere, fixture);
-    expect(result.lines[0]).toMatch(new RegExp(`^failed ${nowhere}.*: unknown section "nowhere"`));
-    expect(result.lines[1]).toBe(`created ${sampleStorySlug}`);
+    const result = await cli('import', fixture, taken);
+    expect(result.lines[0]).toBe(`created ${sampleStorySlug}`);
+    expect(result.lines[1]).toMatch(new RegExp(`^failed ${taken}.*${sampleStorySlug}`));
     expect(result.code).toBe(1);
     const tags = await withStore(async (store) => (await store.tags.list()).map((t) => t.slug));
     expect(tags).not.toContain('brand-new-tag');
+  });
+
+  it('imports a story whose section the newsroom does not have, without one, and says so', async () => {
+    const elsewhere = file('elsewhere.md', '---\ntitle: Filed elsewhere\nsection: nowhere\n---\n\nWords.\n');
+    const result = await cli('import', elsewhere);
+    expect(result.code).toBe(0);
+    expect(result.lines[0]).toBe('created filed-elsewhere');
+    expect(result.err).toContain(
+      `warning ${elsewhere}: section "nowhere" is not one of the newsroom's: left unset (name one with --section)`,
+    );
   });
 
   it('publishes with --status published and files stories under --section', async () => {
@@ -385,5 +396,119 @@ describe('newsroom import from a URL on the newsroom’s own network', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+/** A news site's page for one story, with the metadata and furniture real pages carry. */
+function webPage(section: string): string {
+  const paragraph = (n: number) =>
+    `<p>Paragraph ${n} of the report: the harbour authority said the breakwater held through the night, and crews began clearing the quay at dawn.</p>`;
+  return `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">
+<title>Harbour wall holds | The Coast Gazette</title>
+<link rel="canonical" href="https://coast.example/news/harbour-wall-holds">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Harbour wall holds as storm passes","description":"The breakwater survived the worst night in a decade.","datePublished":"2026-05-12T06:00:00+01:00","author":[{"@type":"Person","name":"Ana Ruiz"}],"articleSection":"${section}","keywords":["Storms","Harbours"]}</script>
+</head><body><nav><a href="/">Home</a> › <a href="/news">News</a></nav>
+<div class="cookie-banner"><p>We use cookies to improve the site.</p><button>Accept all</button></div>
+<article><h1>Harbour wall holds as storm passes</h1>
+${[1, 2, 3].map(paragraph).join('\n')}
+<p>Read more: <a href="/news/storm-warning">Storm warning for the whole coast</a></p>
+<ul class="share"><li><a href="#">Share on Facebook</a></li><li><a href="#">Copy link</a></li></ul>
+${[4, 5].map(paragraph).join('\n')}
+</article><aside><h3>Most read</h3><ul><li><a href="/a">Ferry fares rise</a></li></ul></aside></body></html>`;
+}
+
+describe('newsroom import of web pages', () => {
+  it('reads a page by its address (with --allow-private) and as a file as one story', async () => {
+    const page = webPage('Weather');
+    const server = createHttpServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(page);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/news/harbour-wall-holds`;
+    try {
+      const byAddress = await cli('import', '--allow-private', url);
+      expect(byAddress.code).toBe(0);
+      expect(byAddress.lines).toEqual([
+        'created harbour-wall-holds-as-storm-passes',
+        '1 created, 0 updated, 0 skipped, 0 failed',
+      ]);
+      // The section the page names is not the newsroom's: the story comes in without one.
+      expect(byAddress.err).toContain(
+        `warning ${url}: section "weather" is not one of the newsroom's: left unset (name one with --section)`,
+      );
+
+      const asFile = await cli('import', file('saved-page.html', page));
+      expect(asFile.lines).toEqual([
+        'skipped harbour-wall-holds-as-storm-passes: unchanged',
+        '0 created, 0 updated, 1 skipped, 0 failed',
+      ]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    await withStore(async (store) => {
+      const article = await store.articles.bySlug('harbour-wall-holds-as-storm-passes', { status: 'any' });
+      expect(article).toMatchObject({
+        headline: 'Harbour wall holds as storm passes',
+        standfirst: 'The breakwater survived the worst night in a decade.',
+        canonicalUrl: 'https://coast.example/news/harbour-wall-holds',
+        language: 'en-GB',
+        section: null,
+      });
+      expect(article?.authors.map((author) => author.name)).toEqual(['Ana Ruiz']);
+      expect(article?.tags.map((tag) => tag.name)).toEqual(['Storms', 'Harbours']);
+      expect(article?.body.map((block) => block.type)).toEqual([
+        'paragraph',
+        'paragraph',
+        'paragraph',
+        'see-also',
+        'paragraph',
+        'paragraph',
+      ]);
+      expect((await store.articles.list({ status: 'draft', limit: 10 })).items).toHaveLength(1);
+    });
+  });
+
+  it('files a page under the section it names when the newsroom has it', async () => {
+    await withStore((store) =>
+      store.sections.create({ slug: 'weather', name: 'Weather', description: null, order: 1 }),
+    );
+    const result = await cli('import', file('page.html', webPage('Weather')));
+    expect(result.code).toBe(0);
+    expect(result.err).not.toContain('section');
+    await withStore(async (store) => {
+      const article = await store.articles.bySlug('harbour-wall-holds-as-storm-passes', { status: 'any' });
+      expect(article?.section?.slug).toBe('weather');
+    });
+  });
+
+  it('gives a page without a story, broken or hostile input one line each and goes on', async () => {
+    const menu = file(
+      'menu.html',
+      '<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav><footer>© 2026</footer></body></html>',
+    );
+    const binary = file('photo.html', Buffer.from([0x3c, 0x68, 0x74, 0x6d, 0x6c, 0x3e, 0x00, 0xff, 0xd8]));
+    // Just under 10 MB of nested tags (900,000 levels).
+    const nested = file(
+      'nested.html',
+      `<!DOCTYPE html><html><body>${'<div>'.repeat(900_000)}x${'</div>'.repeat(900_000)}</body></html>`,
+    );
+    // Unclosed elements and stray end tags, read as a browser would: the story is still there.
+    const broken = file(
+      'broken.html',
+      webPage('Weather').replaceAll('</p>', '').replace('</article>', '</span></div>'),
+    );
+    const result = await cli('import', menu, binary, nested, broken);
+    expect(result.code).toBe(1);
+    expect(result.lines).toEqual([
+      `failed ${menu}: no article text found in menu.html`,
+      `failed ${binary}: binary data (NUL bytes), not text`,
+      `failed ${nested}: markup nested more than 400 levels deep: not a page that can be read`,
+      'created harbour-wall-holds-as-storm-passes',
+      '1 created, 0 updated, 0 skipped, 3 failed',
+    ]);
+    await withStore(async (store) => {
+      expect((await store.articles.list({ status: 'draft', limit: 10 })).items).toHaveLength(1);
+    });
   });
 });

@@ -24,7 +24,7 @@ export const importLimits: Readonly<ImportLimits> = {
   /** Bytes read from one file or URL. */
   inputBytes: 25 * 1024 * 1024,
   /** How long a URL may take to answer and send its body. */
-  urlTimeoutMs: 20_000,
+  urlTimeoutMs: 15_000,
   /** How long a picture may take to answer and arrive whole (--fetch-images). */
   pictureTimeoutMs: 20_000,
   /** Enough to overlap one server's slowness with another's, few enough to be a polite client. */
@@ -38,6 +38,7 @@ const ImportFlagsSchema = z.object({
   json: z.boolean().default(false),
   force: z.boolean().default(false),
   'fetch-images': z.boolean().default(false),
+  'allow-private': z.boolean().default(false),
 });
 
 /** Who the revisions of imported articles name, and the pictures it brings into the media library. */
@@ -91,6 +92,7 @@ export function createImportCommand(options: ImportCommandOptions = {}): Command
       json: { type: 'boolean' },
       force: { type: 'boolean' },
       'fetch-images': { type: 'boolean' },
+      'allow-private': { type: 'boolean' },
     },
     prepare({ values, positionals }) {
       const flags = ImportFlagsSchema.parse(values);
@@ -105,9 +107,10 @@ export function createImportCommand(options: ImportCommandOptions = {}): Command
         store,
         io,
         cwd = process.cwd(),
-        allowPrivateNetworks = false,
+        allowPrivateNetworks: allowedByEnvironment = false,
         mediaLimits = defaultMediaLimits,
       }) => {
+        const allowPrivateNetworks = allowedByEnvironment || flags['allow-private'];
         const section = flags.section;
         if (
           section &&
@@ -149,6 +152,7 @@ export function createImportCommand(options: ImportCommandOptions = {}): Command
         // them even while they are drafts (search sees published articles only).
         const known = new Map<string, string>();
         const candidates: SeeAlsoCandidates = { known, search: searchOf(store) };
+        const sectionKnown = knownSections(store);
         let articles = 0;
         for (const [index, input] of inputs.entries()) {
           // A relative path counts from where the operator ran the command; reports name the
@@ -166,7 +170,11 @@ export function createImportCommand(options: ImportCommandOptions = {}): Command
             drafts = [];
             // See-also lines are placed once the copy is read: against the Store, and this run's stories.
             for (const draft of read) {
-              drafts.push({ ...(await resolveSeeAlso(draft, candidates)), origin: asGiven(draft.origin) });
+              const resolved = await resolveSeeAlso(draft, candidates);
+              drafts.push({
+                ...(flags.section ? resolved : await withKnownSection(resolved, sectionKnown)),
+                origin: asGiven(draft.origin),
+              });
             }
           } catch (error) {
             // Ingest's messages name the input first; the report's line names it already.
@@ -245,6 +253,40 @@ async function withPicturesKept(
     written.push(outcome.ok && outcome.result.action !== 'skipped');
   }
   return Promise.all(drafts.map((draft, index) => (written[index] ? pictures.keptIn(draft) : draft)));
+}
+
+/** Whether the newsroom has a section by this slug (or one renamed from it), asked once a slug a run. */
+function knownSections(store: Store): (slug: string) => Promise<boolean> {
+  const answers = new Map<string, Promise<boolean>>();
+  return (slug) => {
+    let answer = answers.get(slug);
+    if (!answer) {
+      answer = (async () =>
+        (await store.sections.bySlug(slug)) !== null ||
+        (await store.redirects.lookup('section', slug)) !== null)();
+      answers.set(slug, answer);
+    }
+    return answer;
+  };
+}
+
+/**
+ * A section the copy names but the newsroom does not have never stops a story: it is left unset,
+ * with a warning, for an editor to file (or for --section to name one on the next run).
+ */
+async function withKnownSection(
+  draft: ArticleDraft,
+  known: (slug: string) => Promise<boolean>,
+): Promise<ArticleDraft> {
+  if (!draft.section || (await known(draft.section))) return draft;
+  return {
+    ...draft,
+    section: null,
+    warnings: [
+      ...draft.warnings,
+      `section "${draft.section}" is not one of the newsroom's: left unset (name one with --section)`,
+    ],
+  };
 }
 
 /** The Store's search of published articles, as the see-also step asks it for candidates. */
