@@ -13,6 +13,7 @@ describe('ArticleDraftSchema', () => {
       headline: 'Harbour lights return',
       slug: null,
       standfirst: null,
+      dateline: null,
       body: [],
       heroImage: null,
       sources: [],

@@ -1,5 +1,5 @@
 /**
- * How well and how fast the importer reads the corpus (test/corpus/, 32 pages in four languages):
+ * How well and how fast the importer reads the corpus (test/corpus/, 48 pages in four languages):
  * the share of the stories' paragraphs kept (target 100 %), the share of furniture lines removed
  * (target at least 98 %), and pages per second, scraped text and web pages apart. Web pages are
  * also timed against a bare linkedom parse of the same bytes in the same run, so the cost of

@@ -1,5 +1,5 @@
 import type { SourceCredit } from '@newsroom/domain';
-import { creditNamesOf, peopleOf, readsAsPersonName, sourceCreditOf } from './sources.js';
+import { creditNamesOf, isWireAgency, peopleOf, readsAsPersonName, sourceCreditOf } from './sources.js';
 
 /**
  * What a rule does with what it matches:
@@ -64,11 +64,22 @@ const wholeLine = (...alternatives: string[]) => new RegExp(`^(?:${alternatives.
 const creditLine =
   (label: RegExp, other: 'publication' | 'person' = 'publication') =>
   (text: string): RuleMatch => {
-    const tail = label.exec(text)?.groups?.text;
+    const tail = label.exec(creditText(text))?.groups?.text;
     if (tail === undefined) return false;
     const names = other === 'person' ? peopleOf(tail) : creditNamesOf(tail);
     return names ? names.map((name) => sourceCreditOf(name, null, other)) : false;
   };
+
+/**
+ * A credit line as it reads without a leading dash or the parentheses around it ("— With files
+ * from Reuters", "(Con información de EFE)").
+ */
+function creditText(text: string): string {
+  return text
+    .replace(/^[–—-]+\s*/u, '')
+    .replace(/^\((.*)\)\.?$/u, '$1')
+    .trim();
+}
 
 /** "— Name", "-- Name": the line that names who said a pull quote. */
 export const attributionLine = /^(?:[—―–]|--?)\s*(?<text>\S.*)$/u;
@@ -77,6 +88,30 @@ export const attributionLine = /^(?:[—―–]|--?)\s*(?<text>\S.*)$/u;
 const moreLabels = [
   'see also',
   'read more',
+  'related stor(?:y|ies)',
+  'related article',
+  'trending(?: now)?',
+  'lesetipp',
+  'lesen sie dazu',
+  'zum thema',
+  'auch lesenswert',
+  'weitere artikel(?: [\\p{L} ]{1,40})?',
+  'am meisten gelesen',
+  'lea además',
+  'lee además',
+  'leé además',
+  'vea también',
+  'ver también',
+  'mira también',
+  'noticia relacionada',
+  'lo último(?: en [\\p{L} ]{1,40})?',
+  'à lire également',
+  'a lire également',
+  'lire également',
+  'à voir également',
+  'à découvrir',
+  'dans la même rubrique',
+  'les plus populaires',
   'read next',
   'read also',
   'also read',
@@ -155,7 +190,7 @@ function isNavigation(text: string): boolean {
 
 /** The end of a picture caption: who took or owns it ("Photo: Jane Roe/Reuters", "© BELGA", "EFE/Ana Ruiz"). */
 const pictureCredit =
-  /(?:(?:^|[\s(])(?:photos?|fotos?|bild(?:er)?|images?|imagen|illustration|crédit(?: photo)?|credit|photo d['’]archives?|foto de archivo|archivbild)\s*:\s*\S.{0,80}|(?:^|\s)\(?(?:photo|foto) (?:by|de|par|von)\s+\S.{0,60}|(?:^|\s)©\s*\S.{0,60}|(?:^|[\s(])(?:REUTERS|EFE|AFP|AP Photo|APA|EPA|KEYSTONE|Keystone|ANSA|BELGA|dpa|picture alliance|Getty Images)\/\S.{0,60})$/iu;
+  /(?:(?:^|[\s(])(?:photos?|pictures?|fotos?|bild(?:er)?|images?|imagen|illustration|crédit(?: photo)?|credit|photo d['’]archives?|foto de archivo|archivbild)\s*:\s*\S.{0,80}|(?:^|\s)\(?(?:photo|foto) (?:by|de|par|von)\s+\S.{0,60}|(?:^|\s)©\s*\S.{0,60}|(?:^|[\s(])(?:photo|picture|foto) \/ \S.{0,60}|(?:^|\s)\((?:photo|foto) (?:fournie par|courtesy of|cortesía de)\s+\S.{0,60}|(?:^|[\s(])(?:REUTERS|EFE|AFP|AP Photo|Xinhua|Kyodo|AP|PA|AAP|Sipa|Icon Sport|APA|EPA|KEYSTONE|Keystone|ANSA|BELGA|dpa|picture alliance|Getty Images)\/\S.{0,60})$/iu;
 
 /**
  * Every rule for scraped plain text, in the order they are tried (the first match wins). The
@@ -166,7 +201,7 @@ export const scrapedTextRules: readonly ScrapedTextRule[] = [
   // Reading time is derived from the body, never imported: "4 Min Read", "Lesezeit: 3 Min.".
   line(
     'reading time',
-    /^(?:\d{1,3}\s*min(?:ute)?s?\.?\s*read|(?:reading time|tiempo de lectura|temps de lecture|lesezeit|lesedauer)\s*:?\s*\d{1,3}\s*min(?:ute|utos?|uten)?s?\.?|(?:listen to this article|escuchar esta nota|écouter cet article|artikel anhören)(?:\s*[·|-]?\s*\d{1,3}\s*min\.?)?)$/iu,
+    /^(?:\d{1,3}\s*min(?:ute)?s?\.?\s*read|(?:reading time|read time|tiempo de lectura|lectura|temps de lecture|lecture|lesezeit|lesedauer)\s*:?\s*\d{1,3}\s*min(?:ute|utos?|uten)?s?\.?|(?:listen to this article|escuchar esta nota|écouter cet article|artikel anhören)(?:\s*[·|-]?\s*\d{1,3}\s*min\.?)?)$/iu,
     'drop',
   ),
   // "See also<any whitespace incl. U+00A0, a colon or dash, or nothing> <headline>". The headline
@@ -194,14 +229,16 @@ export const scrapedTextRules: readonly ScrapedTextRule[] = [
   line(
     'reporting by',
     (text) => {
-      const inner = text.replace(/^\((.*)\)\.?$/, '$1');
-      const parts = inner.split(/\s*;\s*|,?\s+(?=(?:édité|editado|editing|edited|redigiert)(?!\p{L}))/iu);
+      // "Bericht von A, Mitarbeit: B; redigiert von C": each labelled part on its own.
+      const parts = creditText(text).split(
+        /\s*;\s*|,?\s+(?=(?:édité|editado|editing|edited|redigiert)(?!\p{L}))|,\s*(?=mitarbeit:)/iu,
+      );
       const credits: SourceCredit[] = [];
       for (const part of parts) {
         if (/^(?:editing|edited|editado|édité|redigiert|writing|escrito|rédigé)(?!\p{L})/iu.test(part))
           continue;
         const found = creditLine(
-          /^(?:with |con |avec |mit )?(?:additional |información adicional de |additional |zusätzliche )?(?:reporting|reported|reporte|reportage|informe|recherche|berichterstattung) (?:by|de|par|von)\s+(?<text>[^!?]{1,300}?)\.?$/iu,
+          /^(?:with |con |avec |mit )?(?:additional |información adicional de |additional |zusätzliche )?(?:reporting|reported|reporte|reportage|informe|recherche|berichterstattung|bericht|mitarbeit)(?: (?:by|de|par|von)|:)\s+(?<text>[^!?]{1,300}?)\.?$/iu,
           'person',
         )(part);
         if (found === false) return false;
@@ -215,7 +252,7 @@ export const scrapedTextRules: readonly ScrapedTextRule[] = [
   line(
     'with material from',
     creditLine(
-      /^(?:with (?:additional )?reporting from|with files from|con información de|con informaci[oó]n de|información de|avec(?: l['’])?|mit material (?:von|der|des)|mit material von|material:|quelle:)\s*(?<text>[^.!?]{1,200}?)\.?$/iu,
+      /^(?:with (?:additional )?reporting from|with (?:files|inputs) from|con información de|con informaci[oó]n de|información de|avec(?: l['’])?|mit material (?:von|der|des)|mit material von|material:|quelle:)\s*(?<text>[^.!?]{1,200}?)\.?$/iu,
     ),
     'source-credit',
   ),
@@ -259,8 +296,9 @@ export const scrapedTextRules: readonly ScrapedTextRule[] = [
       if (!tail || /[.!?:;]$/.test(tail)) return false;
       const names = tail
         .replace(/,\s*(?=[\p{Ll}])[^,]*$/u, '')
-        .split(/\s*(?:,|&|\s(?:and|y|e|et|und)\s)\s*/u)
+        .split(/\s*(?:,|&|\s(?:and|y|e|et|und|with|con|avec|mit)\s)\s*/u)
         .filter((name) => name.length > 0);
+      // "Par Inès Lambert avec AFP": an agency in a byline is a source (see bylineOf).
       return names.length > 0 && names.length <= 6 && names.every(readsAsPersonName) ? names : false;
     },
     'byline',
@@ -268,7 +306,7 @@ export const scrapedTextRules: readonly ScrapedTextRule[] = [
   // "TAGGED:" or "Tags: Ukraine, Russia", "Etiquetas:", "Mots-clés :", "Schlagwörter:".
   line(
     'tagged',
-    /^(?:tagged|tags|topics|etiquetas|temas|mots[- ]clés|thèmes|schlagwörter|schlagworte|themen)\s*:\s*(?<text>.*)$/iu,
+    /^(?:tagged|tags|topics|etiquetas|temas|mots[- ]clés|mots clés|thèmes|schlagwörter|schlagworte|themen)\s*:?\s*(?<text>(?<=:\s*).*|)$/iu,
     'tags',
   ),
   furniture('time stamp', isTimestamp),
@@ -278,7 +316,9 @@ export const scrapedTextRules: readonly ScrapedTextRule[] = [
     wholeLine(
       'share (?:this|the) (?:article|story|post|page)',
       'share(?: (?:on|via|to) \\S+)?',
-      'compart(?:ir|e)(?: en \\S+)?',
+      'compart(?:ir|e)(?: en \\S+)?:?',
+      '(?:enviar|envoyer|send|senden) (?:por|par|via|by|per) \\S+',
+      'share this story',
       "partager(?: (?:sur|par) \\S+| (?:cet |l[’'])article)?",
       '(?:artikel )?teilen(?: (?:auf|per|via) \\S+)?',
       '(?:copy|copiar|copier(?: le)?|kopieren) (?:link|enlace|lien)',
@@ -301,6 +341,21 @@ export const scrapedTextRules: readonly ScrapedTextRule[] = [
       'kommentare (?:anzeigen|lesen)',
       'zum forum(?: \\(\\d+ postings\\))?',
       'jump to comments',
+      'ver \\d+ comentarios',
+      '(?:voir|afficher) les \\d+ commentaires',
+      '(?:view|see|read) all \\d+ comments',
+      'ver los \\d+ comentarios',
+      'alle \\d+ kommentare(?: anzeigen)?',
+      '\\d+ (?:réactions|reacciones|replies)',
+      'join the (?:conversation|discussion)',
+      'comments are moderated.{0,120}',
+      'your email address will not be published\\.?.{0,80}',
+      'normas de participación',
+      'inicia sesión para comentar',
+      'connectez-vous pour commenter',
+      'jetzt kommentieren',
+      'feedback geben',
+      'send us feedback',
     ),
   ),
   furniture(
@@ -313,12 +368,26 @@ export const scrapedTextRules: readonly ScrapedTextRule[] = [
     const call =
       /^(?:sign(?:ing)? up|subscribe|register|get|join|receive|download|try|start|suscr[ií]be(?:te)?|suscribite|reg[ií]strate|recib[ea]|rec[ií]bi|descarg[aá]|sigue|seguí|inscrivez-vous|abonnez-vous|recevez|téléchargez|essayez|vous lisez|abonnieren|jetzt|melden sie sich|laden sie|holen sie sich|testen sie|by signing up|al suscribirte|en vous inscrivant)(?!\p{L})/iu;
     const offer =
-      /(?<!\p{L})(?:newsletters?|boletín|bolet[ií]n|infolettre|inbox|correo|e-?mail|app|application|aplicación|abo|abonnement|subscription|suscripción|alert(?:s|as|es)|whatsapp|telegram|canal|premium|mois|month|mes|monat|wochen|semanas|semaines|weeks|€|£|\$|plus|unsubscribe|darse de baja|désinscrire|abmelden)(?!\p{L})/iu;
-    return call.test(text) && offer.test(text);
+      /(?<!\p{L})(?:newsletters?|boletín|bolet[ií]n|infolettre|inbox|correo|e-?mail|app|appli|application|aplicación|abo|abonnement|subscription|suscripción|alert(?:s|as|es)|whatsapp|telegram|canal|premium|mois|month|mes|monat|wochen|semanas|semaines|weeks|€|£|\$|plus|unsubscribe|darse de baja|désinscrire|abmelden)(?!\p{L})/iu;
+    // Forms only a call to the reader takes ("jetzt … abonnieren", "apúntate", "téléchargez-la"),
+    // wherever they stand in the line, and a "Newsletter:" or "Newsletter „…“" label.
+    const imperative =
+      /(?<!\p{L})(?:jetzt (?:\p{L}+ )?(?:abonnieren|anmelden|registrieren|testen|herunterladen)|apúntate|suscríbete|suscribite|suscríbase|inscríbete|regístrate|descárgala|téléchargez(?:-la)?|inscrivez-vous|abonnez-vous|sign up (?:here|now|today)|subscribe (?:here|now|today))(?!\p{L})/iu;
+    // An offer with a price: "Subscribe for £1", "für 2,99 € im Monat", "por 1 €".
+    const priced =
+      /(?:[€£$]\s?\d|\d\s?[€£$])/u.test(text) &&
+      /(?:subscri|suscri|abonn|abo(?!\p{L})|werbefrei|premium)/iu.test(text);
+    return (
+      (call.test(text) && offer.test(text)) ||
+      (imperative.test(text) && offer.test(text)) ||
+      /^newsletters?\s*(?::|„|«|")/iu.test(text) ||
+      priced
+    );
   }),
   furniture(
     'cookies',
     (text) =>
+      isConsentPrompt(text) ||
       /^(?:we use cookies|we and our partners|this (?:site|website) uses cookies|by continuing|we value your privacy|utilizamos cookies|usamos cookies|este sitio (?:web )?utiliza cookies|nous utilisons des cookies|ce site utilise des cookies|nous et nos partenaires|en poursuivant|wir verwenden cookies|wir nutzen cookies|diese (?:web)?seite verwendet cookies|diese website verwendet cookies|wir und unsere partner)(?!\p{L}).{0,400}$/iu.test(
         text,
       ) ||
@@ -341,12 +410,17 @@ export const scrapedTextRules: readonly ScrapedTextRule[] = [
         'alle ablehnen',
         'einstellungen (?:verwalten|anpassen)',
         'do not sell or share my personal information',
+        'gestionar preferencias',
+        'aceptar y (?:seguir|continuar)(?: leyendo)?',
+        'zustimmen und weiter',
+        'accept and continue',
+        'agree and close',
         'privacy settings',
       ).test(text),
   ),
   furniture(
     'advertisement',
-    /^(?:advertisement|advertising|sponsored(?: content)?|scroll to continue(?: with content)?|publicidad|publicité|anzeige|werbung|contenu sponsorisé|patrocinado|paid content)(?:\s*[·|-]\s*scroll to continue(?: with content)?)?$/iu,
+    /^[-–—\s]*(?:advertisement|advertising|sponsored(?: content)?|scroll to continue(?: with content)?|publicidad|publicité|anzeige|werbung|contenu sponsorisé|patrocinado|paid content|story continues below(?: advertisement)?|article continues below|la noticia continúa|l['’]article continue ci-dessous|weiter nach der anzeige)(?:\s*\d+(?:\/\d+)?)?(?:\s*[·|-]\s*scroll to continue(?: with content)?)?[-–—\s]*$/iu,
   ),
   furniture(
     'navigation',
@@ -357,10 +431,15 @@ export const scrapedTextRules: readonly ScrapedTextRule[] = [
         'saltar al contenido(?: principal)?',
         'aller au contenu(?: principal)?',
         'zum inhalt springen',
-        'menu|menú|menü|search|buscar|suche|rechercher|sign in|log in|iniciar sesión|ingresá|se connecter|anmelden|abo|e-paper|home|inicio|accueil|startseite',
+        'menu|menú|menü|search|buscar|suche|rechercher|sign in|log in|iniciar sesión|ingresá|se connecter|anmelden|abo|e-paper|home|inicio|accueil|startseite|sections|secciones|rubriques|ressorts|ir al contenido(?: principal)?',
         'purchase licensing rights(?:, opens new tab)?',
         '_{3,}',
       ).test(text),
+  ),
+  // A finance page's box of the shares a story names: "Aktien in diesem Artikel", "Vellmar AG -14,2 %".
+  furniture(
+    'market quotes',
+    /^(?:(?:stocks|shares|companies) (?:in|mentioned in) this (?:article|story)|aktien in diesem artikel|valeurs (?:citées )?dans (?:cet|l['’])article|valores (?:en|de) esta noticia|[\p{L}][\p{L}\d .&'’-]{1,40}\s+[+\-−]\d{1,4}(?:[.,]\d{1,2})?\s?%)$/iu,
   ),
   furniture(
     'follow us',
@@ -385,7 +464,9 @@ export const scrapedTextRules: readonly ScrapedTextRule[] = [
       textAfter &&
       text.length <= 80 &&
       /^[\p{Lu}„“"«‘]/u.test(text) &&
-      !/[.!?:”"’'…»]$/u.test(text),
+      !/[.!?:…]$/u.test(text) &&
+      // A closing quote ends it only when the line opened one: "Company ‘considering its options’".
+      (!/[”"’'»]$/u.test(text) || (/^\p{Lu}/u.test(text) && /\p{L}[\s\p{L}]*[‘“«„]/u.test(text))),
     effect: 'subheading',
   },
 ];
@@ -414,6 +495,24 @@ export function firstLineRule(text: string): { rule: ScrapedTextRule; found: Rul
   return null;
 }
 
+/**
+ * A consent prompt in any words: it speaks to the reader ("we", "your", "Sie", "nous", "tu"),
+ * about cookies, tracking or their data, and asks them to accept or choose (or is short enough to
+ * be the prompt's title: "Your privacy, your choice"). News about cookies reports others' words
+ * and stays: "The regulator said sites that use cookies without consent will be fined."
+ */
+function isConsentPrompt(text: string): boolean {
+  if (text.length > 500 || /^["“„«‘]/u.test(text)) return false;
+  const privacy =
+    /(?<!\p{L})(?:cookies?|témoins(?: de navigation)?|traceurs|tracking|trackers?|privacy|datenschutz\p{L}*|confidentialité|privacidad|personal data|personenbezogene|datos personales|données personnelles)(?!\p{L})/iu;
+  const address =
+    /(?<!\p{L})(?:we|our|you|your|wir|unsere\p{L}*|sie|ihre?\p{L}*|nous|nos|notre|vous|votre|vos|utilizamos|usamos|nuestros?|tus?|acepta|besuchen)(?!\p{L})/iu;
+  const asks =
+    /(?<!\p{L})(?:accept\p{L}*|akzeptier\p{L}*|zustimm\p{L}*|einwillig\p{L}*|acept\p{L}*|consent\p{L}*|choices?|choix|manage|gérer|gestionar|verwalten|einstellungen|preferences|préférences|preferencias|store and\/or access|partners?|partenaires|partner|socios|widerrufen)(?!\p{L})/iu;
+  const title = text.length <= 80 && !/[.!?]$/.test(text);
+  return privacy.test(text) && address.test(text) && (asks.test(text) || title);
+}
+
 /** A line in a "Related" list: a headline (no final full stop, not a sentence-long line). */
 export function readsAsListedHeadline(text: string): boolean {
   return text.length <= 200 && !/[.:;,]$/.test(text) && !firstLineRule(text);
@@ -437,6 +536,22 @@ export function datelineOf(
       return { place: (withAgency.groups.place ?? '').trim(), agency, rest: withAgency.groups.rest ?? '' };
     }
   }
+  // The agency first: "(ANSA) - ROMA, 13 MAY - Italia devolvió…".
+  const agencyFirst =
+    /^\((?<agency>[^()]{2,30})\)\s*[-–—]+\s*(?<place>\p{Lu}[\p{L} .'’-]{1,40}?)(?:,[^-–—]{1,30}?)?\s*[-–—]+\s*(?<rest>\S[\s\S]*)$/u.exec(
+      text,
+    );
+  if (agencyFirst?.groups) {
+    const agency = sourceCreditOf(agencyFirst.groups.agency ?? '');
+    if (agency.type === 'wire') {
+      return { place: (agencyFirst.groups.place ?? '').trim(), agency, rest: agencyFirst.groups.rest ?? '' };
+    }
+  }
+  // "Arequipa.- Un sismo…": the Spanish-language form, without an agency.
+  const pointDash = /^(?<place>\p{Lu}[\p{L} '’-]{1,30}?)\.-\s*(?<rest>\p{Lu}[\s\S]*)$/u.exec(text);
+  if (pointDash?.groups) {
+    return { place: (pointDash.groups.place ?? '').trim(), agency: null, rest: pointDash.groups.rest ?? '' };
+  }
   // Without an agency: a place in capitals ("LAUSANNE, Switzerland —") or one or two words before
   // a dash ("Zürich –").
   const plain =
@@ -446,6 +561,12 @@ export function datelineOf(
   if (plain?.groups)
     return { place: (plain.groups.place ?? '').trim(), agency: null, rest: plain.groups.rest ?? '' };
   return null;
+}
+
+/** A byline's names: the people are the authors, an agency among them ("avec AFP") a source. */
+export function bylineOf(names: readonly string[]): { authors: string[]; sources: SourceCredit[] } {
+  const sources = names.filter(isWireAgency).map((name) => sourceCreditOf(name));
+  return { authors: names.filter((name) => !isWireAgency(name)), sources };
 }
 
 /** An agency named at the very end of the last paragraph: "… on Tuesday. (AFP)". */
@@ -483,7 +604,7 @@ export function splitCaption(text: string): { caption: string | null; credit: st
     .trim()
     .replace(/^\(|\)$/g, '')
     .replace(
-      /^(?:(?:photos?|fotos?|bild(?:er)?|images?|imagen|illustration|crédit(?: photo)?|credit|photo d['’]archives?|foto de archivo|archivbild)\s*:\s*|(?:photo|foto) (?:by|de|par|von)\s+|©\s*)/iu,
+      /^(?:(?:photos?|pictures?|fotos?|bild(?:er)?|images?|imagen|illustration|crédit(?: photo)?|credit|photo d['’]archives?|foto de archivo|archivbild)\s*:\s*|(?:photo|picture|foto) \/ |(?:photo|foto) (?:by|de|par|von|fournie par|courtesy of|cortesía de)\s+|©\s*)/iu,
       '',
     );
   return { caption: clean(text.slice(0, found.index)), credit: clean(credit) };

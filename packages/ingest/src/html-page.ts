@@ -11,6 +11,7 @@ import { parseHTML } from 'linkedom';
 import { contentHashOf } from './content-hash.js';
 import { blankDraft, fitToLimits } from './draft-limits.js';
 import {
+  bylineOf,
   creditMark,
   datelineOf,
   firstLineRule,
@@ -109,7 +110,7 @@ export function parseHtmlPage(html: string, options: { origin: string; url?: str
       ? metadata.authors
       : read.authors.length > 0
         ? read.authors
-        : bylineOf(article.byline);
+        : readabilityByline(article.byline);
   draft.dateline = read.dateline;
   draft.sources = read.sources;
   const hero = heroOf(metadata.image, read.body, figures);
@@ -283,11 +284,17 @@ function withoutFurniture(
     else if (effect === 'see-also')
       read.body.push({ type: 'see-also', slug: null, headline: String(claimed.found).trim() });
     else if (effect === 'source-credit') addSources(read.sources, claimed.found as SourceCredit[]);
-    else if (effect === 'byline') read.authors.push(...(claimed.found as string[]));
+    else if (effect === 'byline') {
+      const byline = bylineOf(claimed.found as string[]);
+      read.authors.push(...byline.authors);
+      addSources(read.sources, byline.sources);
+    }
   }
 
   const paragraphs = read.body.filter((block) => block.type === 'paragraph');
   const first = paragraphs[0];
+  // A dateline set in bold ("**Arequipa.-** Un sismo…") reads as one without it.
+  if (first) first.text = first.text.replace(/^\*\*([^*]{1,60})\*\*\s*/u, '$1 ');
   const dateline = first ? datelineOf(first.text) : null;
   if (first && dateline) {
     read.dateline = dateline.place;
@@ -317,10 +324,10 @@ function namesOnly(text: string, authors: readonly string[]): boolean {
 }
 
 /** Authors from the byline Readability found ("By Ana Ruiz and Ben Okafor"). */
-function bylineOf(byline: string | null | undefined): string[] {
+function readabilityByline(byline: string | null | undefined): string[] {
   if (!byline?.trim()) return [];
   const claimed = firstLineRule(byline.trim());
-  return claimed?.rule.effect === 'byline' ? [...(claimed.found as string[])] : [];
+  return claimed?.rule.effect === 'byline' ? bylineOf(claimed.found as string[]).authors : [];
 }
 
 /**

@@ -267,6 +267,10 @@ const ruleExamples: Record<
       'LIRE AUSSI - Fire at the port',
       'Mehr zum Thema: Fire at the port',
       'Lesen Sie auch: Fire at the port',
+      'RELATED STORY: Fire at the port',
+      'LEA ADEMÁS: Fire at the port',
+      'À lire également : Fire at the port',
+      'Lesetipp: Fire at the port',
     ],
     not: ['Read more: the council’s report runs to 400 pages.', 'Lire aussi les conclusions du rapport.'],
     check: (story) =>
@@ -492,6 +496,11 @@ const ruleExamples: Record<
       'Wir verwenden Cookies, um Inhalte zu personalisieren.',
       'Alle akzeptieren',
       'Tout accepter',
+      'Your privacy, your choice',
+      'We and our 214 partners store and/or access information on a device, such as unique identifiers in cookies.',
+      'Nous utilisons des témoins de navigation (cookies)',
+      'Details zum Tracking finden Sie in unserer Datenschutzerklärung. Ihre Einwilligung können Sie jederzeit widerrufen.',
+      'Para seguir leyendo, acepta las cookies o suscríbete',
     ],
     not: [
       'We used cookies as bait, the fishermen said.',
@@ -525,6 +534,20 @@ const ruleExamples: Record<
       'ACTU | BELGIQUE | MONDE',
     ],
     not: ['Home is where the heart is, the singer said.', 'Menu prices rose by 12 % in a year.'],
+    check: (story) => expect(story.body).toEqual([p('Before.'), p('After.')]),
+  },
+  'market quotes': {
+    cases: [
+      'Aktien in diesem Artikel',
+      'Stocks in this article',
+      'Vellmar AG -14,2 %',
+      'MDax -0,6 %',
+      'Acme Corp +2.5%',
+    ],
+    not: [
+      'Inflation rose 2.5% in May.',
+      'Die Aktie fiel um 14 Prozent, nachdem der Konzern die Prognose senkte.',
+    ],
     check: (story) => expect(story.body).toEqual([p('Before.'), p('After.')]),
   },
   'follow us': {

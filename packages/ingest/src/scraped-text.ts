@@ -4,6 +4,7 @@ import { contentHashOf } from './content-hash.js';
 import { blankDraft, fitToLimits } from './draft-limits.js';
 import {
   attributionLine,
+  bylineOf,
   datelineOf,
   firstLineRule,
   matchRule,
@@ -78,8 +79,11 @@ export function parseScrapedText(text: string, options: { origin: string }): Art
           block: { type: 'see-also', slug: null, headline: String(found).trim() },
         });
       } else if (effect === 'source-credit') addSources(sources, found as SourceCredit[]);
-      else if (effect === 'byline') draft.authors.push(...(found as string[]));
-      else if (effect === 'tags') draft.tags.push(...tagsOf(typeof found === 'string' ? found : ''));
+      else if (effect === 'byline') {
+        const byline = bylineOf(found as string[]);
+        draft.authors.push(...byline.authors);
+        addSources(sources, byline.sources);
+      } else if (effect === 'tags') draft.tags.push(...tagsOf(typeof found === 'string' ? found : ''));
       continue;
     }
     // A line too long to be a tag name is story text again: the tag list has ended.

@@ -56,7 +56,9 @@ export function sourceCreditOf(
 ): SourceCredit {
   const agency = agencyOf(name);
   if (agency) return { name: agency.name, type: 'wire', url };
-  return { name: name.trim(), type: other === 'person' && namesAnOutlet(name) ? 'publication' : other, url };
+  // An outlet's words or an acronym ("RNZ") name an organisation, never a person.
+  const outlet = namesAnOutlet(name) || /^\p{Lu}{2,}$/u.test(name.trim());
+  return { name: name.trim(), type: other === 'person' && outlet ? 'publication' : other, url };
 }
 
 /** Words that make a name an outlet's rather than a person's ("Lakeshore Public Radio"). */

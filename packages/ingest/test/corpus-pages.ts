@@ -45,16 +45,15 @@ export interface CorpusPage {
   expected: ExpectedDraft;
 }
 
-export function corpusPages(): CorpusPage[] {
-  return readdirSync(corpusDir)
+/** The pages of the corpus, or of another folder laid out the same way. */
+export function corpusPages(dir = corpusDir): CorpusPage[] {
+  return readdirSync(dir)
     .filter((file) => /\.(?:txt|html)$/.test(file))
     .sort()
     .map((file) => {
       const name = file.replace(/\.(?:txt|html)$/, '');
-      const expected = JSON.parse(
-        readFileSync(join(corpusDir, `${name}.expected.json`), 'utf8'),
-      ) as ExpectedDraft;
-      return { name: file, path: join(corpusDir, file), expected };
+      const expected = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')) as ExpectedDraft;
+      return { name: file, path: join(dir, file), expected };
     });
 }
 

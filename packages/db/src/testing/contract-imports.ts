@@ -41,6 +41,7 @@ export function describeImportContract(store: () => Store): void {
         authors: ['Bea Reporter', 'Cy Stringer'],
         section: 'world',
         standfirst: 'They are back.',
+        dateline: 'LISBON',
         language: 'pt-BR',
       });
       const result = await importDraft(draft, { now: at(0) });
@@ -51,6 +52,7 @@ export function describeImportContract(store: () => Store): void {
         slug: 'harbour-lights-return',
         headline: 'Harbour lights return',
         standfirst: 'They are back.',
+        dateline: 'LISBON',
         body: textBody('Crews worked through the night.'),
         status: 'draft',
         publishedAt: null,
