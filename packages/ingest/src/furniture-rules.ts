@@ -86,63 +86,49 @@ export const attributionLine = /^(?:[—―–]|--?)\s*(?<text>\S.*)$/u;
 
 /** Labels of a "more stories" box, in the languages the rules know. */
 const moreLabels = [
+  // English
   'see also',
   'read more',
-  'related stor(?:y|ies)',
-  'related article',
-  'trending(?: now)?',
-  'lesetipp',
-  'lesen sie dazu',
-  'zum thema',
-  'auch lesenswert',
-  'weitere artikel(?: [\\p{L} ]{1,40})?',
-  'am meisten gelesen',
-  'lea además',
-  'lee además',
-  'leé además',
-  'vea también',
-  'ver también',
-  'mira también',
-  'noticia relacionada',
-  'lo último(?: en [\\p{L} ]{1,40})?',
-  'à lire également',
-  'a lire également',
-  'lire également',
-  'à voir également',
-  'à découvrir',
-  'dans la même rubrique',
-  'les plus populaires',
   'read next',
   'read also',
   'also read',
   'more on this(?: story)?',
-  'related(?: (?:stories|articles|coverage|content|news))?',
+  'related(?: (?:stor(?:y|ies)|articles?|coverage|content|news))?',
   'recommended(?: for you)?',
   'most (?:read|viewed|popular|shared)',
+  'trending(?: now)?',
   'you may also like',
-  'lea también',
-  'lee también',
-  'leé también',
+  // Spanish
+  'le[aeé] (?:también|además)',
   'leer más',
+  'v(?:e|er|ea) también',
+  'mira también',
   'te puede interesar',
   'te recomendamos',
   'lo más (?:leído|visto)',
+  'lo último(?: en [\\p{L} ]{1,40})?',
   'más noticias',
-  'noticias relacionadas',
+  'noticias? relacionadas?',
   'relacionad[oa]s',
-  'lire aussi',
-  'à lire aussi',
-  'a lire aussi',
+  // French
+  'à lire (?:aussi|également)',
+  'a lire (?:aussi|également)',
+  'lire (?:aussi|également)',
+  'à voir (?:aussi|également)',
+  'à découvrir',
   'sur le même sujet',
-  'les plus lus',
-  'les plus (?:lus|partagés)',
-  'à voir aussi',
+  'dans la même rubrique',
+  'les plus (?:lus|partagés|populaires)',
+  // German
   'mehr zum thema',
-  'lesen sie auch',
-  'auch interessant',
+  'zum thema',
+  'lesen sie (?:auch|dazu)',
+  'lesetipp',
+  'auch (?:interessant|lesenswert)',
   'meistgelesen',
+  'am meisten gelesen',
   'das könnte sie auch interessieren',
-  'weitere artikel',
+  'weitere artikel(?: [\\p{L} ]{1,40})?',
   'empfohlen',
 ];
 const moreLabel = `(?:${moreLabels.join('|')})`;
@@ -238,7 +224,7 @@ export const scrapedTextRules: readonly ScrapedTextRule[] = [
         if (/^(?:editing|edited|editado|édité|redigiert|writing|escrito|rédigé)(?!\p{L})/iu.test(part))
           continue;
         const found = creditLine(
-          /^(?:with |con |avec |mit )?(?:additional |información adicional de |additional |zusätzliche )?(?:reporting|reported|reporte|reportage|informe|recherche|berichterstattung|bericht|mitarbeit)(?: (?:by|de|par|von)|:)\s+(?<text>[^!?]{1,300}?)\.?$/iu,
+          /^(?:with |con |avec |mit )?(?:additional |información adicional de |zusätzliche )?(?:reporting|reported|reporte|reportage|informe|recherche|berichterstattung|bericht|mitarbeit)(?: (?:by|de|par|von)|:)\s+(?<text>[^!?]{1,300}?)\.?$/iu,
           'person',
         )(part);
         if (found === false) return false;
@@ -252,7 +238,7 @@ export const scrapedTextRules: readonly ScrapedTextRule[] = [
   line(
     'with material from',
     creditLine(
-      /^(?:with (?:additional )?reporting from|with (?:files|inputs) from|con información de|con informaci[oó]n de|información de|avec(?: l['’])?|mit material (?:von|der|des)|mit material von|material:|quelle:)\s*(?<text>[^.!?]{1,200}?)\.?$/iu,
+      /^(?:with (?:additional )?reporting from|with (?:files|inputs) from|(?:con )?informaci[oó]n de|avec(?: l['’])?|mit material (?:von|der|des)|material:|quelle:)\s*(?<text>[^.!?]{1,200}?)\.?$/iu,
     ),
     'source-credit',
   ),
@@ -318,12 +304,9 @@ export const scrapedTextRules: readonly ScrapedTextRule[] = [
       'share(?: (?:on|via|to) \\S+)?',
       'compart(?:ir|e)(?: en \\S+)?:?',
       '(?:enviar|envoyer|send|senden) (?:por|par|via|by|per) \\S+',
-      'share this story',
       "partager(?: (?:sur|par) \\S+| (?:cet |l[’'])article)?",
       '(?:artikel )?teilen(?: (?:auf|per|via) \\S+)?',
       '(?:copy|copiar|copier(?: le)?|kopieren) (?:link|enlace|lien)',
-      'copiar enlace',
-      'copier le lien',
       'link kopieren',
       'x|twitter|tweet|tweeter|facebook|linkedin|whatsapp|telegram|reddit|pinterest|flipboard|bluesky|threads|e-?mail|link|print|imprimer|drucken|imprimir|guardar|save|merken|envoyer|enviar|senden|mail',
     ),
@@ -362,7 +345,8 @@ export const scrapedTextRules: readonly ScrapedTextRule[] = [
     'read more',
     /^(?:read more|continue reading|read the full (?:article|story)|leer más|lire la suite|weiterlesen|mehr lesen|back to top|volver arriba|retour en haut|nach oben)[\s.:…»›→]*$/iu,
   ),
-  // Calls to sign up, subscribe or download: the line starts with the call and names what is offered.
+  // Calls to sign up, subscribe or download: a call (at the start, or in a form only a call takes)
+  // that names what is offered, a "Newsletter:" label, or a subscription's price.
   furniture('newsletter and subscription', (text) => {
     if (text.length > 300) return false;
     const call =
