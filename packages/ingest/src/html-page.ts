@@ -49,7 +49,7 @@ const creditClass = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|source
  */
 export function parseHtmlPage(html: string, options: { origin: string; url?: string | null }): ArticleDraft {
   const { origin } = options;
-  if (html.length > maxPageBytes) {
+  if (Buffer.byteLength(html) > maxPageBytes) {
     throw new IngestError(
       `${origin}: a web page of more than ${maxPageBytes / 1024 / 1024} MB: not a page that can be read`,
     );

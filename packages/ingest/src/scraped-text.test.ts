@@ -606,6 +606,17 @@ describe('scrapedTextRules, one rule at a time', () => {
     expect(scrapedTextRules.map((rule) => rule.name).sort()).toEqual(Object.keys(ruleExamples).sort());
   });
 
+  it('names agencies as they are known, and never takes a reporter for one', () => {
+    const draft = parseScrapedText('Headline\n\nPor Ana y Luis Gómez\n\nBefore.\n\n(ATS)\n\nEUROPA PRESS\n', {
+      origin: 'x',
+    });
+    expect(draft.authors).toEqual(['Ana', 'Luis Gómez']);
+    expect(draft.sources).toEqual([
+      { name: 'ATS', type: 'wire', url: null },
+      { name: 'Europa Press', type: 'wire', url: null },
+    ]);
+  });
+
   it('never reads the last paragraph as a subheading', async () => {
     const draft = parseScrapedText('Headline\n\nBefore.\n\nWhat happens next', { origin: 'x' });
     expect(draft.body).toEqual([p('Before.'), p('What happens next')]);

@@ -23,12 +23,14 @@ const wireAgencies: readonly { pattern: RegExp; name: string }[] = [
   { pattern: /^belga$/i, name: 'Belga' },
   { pattern: /^keystone-sda$/i, name: 'Keystone-SDA' },
   { pattern: /^keystone-ats$/i, name: 'Keystone-ATS' },
-  { pattern: /^(?:ats|sda)$/i, name: 'SDA' },
+  { pattern: /^ats$/i, name: 'ATS' },
+  { pattern: /^sda$/i, name: 'SDA' },
   { pattern: /^upi$/i, name: 'UPI' },
   { pattern: /^tass$/i, name: 'TASS' },
   { pattern: /^anadolu(?: agency)?$/i, name: 'Anadolu' },
   { pattern: /^yonhap$/i, name: 'Yonhap' },
-  { pattern: /^(?:pti|aap|anp|ctk|čtk|pap|ana|mti|tt|ntb|ritzau|lusa)$/i, name: '' },
+  // Known by their letters, kept as written. (Not "ANA" or "TT": "Ana" is a reporter's name too.)
+  { pattern: /^(?:pti|aap|anp|čtk|ctk|pap|mti|ntb|ritzau|lusa)$/i, name: '' },
 ];
 
 /** The agency a name is ("dpa/lno" is dpa, a regional desk of it), or null. */
@@ -63,7 +65,7 @@ export function sourceCreditOf(
 
 /** Words that make a name an outlet's rather than a person's ("Lakeshore Public Radio"). */
 function namesAnOutlet(name: string): boolean {
-  return /(?<!\p{L})(?:radio|tv|television|news|press|times|post|journal|herald|tribune|gazette|daily|media|network|agency|magazine|zeitung|diario|periódico|radio|televisión|télévision|journal|presse|agencia|agence|nachrichten|rundfunk)(?!\p{L})/iu.test(
+  return /(?<!\p{L})(?:radio|tv|television|televisión|télévision|news|nachrichten|press|presse|times|post|journal|herald|tribune|gazette|daily|media|network|agency|agencia|agence|magazine|zeitung|diario|periódico|rundfunk)(?!\p{L})/iu.test(
     name,
   );
 }
