@@ -1,6 +1,8 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { maxMarkupDepth, parseHtmlPage } from './html-page.js';
 import { IngestError } from './ingest-error.js';
+import { readPageMetadata } from './page-metadata.js';
 import { expectStoreAccepts } from './testing/store-accepts.js';
 
 const story = (n: number) =>
@@ -25,6 +27,8 @@ describe('parseHtmlPage metadata', () => {
               headline: 'LD headline',
               description: 'LD standfirst',
               datePublished: '2026-05-12T08:30:00+02:00',
+              dateModified: '2026-05-12T09:00:00Z',
+              publisher: { '@type': 'Organization', name: 'The Coast' },
               author: [{ '@type': 'Person', name: 'Ana Ruiz' }, 'Ben Okafor'],
               articleSection: 'Politique étrangère',
               keywords: 'Ports, Storms',
@@ -59,6 +63,20 @@ describe('parseHtmlPage metadata', () => {
       },
     });
     expectStoreAccepts(draft);
+  });
+
+  it('reads what the draft has no field for too: when it was changed, and who published it', () => {
+    const html = page(
+      jsonLd({
+        '@type': 'NewsArticle',
+        dateModified: '2026-05-12T09:00:00+01:00',
+        publisher: { name: 'The Coast' },
+      }),
+    );
+    expect(readPageMetadata(parseHTML(html).document, null)).toMatchObject({
+      modifiedAt: '2026-05-12T08:00:00.000Z',
+      publisher: 'The Coast',
+    });
   });
 
   it('falls back to Open Graph, meta author, <time> and the <h1>, and skips JSON-LD that is not JSON', () => {

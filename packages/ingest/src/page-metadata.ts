@@ -35,6 +35,9 @@ export interface PageMetadata {
   language: string | null;
   canonical: string | null;
   image: PageImage | null;
+  /** When it was last changed (JSON-LD dateModified, article:modified_time): no draft field takes it. */
+  modifiedAt: string | null;
+  /** Who published it (JSON-LD publisher): the story's own credits say who supplied the copy. */
   publisher: string | null;
   /** Problems met on the way (a JSON-LD block that is not JSON), one line each. */
   warnings: string[];
@@ -95,6 +98,7 @@ export function readPageMetadata(document: PageDocument, pageUrl: string | null)
     language: document.documentElement?.getAttribute('lang')?.trim() || text(ld?.inLanguage) || null,
     canonical,
     image: imageOf(list(ld?.image)[0], base) ?? ogImage(document, base),
+    modifiedAt: isoDate(text(ld?.dateModified)) ?? isoDate(meta('article:modified_time')),
     publisher: text((ld?.publisher as JsonNode | undefined)?.name),
     warnings,
   };
@@ -177,7 +181,7 @@ function imageOf(value: unknown, base: string | null): PageImage | null {
 }
 
 /** Names in one string: "Ana Ruiz and Ben Okafor", "Ana Ruiz, Ben Okafor", "Ana y Ben", "Anna und Tom". */
-export function splitNames(value: string): string[] {
+function splitNames(value: string): string[] {
   return value
     .split(/\s*(?:,|;|&|\s(?:and|y|e|et|und|u\.)\s)\s*/u)
     .map((name) => name.trim())

@@ -48,8 +48,10 @@ const looksLikeHtml = (name: string, bytes: Uint8Array) =>
 /**
  * The text of a file or an http(s) URL, or an IngestError with one line saying why not: no such
  * file, a directory, unreadable, empty, larger than maxBytes (a file is measured before it is
- * read, a download while it streams), binary (NUL bytes), not UTF-8, unreachable, a private or
- * loopback address (unless allowed), a non-2xx answer, or no full answer within timeoutMs.
+ * read, a download while it streams), binary (NUL bytes), not valid in its declared character
+ * set (UTF-8 when none is declared: see charset.ts), unreachable, a private or loopback address
+ * (unless allowed), more than 5 redirects, a non-2xx answer, a content type that is not a page,
+ * text or a feed, or no full answer within timeoutMs.
  */
 export async function readInput(pathOrUrl: string, options: ReadInputOptions = {}): Promise<Input> {
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
