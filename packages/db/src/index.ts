@@ -45,6 +45,7 @@ export {
   ImportArticleInputSchema,
 } from './finished-article-input.js';
 export { searchCandidates } from './kysely/full-text-search.js';
+export { observedStore, type StoreCallObserver } from './observed-store.js';
 export { openStore } from './open-store.js';
 export { openPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.js';
 export { backupSqliteDatabase } from './sqlite/backup.js';
