@@ -689,8 +689,11 @@ export interface WebhookRepository {
    * events it read.
    */
   planDeliveries(options: { limit: number; now?: Date }): Promise<number>;
-  /** Events in the outbox not yet planned: how far webhook deliveries lag. */
-  waitingEvents(): Promise<number>;
+  /**
+   * Events in the outbox not yet planned, and when the oldest of them happened: how far webhook
+   * deliveries lag (metrics and the readiness check).
+   */
+  waitingEvents(): Promise<{ count: number; oldestAt: Date | null }>;
   /**
    * Takes up to `limit` due deliveries of enabled endpoints for this process, for `leaseMs`:
    * no other process takes them before the lease ends, after which one may (this one having

@@ -236,12 +236,15 @@ export function createWebhookRepository(
         .select('last_event_id')
         .where('name', '=', planner)
         .executeTakeFirst();
-      const { count } = await db
+      const { count, oldest } = await db
         .selectFrom('events')
-        .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
+        .select((eb) => [
+          eb.fn.countAll<number | string | bigint>().as('count'),
+          eb.fn.min('at').as('oldest'),
+        ])
         .where('id', '>', Number(row?.last_event_id ?? 0))
         .executeTakeFirstOrThrow();
-      return Number(count);
+      return { count: Number(count), oldestAt: oldest === null ? null : new Date(oldest) };
     },
 
     async claimDue({ limit, leaseMs, now = new Date() }) {

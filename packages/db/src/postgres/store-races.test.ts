@@ -139,7 +139,7 @@ describeOnServer('two Stores racing for real', (serverUrl) => {
       await Promise.all(
         Array.from({ length: 6 }, (_, i) => (i % 2 ? first : second).webhooks.planDeliveries({ limit: 5 })),
       );
-      while ((await first.webhooks.waitingEvents()) > 0)
+      while ((await first.webhooks.waitingEvents()).count > 0)
         await first.webhooks.planDeliveries({ limit: 1_000 });
       const { rows } = await admin.query<{ events: number; deliveries: number }>(
         'select count(distinct event_id)::int as events, count(*)::int as deliveries from webhook_deliveries where webhook_id = $1',

@@ -80,9 +80,11 @@ export function describeWebhookContract(store: () => Store): void {
         at(2),
       );
 
-      expect(await store().webhooks.waitingEvents()).toBeGreaterThan(0);
+      const waiting = await store().webhooks.waitingEvents();
+      expect(waiting.count).toBeGreaterThan(0);
+      expect(waiting.oldestAt?.getTime()).toBeLessThanOrEqual(at(2).getTime());
       expect(await store().webhooks.planDeliveries({ limit: 100, now: at(3) })).toBeGreaterThan(0);
-      expect(await store().webhooks.waitingEvents()).toBe(0);
+      expect(await store().webhooks.waitingEvents()).toEqual({ count: 0, oldestAt: null });
       expect(await store().webhooks.planDeliveries({ limit: 100, now: at(3) })).toBe(0);
 
       const due = await store().webhooks.claimDue({ limit: 10, leaseMs: lease, now: at(3) });
