@@ -25,5 +25,6 @@ export * from './search.js';
 export * from './slug.js';
 export * from './status.js';
 export * from './taxonomy.js';
+export * from './tracing-settings.js';
 export * from './webhooks.js';
 export * from './zod-errors.js';
