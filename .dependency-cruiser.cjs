@@ -8,6 +8,7 @@ const db = workspace('packages/db', '@newsroom/db');
 const ingest = workspace('packages/ingest', '@newsroom/ingest');
 const sample = workspace('packages/sample', '@newsroom/sample');
 const media = workspace('packages/media', '@newsroom/media');
+const metrics = workspace('packages/metrics', '@newsroom/metrics');
 const api = workspace('apps/api', '@newsroom/api');
 const anyWorkspace = '^(packages/|apps/|bench/|@newsroom/)';
 
@@ -69,6 +70,12 @@ module.exports = {
       'The image pipeline takes bytes and gives bytes; it knows nothing of Stores or servers.',
     ),
     onlyImports(
+      'metrics-imports-no-workspace',
+      'packages/metrics',
+      [],
+      'Counting and serving metrics needs nothing of the newsroom: any app may use it.',
+    ),
+    onlyImports(
       'sample-imports-domain-db-ingest',
       'packages/sample',
       [domain, db, ingest],
@@ -77,19 +84,25 @@ module.exports = {
     onlyImports(
       'api-imports-db-domain-media-and-public-fetch',
       'apps/api',
-      [domain, db, media, '^(packages/ingest/(src|dist)/public-fetch\\.(ts|js|d\\.ts)$|@newsroom/ingest/public-fetch$)'],
+      [
+        domain,
+        db,
+        media,
+        metrics,
+        '^(packages/ingest/(src|dist)/public-fetch\\.(ts|js|d\\.ts)$|@newsroom/ingest/public-fetch$)',
+      ],
       'The API serves the Store, and pictures through the image pipeline; it reaches addresses users gave (webhooks) only through the fetch that keeps to the public internet.',
     ),
     onlyImports(
       'web-imports-only-api-client-and-domain',
       'apps/web',
-      [domain, '^(apps/api/(src|dist)/client\\.(ts|js|d\\.ts)$|@newsroom/api/client$)'],
+      [domain, metrics, '^(apps/api/(src|dist)/client\\.(ts|js|d\\.ts)$|@newsroom/api/client$)'],
       'The site talks to the API over HTTP only, so no server code can reach a page.',
     ),
     onlyImports(
       'desk-imports-only-api-client-and-domain',
       'apps/desk',
-      [domain, '^(apps/api/(src|dist)/client\\.(ts|js|d\\.ts)$|@newsroom/api/client$)'],
+      [domain, metrics, '^(apps/api/(src|dist)/client\\.(ts|js|d\\.ts)$|@newsroom/api/client$)'],
       'The desk talks to the API over HTTP only, so no server code (nor the Store) can reach a page.',
     ),
     onlyImports(
