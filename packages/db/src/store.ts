@@ -329,6 +329,8 @@ export interface CommentRepository {
     status: CommentStatus,
     query: { order?: 'oldest' | 'newest'; cursor?: string; limit: number },
   ): Promise<Page<QueuedComment>>;
+  /** How many comments are in each status (every status named, 0 included): the moderation queue's length for metrics. */
+  countByStatus(): Promise<Record<CommentStatus, number>>;
   /**
    * A reader's comment on a published article: approved at once when the article's policy is
    * open, pending when moderated; CommentsClosedError when closed. NotFoundError for an

@@ -63,6 +63,20 @@ export function createCommentRepository(db: Kysely<Database>, outbox: Outbox): C
       };
     },
 
+    async countByStatus() {
+      const rows = await db
+        .selectFrom('comments')
+        .select((eb) => ['status', eb.fn.countAll<number | string | bigint>().as('count')])
+        .groupBy('status')
+        .execute();
+      const counts = Object.fromEntries(commentStatuses.map((status) => [status, 0])) as Record<
+        CommentStatus,
+        number
+      >;
+      for (const row of rows) counts[row.status as CommentStatus] = Number(row.count);
+      return counts;
+    },
+
     async listByStatus(status, query) {
       assertStatus(status);
       const limit = pageLimitOf(query.limit);

@@ -147,6 +147,12 @@ export function describeCommentContract(store: () => Store): void {
       expect(
         (await store().comments.listByStatus('approved', { limit: 5 })).items.map((c) => c.body),
       ).toEqual(['a2']);
+      expect(await store().comments.countByStatus()).toEqual({
+        pending: 3,
+        approved: 1,
+        rejected: 0,
+        spam: 0,
+      });
     });
 
     it('gives each queued comment its article, and pages the queue newest first too', async () => {
