@@ -5,7 +5,7 @@ import { openStore } from './open-store.js';
 
 describe('observedStore', () => {
   it('reports each repository call with its name, its duration and whether it failed, and answers as the Store does', async () => {
-    const calls: { operation: string; seconds: number; failed: boolean }[] = [];
+    const calls: { operation: string; seconds: number; failed: boolean; args: readonly unknown[] }[] = [];
     const inner = await openStore(':memory:');
     const store = observedStore(inner, (operation, seconds, failed) =>
       calls.push({ operation, seconds, failed }),
@@ -24,6 +24,7 @@ describe('observedStore', () => {
       ['articles.delete', true],
     ]);
     for (const { seconds } of calls) expect(seconds).toBeGreaterThanOrEqual(0);
+    expect(calls[1]?.args).toEqual(['world']);
     // The same function each time, so callers that keep a method keep working.
     expect(store.sections.bySlug).toBe(store.sections.bySlug);
     await store.close();

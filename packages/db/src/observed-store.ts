@@ -1,8 +1,16 @@
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Store } from './store.js';
 
-/** What an observer learns of each Store call: `articles.bySlug`, its duration, whether it threw. */
-export type StoreCallObserver = (operation: string, seconds: number, failed: boolean) => void;
+/**
+ * What an observer learns of each Store call: `articles.bySlug`, its duration, whether it threw,
+ * and its arguments (the API counts audit entries by action from them).
+ */
+export type StoreCallObserver = (
+  operation: string,
+  seconds: number,
+  failed: boolean,
+  args: readonly unknown[],
+) => void;
 
 // Without a registered OpenTelemetry SDK this tracer is the API's no-op one: no spans, no cost
 // beyond a function call.
@@ -58,7 +66,7 @@ function timed(
     tracer.startActiveSpan(spanName, (span) => {
       const started = performance.now();
       const settle = (failed: boolean, error?: unknown) => {
-        observe(operation, (performance.now() - started) / 1_000, failed);
+        observe(operation, (performance.now() - started) / 1_000, failed, args);
         if (failed) {
           span.recordException(error as Error);
           span.setStatus({ code: SpanStatusCode.ERROR });
