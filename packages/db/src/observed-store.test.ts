@@ -7,8 +7,8 @@ describe('observedStore', () => {
   it('reports each repository call with its name, its duration and whether it failed, and answers as the Store does', async () => {
     const calls: { operation: string; seconds: number; failed: boolean; args: readonly unknown[] }[] = [];
     const inner = await openStore(':memory:');
-    const store = observedStore(inner, (operation, seconds, failed) =>
-      calls.push({ operation, seconds, failed }),
+    const store = observedStore(inner, (operation, seconds, failed, args) =>
+      calls.push({ operation, seconds, failed, args }),
     );
 
     await store.sections.upsert({ slug: 'world', name: 'World', description: null, order: 0 });
