@@ -2,6 +2,7 @@
 // Starts the built site: validates the environment first, then serves Astro's handler through
 // the site server (server/site-server.ts: static files from memory, a page cache, compression).
 import { fileURLToPath } from 'node:url';
+import { tracingSettingsOf } from '@newsroom/domain';
 import { loadWebConfig } from './config.mjs';
 
 const loaded = loadWebConfig(process.env);
@@ -10,6 +11,15 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const { config } = loaded;
+const tracingLoaded = tracingSettingsOf(process.env, 'newsroom-web');
+if (!tracingLoaded.ok) {
+  console.error(tracingLoaded.message);
+  process.exit(1);
+}
+// Started before Astro's handler loads; without an endpoint no SDK is loaded at all.
+const tracing = tracingLoaded.settings
+  ? (await import('./server/tracing.ts')).startTracing(tracingLoaded.settings)
+  : null;
 const { handler } = await import('./dist/server/entry.mjs');
 const { createSiteServer } = await import('./server/site-server.ts');
 
@@ -19,7 +29,7 @@ const site = createSiteServer({
   clientDir: fileURLToPath(new URL('./dist/client/', import.meta.url)),
   pageCacheMb: config.WEB_PAGE_CACHE_MB,
   apiUrl: config.API_URL,
-  log: (message) => console.error(message),
+  log: (message) => console.error(tracing ? tracing.withTraceIds(message) : message),
 });
 const { server } = site;
 
@@ -41,7 +51,11 @@ server.listen(config.WEB_PORT, config.WEB_HOST, () => {
 function shutdown(signal) {
   console.log(`Site stopping (${signal}): finishing the requests in flight`);
   site.stop();
-  server.close(() => process.exit(0));
+  server.close(async () => {
+    // The last pages' spans are sent before the process goes.
+    await tracing?.stop();
+    process.exit(0);
+  });
   server.closeIdleConnections();
   setTimeout(() => {
     server.closeAllConnections();

@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { type DestinationStream, pino } from 'pino';
 import { type ApiConfig, defaultApiConfig, deskSettingsOf } from './config.js';
 import { createFrontServer } from './front-server.js';
+import { traceIdsOfActiveSpan } from './log-trace-ids.js';
 import { PictureWork } from './media/picture-work.js';
 import { accessLog } from './plugins/access-log.js';
 import { cachePurge } from './plugins/cache-purge.js';
@@ -138,6 +139,8 @@ function logger(config: ApiConfig, destination: DestinationStream | undefined): 
       level: config.LOG_LEVEL,
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: ['req.headers.authorization'],
+      // trace_id and span_id on each line written while a span is active (tracing on).
+      mixin: traceIdsOfActiveSpan,
     },
     destination,
   ) as FastifyBaseLogger;

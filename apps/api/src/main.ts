@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** Starts the API: validates the environment, opens (and migrates) the Store, listens, and stops cleanly. */
 import { displayDatabaseUrl, openStore, type Store } from '@newsroom/db';
+import { tracingSettingsOf } from '@newsroom/domain';
 import { createApi } from './app.js';
 import { loadApiConfig } from './config.js';
 
@@ -11,6 +12,16 @@ if (!loaded.ok) {
 }
 const { config } = loaded;
 
+const tracingLoaded = tracingSettingsOf(process.env, 'newsroom-api');
+if (!tracingLoaded.ok) {
+  console.error(tracingLoaded.message);
+  process.exit(1);
+}
+// Started before the Store opens (pg is patched as it loads); without an endpoint no SDK is loaded.
+const tracing = tracingLoaded.settings
+  ? (await import('./tracing.js')).startTracing(tracingLoaded.settings)
+  : null;
+
 const database = displayDatabaseUrl(config.DATABASE_URL);
 let store: Store;
 try {
@@ -18,6 +29,8 @@ try {
 } catch (error) {
   // An unreachable server or an unwritable file: one line, not a stack trace.
   console.error(`API cannot open the database ${database}: ${(error as Error).message}`);
+  // The failed connection's spans, for whoever looks at the traces.
+  await tracing?.stop();
   process.exit(1);
 }
 const app = await createApi({ store, config });
@@ -29,6 +42,7 @@ try {
   const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   app.log.fatal({ err: error }, `API cannot listen on ${config.API_HOST}:${config.API_PORT}: ${code}`);
   await store.close();
+  await tracing?.stop();
   process.exit(1);
 }
 app.log.info({ database, url }, 'API ready');
@@ -61,6 +75,8 @@ async function shutdown(signal: string): Promise<void> {
     app.log.error({ err: error }, 'Closing the database failed');
   }
   app.log.info('Stopped');
+  // The last requests' spans are sent before the process goes.
+  await tracing?.stop();
   process.exit(outcome === 'closed' ? 0 : 1);
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));

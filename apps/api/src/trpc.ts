@@ -17,6 +17,7 @@ import { ZodError, z } from 'zod';
 import { recordMutation } from './audit-mutations.js';
 import { type Context, internalErrorMessage, RequestInternalError } from './context.js';
 import { SignInThrottledError } from './people/sign-in-throttle.js';
+import { inProcedureSpan } from './procedure-spans.js';
 
 /** tRPC's own messages that are only a code, said in words a client can act on. */
 const clearerMessages: Record<string, string> = {
@@ -93,8 +94,11 @@ const auditTrail = t.middleware(async ({ ctx, path, type, getRawInput, next }) =
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/** A span per procedure call, outermost, so it covers the others and sees the status they settle on. */
+const procedureSpans = t.middleware(({ path, type, next }) => inProcedureSpan(path, type, next));
+
 /** Anyone, token or not. */
-export const publicProcedure = t.procedure.use(storeErrors).use(auditTrail);
+export const publicProcedure = t.procedure.use(procedureSpans).use(storeErrors).use(auditTrail);
 
 /**
  * A caller whose token or session carries at least `role`. A person who owes a second factor
