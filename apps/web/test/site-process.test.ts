@@ -20,6 +20,7 @@ describe('a wrong setting', () => {
     [{ API_URL: 'ftp://api.example' }, ['API_URL']],
     [{ SITE_URL: 'news.example' }, ['SITE_URL']],
     [{ WEB_PAGE_CACHE_MB: '-1' }, ['WEB_PAGE_CACHE_MB']],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, ['OTEL_EXPORTER_OTLP_ENDPOINT']],
     [{ WEB_PORT: 'abc', API_TIMEOUT_MS: '5' }, ['WEB_PORT', 'API_TIMEOUT_MS']],
   ])('%o stops the site with one line naming it, and no stack trace', async (env, named) => {
     const site = runBuiltSite(env);
