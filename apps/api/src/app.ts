@@ -16,6 +16,7 @@ import { health } from './plugins/health.js';
 import { httpCaching } from './plugins/http-caching.js';
 import { mediaFiles } from './plugins/media-files.js';
 import { mediaUpload } from './plugins/media-upload.js';
+import { openApi } from './plugins/openapi.js';
 import { rateLimits } from './plugins/rate-limits.js';
 import { requestChecks } from './plugins/request-checks.js';
 import { requestIdOf, requestIds } from './plugins/request-ids.js';
@@ -91,6 +92,11 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
   await app.register(securityHeaders);
   await app.register(requestIds);
   await app.register(trpcCalls);
+  await app.register(openApi, {
+    store,
+    desk: deskSettingsOf(config),
+    webhookAllowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+  });
   await app.register(cors, { origins: config.API_CORS_ORIGINS });
   await app.register(gracefulClose);
   await app.register(requestChecks, { maxBatch: config.API_MAX_BATCH });

@@ -13,6 +13,7 @@ import {
 } from '@newsroom/db';
 import { hasRole, issuesLine, type Role } from '@newsroom/domain';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
 import { ZodError, z } from 'zod';
 import { recordMutation } from './audit-mutations.js';
 import { type Context, internalErrorMessage, RequestInternalError } from './context.js';
@@ -24,7 +25,10 @@ const clearerMessages: Record<string, string> = {
   PAYLOAD_TOO_LARGE: 'Request body too large: it exceeds the limit set by API_MAX_BODY_BYTES',
 };
 
-const t = initTRPC.context<Context>().create({
+// A procedure's meta may give it a REST path in the OpenAPI description (src/openapi/).
+const builder = initTRPC.context<Context>().meta<OpenApiMeta>();
+
+const t = builder.create({
   errorFormatter({ shape, error, ctx }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     // Stack traces are for the server's log, never for clients.

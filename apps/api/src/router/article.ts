@@ -17,6 +17,14 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from '../context.js';
 import { withKeptPictureSizes } from '../media/kept-picture-sizes.js';
+import {
+  ArticleAnswer,
+  ArticleDeletedAnswer,
+  ArticlePageAnswer,
+  ArticleSummaryListAnswer,
+  DeskStoryPageAnswer,
+  SearchPageAnswer,
+} from '../openapi/answers.js';
 import { publicProcedure, roleProcedure } from '../trpc.js';
 import {
   actorOf,
@@ -33,6 +41,18 @@ const PageQuerySchema = z.object({
   cursor: z.string().max(limits.cursor, 'cursor is too long').optional(),
   limit: ArticleListInputSchema.shape.limit,
 });
+
+/** Where a procedure sits in the OpenAPI description (src/openapi/): its REST path and what it says. */
+function rest(
+  method: 'GET' | 'POST',
+  path: `/v1/${string}`,
+  summary: string,
+  options: { tags?: string[]; protect?: boolean } = {},
+) {
+  return {
+    openapi: { method, path, summary, tags: options.tags ?? ['articles'], protect: options.protect ?? true },
+  };
+}
 
 async function articleById(ctx: Context, id: string) {
   const article = await ctx.store.articles.byId(id);
@@ -66,27 +86,41 @@ export const articleRouter = {
    * Summaries, newest first, with a cursor for the next page. Readers see published ones;
    * editors any status; authors and contributors their own unpublished ones.
    */
-  list: publicProcedure.input(ArticleListInputSchema).query(async ({ ctx, input }) => {
-    const status = input.status ?? 'published';
-    if (status === 'published') {
-      const page = await ctx.store.articles.list({ ...input, status });
-      answerKeys(ctx, [...listKeys(input), ...summaryKeys(page.items)]);
-      return page;
-    }
-    const principal = ctx.principal;
-    if (!principal) {
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: `Listing ${status} articles needs an API token` });
-    }
-    if (hasRole(principal.role, 'editor')) return ctx.store.articles.list({ ...input, status });
-    const own = ownAuthorSlug(principal);
-    if (input.author !== undefined && input.author !== own) {
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: `A ${principal.role} may only list their own ${status} articles`,
-      });
-    }
-    return ctx.store.articles.list({ ...input, status, author: own });
-  }),
+  list: publicProcedure
+    .meta(
+      rest(
+        'GET',
+        '/v1/articles',
+        'Stories, newest first (published unless a token asks for other statuses)',
+        { protect: false },
+      ),
+    )
+    .input(ArticleListInputSchema)
+    .output(ArticlePageAnswer)
+    .query(async ({ ctx, input }) => {
+      const status = input.status ?? 'published';
+      if (status === 'published') {
+        const page = await ctx.store.articles.list({ ...input, status });
+        answerKeys(ctx, [...listKeys(input), ...summaryKeys(page.items)]);
+        return page;
+      }
+      const principal = ctx.principal;
+      if (!principal) {
+        throw new TRPCError({
+          code: 'UNAUTHORIZED',
+          message: `Listing ${status} articles needs an API token`,
+        });
+      }
+      if (hasRole(principal.role, 'editor')) return ctx.store.articles.list({ ...input, status });
+      const own = ownAuthorSlug(principal);
+      if (input.author !== undefined && input.author !== own) {
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: `A ${principal.role} may only list their own ${status} articles`,
+        });
+      }
+      return ctx.store.articles.list({ ...input, status, author: own });
+    }),
 
   /**
    * The desk's story list, newest-updated first: editors and admins see every story, authors
@@ -95,7 +129,9 @@ export const articleRouter = {
    * `mine` narrows anyone's list to their own byline the same way.
    */
   desk: roleProcedure('contributor')
+    .meta(rest('GET', '/v1/desk/articles', "The desk's story list, newest-updated first", { tags: ['desk'] }))
     .input(DeskStoryQuerySchema)
+    .output(DeskStoryPageAnswer)
     .query(({ ctx, input }): Promise<Page<DeskStory>> => {
       const { mine, ...query } = input;
       if (!mine && hasRole(ctx.principal.role, 'editor')) return ctx.store.articles.deskList(query);
@@ -105,20 +141,32 @@ export const articleRouter = {
     }),
 
   /** One published article, whole. */
-  bySlug: publicProcedure.input(z.object({ slug: SlugSchema }).strict()).query(async ({ ctx, input }) => {
-    const article = await publishedBySlug(ctx, input.slug);
-    answerKeys(ctx, [cacheKey.article(article.id), cacheKey.slug(input.slug), ...labelKeysOf(article)]);
-    return article;
-  }),
+  bySlug: publicProcedure
+    .meta(rest('GET', '/v1/articles/{slug}', 'One published story, whole', { protect: false }))
+    .input(z.object({ slug: SlugSchema }).strict())
+    .output(ArticleAnswer)
+    .query(async ({ ctx, input }) => {
+      const article = await publishedBySlug(ctx, input.slug);
+      answerKeys(ctx, [cacheKey.article(article.id), cacheKey.slug(input.slug), ...labelKeysOf(article)]);
+      return article;
+    }),
 
   /** Any article by id, in any status, for the people who may edit it. */
   byId: roleProcedure('contributor')
+    .meta(rest('GET', '/v1/desk/articles/{id}', 'One story in any status, by id', { tags: ['desk'] }))
     .input(z.object({ id: z.uuid() }).strict())
+    .output(ArticleAnswer)
     .query(({ ctx, input }) => readableArticle(ctx, input.id)),
 
   /** Editors' picks first, then stories that share tags, section and time. */
   related: publicProcedure
+    .meta(
+      rest('GET', '/v1/articles/{slug}/related', "Editors' picks, then stories that share tags and section", {
+        protect: false,
+      }),
+    )
     .input(z.object({ slug: SlugSchema, limit: z.number().int().min(1).max(20).default(5) }).strict())
+    .output(ArticleSummaryListAnswer)
     .query(async ({ ctx, input }) => {
       const article = await publishedBySlug(ctx, input.slug);
       const related = await ctx.store.articles.related(article.id, input.limit);
@@ -135,14 +183,24 @@ export const articleRouter = {
     }),
 
   /** Full-text search over published articles: words, "phrases", -exclusions. */
-  search: publicProcedure.input(ArticleSearchInputSchema).query(async ({ ctx, input }) => {
-    const hits = await ctx.store.articles.search(input);
-    answerKeys(ctx, [cacheKey.search]);
-    return hits;
-  }),
+  search: publicProcedure
+    .meta(
+      rest('GET', '/v1/search', 'Published stories that match words, "phrases" and -exclusions, best first', {
+        protect: false,
+      }),
+    )
+    .input(ArticleSearchInputSchema)
+    .output(SearchPageAnswer)
+    .query(async ({ ctx, input }) => {
+      const hits = await ctx.store.articles.search(input);
+      answerKeys(ctx, [cacheKey.search]);
+      return hits;
+    }),
 
   create: roleProcedure('contributor')
+    .meta(rest('POST', '/v1/articles', 'Writes a new draft (contributor)'))
     .input(CreateArticleInputSchema)
+    .output(ArticleAnswer)
     .mutation(async ({ ctx, input: given }) => {
       const input = await withKeptPictureSizes(ctx, given);
       assertMaySetCommentPolicy(ctx.principal, input.commentPolicy);
@@ -156,7 +214,15 @@ export const articleRouter = {
 
   /** A partial update naming the version it was based on; a stale version is a 409. */
   update: roleProcedure('contributor')
+    .meta(
+      rest(
+        'POST',
+        '/v1/articles/{id}/update',
+        'Changes fields of a story, naming the version it read (contributor, own drafts; editor)',
+      ),
+    )
     .input(UpdateArticleInputSchema)
+    .output(ArticleAnswer)
     .mutation(async ({ ctx, input: given }) => {
       const article = await editableArticle(ctx, given.id);
       const input = await withKeptPictureSizes(ctx, given);
@@ -170,21 +236,27 @@ export const articleRouter = {
 
   /** An author asks an editor to review their draft. */
   submit: roleProcedure('author')
+    .meta(rest('POST', '/v1/articles/{id}/submit', 'Asks an editor to review a draft (author, own drafts)'))
     .input(IdVersionSchema)
+    .output(ArticleAnswer)
     .mutation(async ({ ctx, input }) => {
       await editableArticle(ctx, input.id);
       return ctx.store.articles.requestReview(input.id, input.version, { actor: actorOf(ctx.principal) });
     }),
 
   publish: roleProcedure('editor')
+    .meta(rest('POST', '/v1/articles/{id}/publish', 'Publishes a story now (editor)'))
     .input(IdVersionSchema)
+    .output(ArticleAnswer)
     .mutation(({ ctx, input }) =>
       ctx.store.articles.setStatus(input.id, input.version, 'published', { actor: actorOf(ctx.principal) }),
     ),
 
   /** Publishes at a future time; the API's scheduler does it when the time comes. */
   schedule: roleProcedure('editor')
+    .meta(rest('POST', '/v1/articles/{id}/schedule', 'Publishes a story at a future time (editor)'))
     .input(IdVersionSchema.extend({ at: TimestampSchema }).strict())
+    .output(ArticleAnswer)
     .mutation(({ ctx, input }) => {
       if (Date.parse(input.at) <= Date.now()) {
         throw new TRPCError({
@@ -200,19 +272,31 @@ export const articleRouter = {
 
   /** Takes a published or scheduled article back to draft. */
   unpublish: roleProcedure('editor')
+    .meta(
+      rest(
+        'POST',
+        '/v1/articles/{id}/unpublish',
+        'Takes a published or scheduled story back to draft (editor)',
+      ),
+    )
     .input(IdVersionSchema)
+    .output(ArticleAnswer)
     .mutation(({ ctx, input }) =>
       ctx.store.articles.setStatus(input.id, input.version, 'draft', { actor: actorOf(ctx.principal) }),
     ),
 
   archive: roleProcedure('editor')
+    .meta(rest('POST', '/v1/articles/{id}/archive', 'Archives a story (editor)'))
     .input(IdVersionSchema)
+    .output(ArticleAnswer)
     .mutation(({ ctx, input }) =>
       ctx.store.articles.setStatus(input.id, input.version, 'archived', { actor: actorOf(ctx.principal) }),
     ),
 
   delete: roleProcedure('editor')
+    .meta(rest('POST', '/v1/articles/{id}/delete', 'Deletes a story, its revisions and comments (editor)'))
     .input(IdVersionSchema)
+    .output(ArticleDeletedAnswer)
     .mutation(async ({ ctx, input }) => {
       await ctx.store.articles.delete(input.id, input.version, writtenBy(ctx));
       return { id: input.id, deleted: true as const };
@@ -253,7 +337,9 @@ export const articleRouter = {
 
   /** A dated public note; the article's updated time moves with it. */
   addCorrection: roleProcedure('editor')
+    .meta(rest('POST', '/v1/articles/{id}/corrections', 'Adds a dated public correction (editor)'))
     .input(IdVersionSchema.extend({ note: z.string().trim().min(1).max(limits.correctionText) }).strict())
+    .output(ArticleAnswer)
     .mutation(({ ctx, input }) =>
       ctx.store.articles.addCorrection(input.id, input.version, input.note, {
         actor: actorOf(ctx.principal),

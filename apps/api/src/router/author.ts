@@ -1,5 +1,6 @@
 import { AuthorSchema } from '@newsroom/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { authorAnswers } from '../openapi/answers.js';
 import { taxonomyProcedures } from './taxonomy.js';
 
 export const authorRouter = {
@@ -7,5 +8,6 @@ export const authorRouter = {
     noun: 'author',
     repository: (store) => store.authors,
     schema: AuthorSchema.strict(),
+    answers: authorAnswers,
   }),
 } satisfies TRPCRouterRecord;

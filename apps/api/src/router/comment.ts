@@ -9,6 +9,7 @@ import {
 } from '@newsroom/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { CommentAnswer, CommentThreadPageAnswer } from '../openapi/answers.js';
 import { publicProcedure, roleProcedure } from '../trpc.js';
 import { writtenBy } from './access.js';
 import { answerKeys } from './answer-keys.js';
@@ -18,6 +19,15 @@ const CursorInput = z.string().max(limits.cursor, 'cursor is too long').optional
 export const commentRouter = {
   /** Approved comments of a published article, each with its approved replies. */
   list: publicProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/v1/articles/{articleId}/comments',
+        tags: ['comments'],
+        protect: false,
+        summary: "A published story's approved comments, each with its approved replies",
+      },
+    })
     .input(
       z
         .object({
@@ -28,6 +38,7 @@ export const commentRouter = {
         })
         .strict(),
     )
+    .output(CommentThreadPageAnswer)
     .query(({ ctx, input }) => {
       // Shown while the story is published: its own changes count too.
       answerKeys(ctx, [cacheKey.comments(input.articleId), cacheKey.article(input.articleId)]);
@@ -43,7 +54,17 @@ export const commentRouter = {
    * waits for a moderator. The HTTP layer limits how often one address may post.
    */
   create: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/v1/articles/{articleId}/comments',
+        tags: ['comments'],
+        protect: false,
+        summary: "A reader's comment; the story's policy decides whether it waits for a moderator",
+      },
+    })
     .input(CreateCommentInputSchema)
+    .output(CommentAnswer)
     .mutation(({ ctx, input }) => ctx.store.comments.create(input)),
 
   /**

@@ -1,5 +1,6 @@
 import { SectionSchema } from '@newsroom/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { sectionAnswers } from '../openapi/answers.js';
 import { taxonomyProcedures } from './taxonomy.js';
 
 export const sectionRouter = {
@@ -7,5 +8,6 @@ export const sectionRouter = {
     noun: 'section',
     repository: (store) => store.sections,
     schema: SectionSchema.strict(),
+    answers: sectionAnswers,
   }),
 } satisfies TRPCRouterRecord;

@@ -1,5 +1,12 @@
-import type { Store, TaxonomyRepository } from '@newsroom/db';
-import { CursorSchema, cacheKey, PageLimitSchema, SlugSchema } from '@newsroom/domain';
+import type { Counted, Store, TaxonomyRepository } from '@newsroom/db';
+import {
+  type ArticleSummary,
+  CursorSchema,
+  cacheKey,
+  type Page,
+  PageLimitSchema,
+  SlugSchema,
+} from '@newsroom/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { publicProcedure, roleProcedure } from '../trpc.js';
@@ -12,6 +19,15 @@ interface TaxonomyOptions<T extends { slug: string }> {
   repository: (store: Store) => TaxonomyRepository<T>;
   /** The domain schema of T; its output is T (checked where each router passes it). */
   schema: z.ZodObject;
+  /** The answers' schemas (openapi/answers.ts), for the OpenAPI description and tRPC's output check. */
+  answers: TaxonomyAnswers<T>;
+}
+
+export interface TaxonomyAnswers<T> {
+  item: z.ZodType<T>;
+  list: z.ZodType<Counted<T>[]>;
+  counted: z.ZodType<Counted<T>>;
+  withArticles: z.ZodType<Counted<T> & { articles: Page<ArticleSummary> }>;
 }
 
 /**
@@ -22,7 +38,10 @@ export function taxonomyProcedures<T extends { slug: string }>({
   noun,
   repository,
   schema,
+  answers,
 }: TaxonomyOptions<T>) {
+  const plural = `${noun}s` as const;
+  const tags = [plural];
   const SlugInput = z.object({ slug: SlugSchema }).strict();
   const find = async (store: Store, slug: string) => {
     const item = await repository(store).bySlug(slug);
@@ -31,16 +50,31 @@ export function taxonomyProcedures<T extends { slug: string }>({
   };
   return {
     /** Every one, with its number of published articles. */
-    list: publicProcedure.query(async ({ ctx }) => {
-      const items = await repository(ctx.store).list();
-      // Each one's count of stories changes with them; a new one changes the list.
-      answerKeys(ctx, [cacheKey.every(noun), ...items.map((item) => cacheKey[noun](item.slug))]);
-      return items;
-    }),
+    list: publicProcedure
+      .meta({
+        openapi: { method: 'GET', path: `/v1/${plural}`, tags, protect: false, summary: `Every ${noun}` },
+      })
+      .output(answers.list)
+      .query(async ({ ctx }) => {
+        const items = await repository(ctx.store).list();
+        // Each one's count of stories changes with them; a new one changes the list.
+        answerKeys(ctx, [cacheKey.every(noun), ...items.map((item) => cacheKey[noun](item.slug))]);
+        return items;
+      }),
 
     /** One, with its latest published articles (a page, with a cursor for more). */
     bySlug: publicProcedure
+      .meta({
+        openapi: {
+          method: 'GET',
+          path: `/v1/${plural}/{slug}`,
+          tags,
+          protect: false,
+          summary: `One ${noun}, with its latest published stories`,
+        },
+      })
       .input(SlugInput.extend({ cursor: CursorSchema.optional(), limit: PageLimitSchema }).strict())
+      .output(answers.withArticles)
       .query(async ({ ctx, input }) => {
         const item = await find(ctx.store, input.slug);
         const articles = await ctx.store.articles.list({
@@ -54,16 +88,30 @@ export function taxonomyProcedures<T extends { slug: string }>({
       }),
 
     create: roleProcedure('editor')
+      .meta({
+        openapi: { method: 'POST', path: `/v1/${plural}`, tags, summary: `Creates a ${noun} (editor)` },
+      })
       .input(schema)
+      .output(answers.item)
       .mutation(({ ctx, input }) => repository(ctx.store).create(input as T, writtenBy(ctx))),
 
     /** Changes fields; renaming the slug keeps the old one working as a redirect. */
     update: roleProcedure('editor')
+      .meta({
+        openapi: {
+          method: 'POST',
+          path: `/v1/${plural}/{slug}`,
+          tags,
+          summary: `Changes a ${noun} (editor)`,
+        },
+      })
       .input(z.object({ slug: SlugSchema, patch: schema.partial() }).strict())
+      .output(answers.item)
       .mutation(({ ctx, input }) =>
         repository(ctx.store).update(input.slug, input.patch as Partial<T>, writtenBy(ctx)),
       ),
 
+    // No REST path: its only input is the slug, and a POST with no body would need rules of its own.
     delete: roleProcedure('editor')
       .input(SlugInput)
       .mutation(async ({ ctx, input }) => {
@@ -74,6 +122,14 @@ export function taxonomyProcedures<T extends { slug: string }>({
 
     /** Folds one into another: every article moves over, and the old slug redirects. */
     merge: roleProcedure('editor')
+      .meta({
+        openapi: {
+          method: 'POST',
+          path: `/v1/${plural}/{from}/merge`,
+          tags,
+          summary: `Folds a ${noun} into another (editor)`,
+        },
+      })
       .input(
         z
           .object({ from: SlugSchema, into: SlugSchema })
@@ -83,6 +139,7 @@ export function taxonomyProcedures<T extends { slug: string }>({
             path: ['into'],
           }),
       )
+      .output(answers.counted)
       .mutation(({ ctx, input }) => repository(ctx.store).merge(input.from, input.into, writtenBy(ctx))),
   };
 }
