@@ -16,4 +16,5 @@ export const paths = {
   baselineServer: at('bench/src/baseline-server.ts'),
   trpcFloorServer: at('bench/src/trpc-floor-server.ts'),
   eventWriter: at('bench/src/event-writer.ts'),
+  apiStoreVariant: at('bench/src/api-store-variant.ts'),
 };

@@ -26,12 +26,13 @@ function baseEnv(): NodeJS.ProcessEnv {
  * The built API (apps/api/dist/main.js) on its own Node process, spawned directly (not through
  * npm) so its pid is the server's, whose peak memory the report reads. No scheduler, quiet logs,
  * rate limits out of reach (reads are never limited, but nothing measured should meet one).
- * `env` adds what one benchmark needs (webhooks to 127.0.0.1).
+ * `env` adds what one benchmark needs (webhooks to 127.0.0.1); `entry` runs another script
+ * with the same environment instead (src/api-store-variant.ts and its arguments).
  */
 export async function startApi(
   name: string,
   databaseFile: string,
-  options: { responseCache: boolean; env?: Record<string, string> },
+  options: { responseCache: boolean; env?: Record<string, string>; entry?: readonly string[] },
 ) {
   const port = await freePort();
   const env = {
@@ -48,7 +49,13 @@ export async function startApi(
     ...options.env,
   };
   // Started as docs/deploy.md says, with its flag.
-  return serve(name, ['--max-semi-space-size=8', paths.apiMain], env, port, '/readyz');
+  return serve(
+    name,
+    ['--max-semi-space-size=8', ...(options.entry ?? [paths.apiMain])],
+    env,
+    port,
+    '/readyz',
+  );
 }
 
 /** The built site (apps/web/server.mjs), reading from `apiUrl`. */
