@@ -14,7 +14,7 @@ import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { core, NodeSDK } from '@opentelemetry/sdk-node';
 import type { FastifyRequest } from 'fastify';
 import { trpcRoute } from './plugins/trpc-calls.js';
-import { typeOf } from './procedures.js';
+import { takesSecret, typeOf } from './procedures.js';
 
 export interface Tracing {
   /** Sends the spans still waiting, then stops (at most `timeoutMs`: a dead collector must not hold up a stop). */
@@ -42,6 +42,9 @@ export function startTracing(settings: TracingSettings): Tracing {
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => untracedPaths.has(pathOf(request.url)),
+        // Traces often leave the newsroom (a hosted backend): a link's secret must not go with them.
+        startIncomingSpanHook: (request) =>
+          carriesSecret(request.url) ? { 'url.query': secretLeftOut } : {},
       }),
       new FastifyOtelInstrumentation({
         registerOnInitialization: true,
@@ -49,6 +52,8 @@ export function startTracing(settings: TracingSettings): Tracing {
         instrumentHooks: false,
         instrumentHandler: false,
         requestHook: (span, request) => {
+          // @fastify/otel records the whole URL as url.path; the query is the HTTP span's, if anyone's.
+          span.setAttribute('url.path', pathOf(request.url));
           const route = routeOf(request);
           if (route === null) return;
           span.setAttribute('http.route', route);
@@ -75,6 +80,17 @@ export function startTracing(settings: TracingSettings): Tracing {
       await Promise.race([sdk.shutdown().catch(() => {}), timeout]);
     },
   };
+}
+
+/** What a span says instead of a query that holds a secret. */
+const secretLeftOut = '(left out: it holds a secret)';
+
+/**
+ * Whether a request's query is a secret: the input of a procedure that takes one (an
+ * invitation's key, a preview's token), which the access log leaves out too.
+ */
+function carriesSecret(url: string | undefined): boolean {
+  return pathOf(url).slice(1).split(',').some(takesSecret);
 }
 
 function pathOf(url: string | undefined): string {

@@ -17,6 +17,14 @@ export interface Tracing {
   stop(timeoutMs?: number): Promise<void>;
 }
 
+const untracedPaths = new Set(['/healthz', '/metrics']);
+
+function pathOf(url: string | undefined): string {
+  const path = url ?? '/';
+  const query = path.indexOf('?');
+  return query === -1 ? path : path.slice(0, query);
+}
+
 /**
  * Starts the SDK: a server span for each request the site answers (pages from its cache too),
  * and a client span for each call to the API through fetch, which carries the trace on to the
@@ -29,11 +37,22 @@ export function startTracing(settings: TracingSettings): Tracing {
     serviceName: settings.serviceName,
     traceExporter: new OTLPTraceExporter({ url: `${settings.endpoint}/v1/traces` }),
     instrumentations: [
-      // Prometheus's scrapes (WEB_METRICS_PORT) would bury the readers' traces.
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => request.url === '/metrics' }),
+      new HttpInstrumentation({
+        // Health checks and Prometheus's scrapes (WEB_METRICS_PORT) would bury the readers' traces.
+        ignoreIncomingRequestHook: (request) => untracedPaths.has(pathOf(request.url)),
+        // Traces often leave the newsroom (a hosted backend): a preview link's token must not go with them.
+        startIncomingSpanHook: (request) =>
+          pathOf(request.url).startsWith('/preview/') ? { 'url.path': '/preview/[token]' } : {},
+      }),
       new UndiciInstrumentation({
         // The API's event stream stays open for the process's life: its span would never end.
         ignoreRequestHook: (request) => request.path.startsWith('/events'),
+        requestHook: (span, request) => {
+          // The preview page asks the API for its story with the link's token as input.
+          if (!pathOf(request.path).includes('preview.')) return;
+          span.setAttribute('url.full', `${request.origin}${pathOf(request.path)}`);
+          span.setAttribute('url.query', '(left out: it holds a secret)');
+        },
       }),
     ],
     // Traces only: the metrics are Prometheus's, and the logs go to stdout.
