@@ -1,5 +1,6 @@
 // The desk's environment, validated once; imported by server.mjs and by the pages.
 import { issuesLine } from '@newsroom/domain';
+import { MetricsHostSchema, MetricsPortSchema } from '@newsroom/metrics/config';
 import { z } from 'zod';
 
 /** Whether the runtime knows the zone by that name: Intl refuses an unknown one. */
@@ -42,6 +43,10 @@ const DeskConfigSchema = z.object({
     .max(64)
     .refine(isTimeZone, 'must be a time zone name such as Europe/London')
     .default('Europe/London'),
+  /** Port of GET /metrics for Prometheus, apart from the desk's own; unset leaves metrics off. */
+  DESK_METRICS_PORT: MetricsPortSchema,
+  /** Address the metrics port listens on. */
+  DESK_METRICS_HOST: MetricsHostSchema,
 });
 
 /** @returns {{ ok: true, config: z.infer<typeof DeskConfigSchema> } | { ok: false, message: string }} */

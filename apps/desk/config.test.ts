@@ -15,6 +15,7 @@ describe('the desk configuration', () => {
         SITE_URL: 'http://localhost:4321',
         NEWSROOM_TIMEZONE: 'Europe/London',
         MEDIA_MAX_BYTES: 20_971_520,
+        DESK_METRICS_HOST: '127.0.0.1',
       },
     });
   });
@@ -40,11 +41,12 @@ describe('the desk configuration', () => {
       DESK_URL: 'ftp://desk',
       NEWSROOM_TIMEZONE: 'Mars/Base',
       MEDIA_MAX_BYTES: '20 MB',
+      DESK_METRICS_PORT: 'nine',
     });
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
     expect(loaded.message).toMatch(
-      /^Invalid configuration: .*DESK_PORT.*DESK_URL.*MEDIA_MAX_BYTES.*NEWSROOM_TIMEZONE/,
+      /^Invalid configuration: .*DESK_PORT.*DESK_URL.*MEDIA_MAX_BYTES.*NEWSROOM_TIMEZONE.*DESK_METRICS_PORT/,
     );
     expect(loaded.message).not.toContain('\n');
   });

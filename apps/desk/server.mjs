@@ -4,7 +4,7 @@
 // or a wrong setting is one line and the address printed is the port it really got.
 import { createServer } from 'node:http';
 import { loadDeskConfig } from './config.mjs';
-import { refusalOf } from './refused-requests.mjs';
+import { deskRequestHandler } from './request-handler.mjs';
 
 const loaded = loadDeskConfig(process.env);
 if (!loaded.ok) {
@@ -15,17 +15,33 @@ const { config } = loaded;
 // The adapter would start its own server on import; ours listens on DESK_HOST:DESK_PORT instead.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import('./dist/server/entry.mjs');
-const server = createServer((req, res) => {
-  const refusal = refusalOf(req.method, req.headers, req.url, config.MEDIA_MAX_BYTES);
-  if (!refusal) return handler(req, res);
-  // Closed after the answer, so the unread body is never read.
-  res.writeHead(refusal.status, {
-    'content-type': 'text/plain; charset=utf-8',
-    'cache-control': 'no-store',
-    connection: 'close',
-  });
-  res.end(`${refusal.text}\n`);
-});
+
+// Prometheus's scrape address, on a port of its own (never the one people use).
+let metricsServer = null;
+let requests = null;
+if (config.DESK_METRICS_PORT !== undefined) {
+  const { newRegistry, requestMetrics, serveMetrics } = await import('@newsroom/metrics');
+  const registry = newRegistry();
+  requests = requestMetrics(registry);
+  try {
+    metricsServer = await serveMetrics(registry, {
+      host: config.DESK_METRICS_HOST,
+      port: config.DESK_METRICS_PORT,
+    });
+    console.log(`Desk metrics at ${metricsServer.url}`);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+const server = createServer(
+  deskRequestHandler({
+    astro: (req, res, locals) => handler(req, res, undefined, locals),
+    maxUploadBytes: config.MEDIA_MAX_BYTES,
+    requests,
+  }),
+);
 
 function cannotListen(error) {
   console.error(
@@ -43,6 +59,7 @@ server.listen(config.DESK_PORT, config.DESK_HOST, () => {
 // A stop lets requests in flight finish; idle keep-alive connections are closed at once.
 function shutdown(signal) {
   console.log(`Desk stopping (${signal}): finishing the requests in flight`);
+  metricsServer?.close();
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   setTimeout(() => {

@@ -1,5 +1,6 @@
 // The site's environment, validated once; imported by server.mjs and by the pages.
 import { issuesLine } from '@newsroom/domain';
+import { MetricsHostSchema, MetricsPortSchema } from '@newsroom/metrics/config';
 import { z } from 'zod';
 
 const WebConfigSchema = z.object({
@@ -16,6 +17,10 @@ const WebConfigSchema = z.object({
   SITE_NAME: z.string().trim().min(1).max(100).default('Newsroom'),
   /** Memory for rendered pages kept by this process, in MB; 0 renders every request. */
   WEB_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4_096).default(64),
+  /** Port of GET /metrics for Prometheus, apart from the readers' one; unset leaves metrics off. */
+  WEB_METRICS_PORT: MetricsPortSchema,
+  /** Address the metrics port listens on. */
+  WEB_METRICS_HOST: MetricsHostSchema,
 });
 
 /** @returns {{ ok: true, config: z.infer<typeof WebConfigSchema> } | { ok: false, message: string }} */

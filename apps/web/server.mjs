@@ -25,13 +25,30 @@ const { createSiteServer } = await import('./server/site-server.ts');
 
 const site = createSiteServer({
   // Without a `next`, Astro answers every request itself, unknown addresses with its 404 page.
-  astro: (req, res) => handler(req, res),
+  astro: (req, res, locals) => handler(req, res, undefined, locals),
   clientDir: fileURLToPath(new URL('./dist/client/', import.meta.url)),
   pageCacheMb: config.WEB_PAGE_CACHE_MB,
   apiUrl: config.API_URL,
   log: (message) => console.error(tracing ? tracing.withTraceIds(message) : message),
+  metrics: config.WEB_METRICS_PORT !== undefined,
 });
 const { server } = site;
+
+// Prometheus's scrape address, on a port of its own (never the readers' one).
+let metricsServer = null;
+if (site.metrics) {
+  const { serveMetrics } = await import('@newsroom/metrics');
+  try {
+    metricsServer = await serveMetrics(site.metrics.registry, {
+      host: config.WEB_METRICS_HOST,
+      port: config.WEB_METRICS_PORT,
+    });
+    console.log(`Site metrics at ${metricsServer.url}`);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}
 
 // A port taken or an address this machine does not have is the operator's to fix: one line, no stack.
 function cannotListen(error) {
@@ -51,6 +68,7 @@ server.listen(config.WEB_PORT, config.WEB_HOST, () => {
 function shutdown(signal) {
   console.log(`Site stopping (${signal}): finishing the requests in flight`);
   site.stop();
+  metricsServer?.close();
   server.close(async () => {
     // The last pages' spans are sent before the process goes.
     await tracing?.stop();

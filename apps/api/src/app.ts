@@ -1,10 +1,11 @@
-import type { Store } from '@newsroom/db';
+import { observedStore, type Store } from '@newsroom/db';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { type DestinationStream, pino } from 'pino';
 import { type ApiConfig, defaultApiConfig, deskSettingsOf } from './config.js';
 import { createFrontServer } from './front-server.js';
 import { traceIdsOfActiveSpan } from './log-trace-ids.js';
 import { PictureWork } from './media/picture-work.js';
+import { createApiMetrics } from './metrics/api-metrics.js';
 import { accessLog } from './plugins/access-log.js';
 import { cachePurge } from './plugins/cache-purge.js';
 import { changeStream } from './plugins/change-stream.js';
@@ -20,6 +21,7 @@ import { openApi } from './plugins/openapi.js';
 import { rateLimits } from './plugins/rate-limits.js';
 import { requestChecks } from './plugins/request-checks.js';
 import { requestIdOf, requestIds } from './plugins/request-ids.js';
+import { requestMetrics } from './plugins/request-metrics.js';
 import { scheduler } from './plugins/scheduler.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { trpcCalls } from './plugins/trpc-calls.js';
@@ -35,6 +37,8 @@ export interface CreateApiOptions {
   logger?: boolean;
   /** Where log lines go instead of stdout: tests read them from here. */
   logDestination?: DestinationStream;
+  /** Whether an OpenTelemetry SDK runs in this process (main.ts): Store calls then get spans. */
+  tracing?: boolean;
 }
 
 /**
@@ -46,7 +50,6 @@ export interface CreateApiOptions {
  * is the caller's.
  */
 export async function createApi(options: CreateApiOptions): Promise<FastifyInstance> {
-  const { store } = options;
   const config: ApiConfig = { ...defaultApiConfig(), ...options.config };
   const cache =
     config.API_RESPONSE_CACHE_MB > 0
@@ -55,6 +58,12 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
           ttlMs: config.API_RESPONSE_CACHE_TTL_S * 1_000,
         })
       : null;
+  // Counted only when someone scrapes them (METRICS_PORT set: main.ts serves app.metrics).
+  const metrics =
+    config.METRICS_PORT === undefined ? null : createApiMetrics({ store: options.store, cache });
+  // Every Store call is timed (metrics) and becomes a span (tracing) only when one of them is
+  // on: otherwise the Store is used as it is.
+  const store = metrics || options.tracing ? observedStore(options.store, metrics?.storeCall) : options.store;
 
   const app: FastifyInstance = Fastify({
     serverFactory: (handler) =>
@@ -65,11 +74,16 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
           headersTimeoutMs: config.API_HEADERS_TIMEOUT_MS,
           requestTimeoutMs: config.API_REQUEST_TIMEOUT_MS,
           closing: () => app.closing,
-          onAnswer: (request, response, requestId) =>
+          onAnswer: (request, response, { requestId, sent, seconds }) => {
+            if (metrics) {
+              metrics.requests.observe(sent.route, 'GET', response.statusCode, seconds);
+              metrics.responseCache('hit');
+            }
             app.log.debug(
               { reqId: requestId, url: request.url, statusCode: response.statusCode },
               'Answered from the response cache',
-            ),
+            );
+          },
         },
         handler,
       ),
@@ -92,6 +106,7 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
   await app.register(securityHeaders);
   await app.register(requestIds);
   await app.register(trpcCalls);
+  await app.register(requestMetrics, { metrics });
   await app.register(openApi, {
     store,
     desk: deskSettingsOf(config),
@@ -101,11 +116,11 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
   await app.register(gracefulClose);
   await app.register(requestChecks, { maxBatch: config.API_MAX_BATCH });
   await app.register(rateLimits, { store, config });
-  await app.register(httpCaching, { cache, sMaxAge: config.API_CACHE_S_MAXAGE });
-  await app.register(cachePurge, { store, cache });
+  await app.register(httpCaching, { cache, sMaxAge: config.API_CACHE_S_MAXAGE, metrics });
+  await app.register(cachePurge, { store, cache, metrics });
   await app.register(accessLog);
   await app.register(errorAnswers, { config });
-  await app.register(health, { store });
+  await app.register(health, { store, maxEventLagS: config.READY_MAX_EVENT_LAG_S });
   await app.register(changeStream, { store });
   await app.register(eventStream, { store, desk: deskSettingsOf(config) });
   const pictures = new PictureWork(store, {
@@ -129,12 +144,14 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     store,
     intervalMs: config.API_SCHEDULER_INTERVAL_MS,
     eventRetentionDays: config.EVENTS_RETENTION_DAYS,
+    metrics,
   });
   await app.register(webhookDeliveries, {
     store,
     sends: config.WEBHOOK_SENDS,
     siteUrl: config.SITE_URL,
     allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+    metrics,
   });
   return app;
 }

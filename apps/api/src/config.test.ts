@@ -36,6 +36,8 @@ describe('API configuration', () => {
         SITE_URL: 'http://localhost:4321',
         WEBHOOK_SENDS: 8,
         WEBHOOK_ALLOW_PRIVATE: false,
+        METRICS_HOST: '127.0.0.1',
+        READY_MAX_EVENT_LAG_S: 0,
       },
     });
   });
@@ -88,6 +90,14 @@ describe('API configuration', () => {
       ok: false,
       message: 'Invalid configuration: DESK_SESSION_IDLE_H: must not be longer than DESK_SESSION_DAYS',
     });
+  });
+
+  it('leaves metrics off unless METRICS_PORT is set, and refuses a port that cannot be', () => {
+    const on = loadApiConfig({ METRICS_PORT: '9464', READY_MAX_EVENT_LAG_S: '600' });
+    expect(on.ok && on.config).toMatchObject({ METRICS_PORT: 9464, READY_MAX_EVENT_LAG_S: 600 });
+    const wrong = loadApiConfig({ METRICS_PORT: '99999' });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.message).toMatch(/^Invalid configuration: METRICS_PORT: /);
   });
 
   it('explains a wrong value in one line', () => {

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { DatabaseUrlSchema, resolveDatabaseUrl } from '@newsroom/db';
 import { issuesLine } from '@newsroom/domain';
+import { MetricsHostSchema, MetricsPortSchema } from '@newsroom/metrics/config';
 import { z } from 'zod';
 import type { DeskSettings } from './context.js';
 
@@ -145,6 +146,16 @@ export const ApiConfigSchema = z
       .enum(['true', 'false'], { error: 'must be true or false' })
       .default('false')
       .transform((value) => value === 'true'),
+    /** Port of GET /metrics for Prometheus, apart from the public one; unset leaves metrics off. */
+    METRICS_PORT: MetricsPortSchema,
+    /** Address the metrics port listens on. */
+    METRICS_HOST: MetricsHostSchema,
+    /**
+     * /readyz answers 503 once webhook delivery lags the outbox by more than this many seconds;
+     * 0 (the default) only reports the lag, since every API process shares it and failing them
+     * all would take the API away from readers for a webhook backlog.
+     */
+    READY_MAX_EVENT_LAG_S: count(0, 86_400, 0),
     /** Where npm was run: a relative database path counts from there. */
     INIT_CWD: z.string().optional(),
   })

@@ -48,6 +48,7 @@ describe('the front server', () => {
           `${body.length}`,
         ],
         notModifiedHeaders: ['etag', '"tag-list-1"'],
+        route: 'tag.list',
       },
       cache.sequence,
       ['every:tag'],

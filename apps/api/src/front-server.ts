@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ifNoneMatchHits } from './http-cache.js';
 import { requestIdOf } from './plugins/request-ids.js';
-import type { ResponseCache } from './response-cache.js';
+import type { CachedResponse, ResponseCache } from './response-cache.js';
 
 export interface FrontServerOptions {
   /** Null when the cache is off (API_RESPONSE_CACHE_MB=0): every request goes to Fastify. */
@@ -13,8 +13,15 @@ export interface FrontServerOptions {
   requestTimeoutMs: number;
   /** While the API closes, every request goes to Fastify, which refuses it properly. */
   closing: () => boolean;
-  /** Called for each answer sent from here (debug logging: a line each would cost more than the answer). */
-  onAnswer: (request: IncomingMessage, response: ServerResponse, requestId: string) => void;
+  /**
+   * Called for each answer sent from here, with what it sent and how long that took (debug
+   * logging, a line each costing more than the answer; metrics).
+   */
+  onAnswer: (
+    request: IncomingMessage,
+    response: ServerResponse,
+    answer: { requestId: string; sent: CachedResponse; seconds: number },
+  ) => void;
 }
 
 /**
@@ -45,6 +52,7 @@ export function createFrontServer(
 
   /** Sends a kept answer, with this request's id; false when there is none to send. */
   function answer(request: IncomingMessage, response: ServerResponse, url: string): boolean {
+    const started = performance.now();
     const hit = cache?.get(url);
     if (!hit) return false;
     const requestId = requestIdOf(request.headers['x-request-id']);
@@ -55,7 +63,7 @@ export function createFrontServer(
       response.writeHead(200, [...hit.headers, 'x-request-id', requestId]);
       response.end(hit.body);
     }
-    onAnswer(request, response, requestId);
+    onAnswer(request, response, { requestId, sent: hit, seconds: (performance.now() - started) / 1_000 });
     return true;
   }
 

@@ -2,6 +2,7 @@
 /** Starts the API: validates the environment, opens (and migrates) the Store, listens, and stops cleanly. */
 import { displayDatabaseUrl, openStore, type Store } from '@newsroom/db';
 import { tracingSettingsOf } from '@newsroom/domain';
+import { type MetricsServer, serveMetrics } from '@newsroom/metrics';
 import { createApi } from './app.js';
 import { loadApiConfig } from './config.js';
 
@@ -33,7 +34,7 @@ try {
   await tracing?.stop();
   process.exit(1);
 }
-const app = await createApi({ store, config });
+const app = await createApi({ store, config, tracing: tracing !== null });
 
 let url: string;
 try {
@@ -45,7 +46,22 @@ try {
   await tracing?.stop();
   process.exit(1);
 }
-app.log.info({ database, url }, 'API ready');
+let metricsServer: MetricsServer | null = null;
+if (app.metrics && config.METRICS_PORT !== undefined) {
+  try {
+    metricsServer = await serveMetrics(app.metrics.registry, {
+      host: config.METRICS_HOST,
+      port: config.METRICS_PORT,
+    });
+  } catch (error) {
+    console.error((error as Error).message);
+    await app.close();
+    await store.close();
+    await tracing?.stop();
+    process.exit(1);
+  }
+}
+app.log.info({ database, url, ...(metricsServer ? { metrics: metricsServer.url } : {}) }, 'API ready');
 // A parent that started this process with an IPC channel (a process manager, the stress tests'
 // spawnApi) learns where it listens, API_PORT=0 included; the channel must not keep it alive.
 if (process.send) {
@@ -63,7 +79,7 @@ async function shutdown(signal: string): Promise<void> {
   const timeout = new Promise<'timeout'>((resolve) =>
     setTimeout(resolve, config.API_SHUTDOWN_TIMEOUT_MS, 'timeout').unref(),
   );
-  const closed = app.close().then(() => 'closed' as const);
+  const closed = Promise.all([app.close(), metricsServer?.close()]).then(() => 'closed' as const);
   const outcome = await Promise.race([closed, timeout]);
   if (outcome === 'timeout') {
     app.log.warn({ timeoutMs: config.API_SHUTDOWN_TIMEOUT_MS }, 'In-flight requests did not finish in time');

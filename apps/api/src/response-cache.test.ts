@@ -6,6 +6,7 @@ const answer = (body: string): CachedResponse => ({
   etag: '"e"',
   headers: ['content-type', 'application/json'],
   notModifiedHeaders: [],
+  route: 'article.list',
 });
 
 describe('the response cache', () => {

@@ -14,6 +14,8 @@ export interface CachedResponse {
   headers: string[];
   /** The same for a 304: without content-type and content-length. */
   notModifiedHeaders: string[];
+  /** The procedure or route that built it: the `route` its hits are counted under in metrics. */
+  route: string;
 }
 
 interface Entry extends CachedResponse {

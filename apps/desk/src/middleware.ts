@@ -24,6 +24,8 @@ const changesNothing = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export const onRequest: MiddlewareHandler = async (context, next) => {
   const { request, cookies, locals } = context;
+  // The desk server's metrics label each request with it (request-handler.mjs), never the address.
+  locals.route = context.routePattern;
   const csrfName = csrfCookieName(deskConfig.DESK_URL);
   const cookieToken = cookies.get(csrfName)?.value ?? null;
 

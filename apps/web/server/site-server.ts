@@ -6,10 +6,14 @@ import { PageCache } from './page-cache.ts';
 import { answerClientError, refusalOf, sendRefusal } from './refused-requests.ts';
 import { type Representation, representationOf, sendRepresentation } from './representation.ts';
 import { fileSecurityHeaders } from './security-headers.ts';
+import { createSiteMetrics, type SiteMetrics } from './site-metrics.ts';
 import { loadStaticFiles } from './static-files.ts';
 
-/** Astro's Node handler: static files and server-rendered pages. */
-export type AstroHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
+/**
+ * Astro's Node handler: static files and server-rendered pages. `locals` become the pages'
+ * `Astro.locals`; the middleware names the route that answered there.
+ */
+export type AstroHandler = (req: IncomingMessage, res: ServerResponse, locals: App.Locals) => unknown;
 
 export interface SiteServerOptions {
   astro: AstroHandler;
@@ -20,6 +24,8 @@ export interface SiteServerOptions {
   /** Whose `GET /events` purges the page cache; none for tests that purge by hand. */
   apiUrl?: string;
   log?: (message: string) => void;
+  /** Count requests and the page cache's work for Prometheus (WEB_METRICS_PORT set). */
+  metrics?: boolean;
   /** How long a reader may take to send a request's headers (10 s), and all of it (30 s). */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
@@ -29,6 +35,8 @@ export interface SiteServer {
   server: Server;
   /** Null when the page cache is off. */
   cache: PageCache | null;
+  /** Null unless asked for: its registry is what WEB_METRICS_PORT serves (server.mjs). */
+  metrics: SiteMetrics | null;
   /** Stops following the API's changes (the HTTP server is closed by its owner); resolves once it has. */
   stop(): Promise<void>;
 }
@@ -87,14 +95,34 @@ export function createSiteServer(options: SiteServerOptions): SiteServer {
       ? new PageCache({ maxBytes: options.pageCacheMb * 1_048_576, freshMs, staleMs })
       : null;
   const rendering = new Map<string, Promise<Representation>>();
+  const metrics = options.metrics ? createSiteMetrics(cache) : null;
+  /** The route that rendered each kept page: its hits are counted under it. */
+  const routes = new WeakMap<Representation, string>();
 
   function render(req: IncomingMessage): Promise<Representation> {
     const captured = new CapturedResponse(req);
+    const locals: App.Locals = {};
     const failed = Promise.resolve()
-      .then(() => astro(req, captured))
+      .then(() => astro(req, captured, locals))
       .then(() => new Promise<never>(() => {}));
-    return Promise.race([captured.page, failed]).then((page) =>
-      representationOf(page.status, page.headers, page.body),
+    return Promise.race([captured.page, failed]).then((page) => {
+      const rendered = representationOf(page.status, page.headers, page.body);
+      if (metrics) routes.set(rendered, locals.route ?? 'unknown');
+      return rendered;
+    });
+  }
+
+  /** Times the answer to `req` under `route` (read once it is sent) when metrics are on. */
+  function timed(req: IncomingMessage, res: ServerResponse, route: () => string): void {
+    if (!metrics) return;
+    const started = performance.now();
+    res.once('finish', () =>
+      metrics.requests.observe(
+        route(),
+        req.method ?? 'GET',
+        res.statusCode,
+        (performance.now() - started) / 1_000,
+      ),
     );
   }
 
@@ -134,28 +162,50 @@ export function createSiteServer(options: SiteServerOptions): SiteServer {
     // connection that much longer.
     connectionsCheckingInterval: 1_000,
   };
+  /** Astro answers `req` itself, straight to the reader (a form's POST, a HEAD nothing kept answers). */
+  function passed(req: IncomingMessage, res: ServerResponse): void {
+    const locals: App.Locals = {};
+    timed(req, res, () => locals.route ?? 'unknown');
+    astro(req, res, locals);
+  }
+
   const server = createServer(timeouts, (req, res) => {
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     const refusal = refusalOf(req);
-    if (refusal) return sendRefusal(res, refusal);
-    if (method !== 'GET' && method !== 'HEAD') return void astro(req, res);
+    if (refusal) {
+      timed(req, res, () => 'refused');
+      return sendRefusal(res, refusal);
+    }
+    if (method !== 'GET' && method !== 'HEAD') return passed(req, res);
     const file = staticFiles.get(url.split('?')[0] ?? url);
-    if (file) return sendRepresentation(req, res, file);
+    if (file) {
+      timed(req, res, () => 'static');
+      return sendRepresentation(req, res, file);
+    }
 
     if (cache) {
       const found = cache.lookup(url);
       if (found.state !== 'missing') {
+        timed(req, res, () => routes.get(found.page) ?? 'unknown');
+        metrics?.pageCache(found.state === 'stale' ? 'stale' : 'hit');
         sendRepresentation(req, res, found.page, hit);
         if (found.state === 'stale') renderShared(url, req, cache).catch(() => {});
         return;
       }
     }
     // A HEAD that finds nothing kept is rare: Astro answers it as it is.
-    if (method === 'HEAD') return void astro(req, res);
+    if (method === 'HEAD') return passed(req, res);
+    let route = 'unknown';
+    timed(req, res, () => route);
     const page = cache ? renderShared(url, req, cache) : render(req);
     page.then(
-      (rendered) => sendRepresentation(req, res, rendered, cache && isKeepable(rendered) ? miss : []),
+      (rendered) => {
+        route = routes.get(rendered) ?? route;
+        const kept = cache !== null && isKeepable(rendered);
+        if (kept) metrics?.pageCache('miss');
+        sendRepresentation(req, res, rendered, kept ? miss : []);
+      },
       (error) => fail(res, error),
     );
   });
@@ -166,12 +216,18 @@ export function createSiteServer(options: SiteServerOptions): SiteServer {
     cache && options.apiUrl
       ? followApiEvents(
           options.apiUrl,
-          { onEvent: (keys) => cache.purge(keys), onFresh: () => cache.clear() },
+          {
+            onEvent: (keys) => {
+              const dropped = cache.purge(keys);
+              metrics?.pageCachePurged(dropped);
+            },
+            onFresh: () => cache.clear(),
+          },
           {
             onConnectionLost: (error) =>
               options.log?.(`Lost the API's event stream (${(error as Error).message}); reconnecting`),
           },
         )
       : async () => {};
-  return { server, cache, stop };
+  return { server, cache, metrics, stop };
 }

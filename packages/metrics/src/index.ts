@@ -1,4 +1,3 @@
-export { MetricsHostSchema, MetricsPortSchema } from './metrics-config.js';
 export { type MetricsServer, serveMetrics } from './metrics-server.js';
 export { newRegistry } from './registry.js';
 export { type RequestMetrics, requestMetrics } from './request-metrics.js';

@@ -2,6 +2,7 @@ import type { Store } from '@newsroom/db';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { type CachePurge, followEventsIntoCache } from '../events/cache-purge.js';
+import type { ApiMetrics } from '../metrics/api-metrics.js';
 import type { ResponseCache } from '../response-cache.js';
 
 declare module 'fastify' {
@@ -15,14 +16,20 @@ declare module 'fastify' {
  * Purges the response cache by the keys of every event, this process's and others' (see
  * events/cache-purge.ts), from when the instance is ready until it closes.
  */
-export const cachePurge = fp<{ store: Store; cache: ResponseCache | null }>(
-  async (app: FastifyInstance, { store, cache }) => {
+export const cachePurge = fp<{ store: Store; cache: ResponseCache | null; metrics: ApiMetrics | null }>(
+  async (app: FastifyInstance, { store, cache, metrics }) => {
     app.decorate('cachePurge', null);
     if (!cache) return;
     app.addHook('onReady', async () => {
       app.cachePurge = await followEventsIntoCache({
         store,
-        cache,
+        cache: {
+          purge(keys) {
+            const dropped = cache.purge(keys);
+            metrics?.responseCachePurged(dropped);
+            return dropped;
+          },
+        },
         onError: (error) =>
           app.log.error({ err: error }, 'Reading events to purge the response cache failed'),
       });

@@ -31,7 +31,32 @@ describe('/readyz', () => {
   it('is 200 when the database answers', async () => {
     store = await openStore(':memory:');
     api = await startTestApi(store);
-    expect(await get('/readyz')).toEqual({ status: 200, body: { status: 'ready' } });
+    expect(await get('/readyz')).toEqual({ status: 200, body: { status: 'ready', eventLagSeconds: 0 } });
+  });
+
+  it('reports how far webhook delivery lags, and is 503 past READY_MAX_EVENT_LAG_S', async () => {
+    store = await openStore(':memory:');
+    const tenMinutesAgo = new Date(Date.now() - 600_000);
+    const lagging = storeWith(store, {
+      webhooks: { waitingEvents: async () => ({ count: 4, oldestAt: tenMinutesAgo }) },
+    });
+    api = await startTestApi(lagging);
+    expect(await get('/readyz')).toEqual({ status: 200, body: { status: 'ready', eventLagSeconds: 600 } });
+    await api.close();
+
+    api = await startTestApi(lagging, { READY_MAX_EVENT_LAG_S: 300 });
+    expect(await get('/readyz')).toEqual({
+      status: 503,
+      body: {
+        status: 'lagging',
+        eventLagSeconds: 600,
+        message: 'Webhook delivery is 600 s behind the outbox (READY_MAX_EVENT_LAG_S is 300)',
+      },
+    });
+    await api.close();
+
+    api = await startTestApi(lagging, { READY_MAX_EVENT_LAG_S: 900 });
+    expect((await get('/readyz')).status).toBe(200);
   });
 
   it('is 503 when the database says no or fails', async () => {

@@ -10,6 +10,8 @@ import {
   privateCacheControl,
   publicCacheControl,
 } from '../http-cache.js';
+import type { ApiMetrics } from '../metrics/api-metrics.js';
+import { routeLabelOf } from '../metrics/route-label.js';
 import { isShareable, takesSecret } from '../procedures.js';
 import { type ResponseCache, rawHeadersOf } from '../response-cache.js';
 import { isFetchResponse } from './trpc-calls.js';
@@ -26,6 +28,8 @@ export interface HttpCachingOptions {
   cache: ResponseCache | null;
   /** API_CACHE_S_MAXAGE: how long shared caches may serve a public read, in seconds. */
   sMaxAge: number;
+  /** Counts the answers built and kept (misses); the front server counts the hits. */
+  metrics: ApiMetrics | null;
 }
 
 declare module 'fastify' {
@@ -45,7 +49,7 @@ declare module 'fastify' {
  * carrying any of them purges it (events/cache-purge.ts).
  */
 export const httpCaching = fp<HttpCachingOptions>(
-  async (app, { cache, sMaxAge }) => {
+  async (app, { cache, sMaxAge, metrics }) => {
     app.decorateRequest('cacheSequence', null);
     app.decorateRequest('cacheKeys', null);
 
@@ -74,6 +78,7 @@ export const httpCaching = fp<HttpCachingOptions>(
           etag,
           headers: rawHeadersOf({ ...headers, 'content-length': bytes.byteLength }),
           notModifiedHeaders: rawHeadersOf(notModifiedHeaders),
+          route: routeLabelOf(request),
         },
         request.cacheSequence,
         keys,
@@ -86,7 +91,10 @@ export const httpCaching = fp<HttpCachingOptions>(
       if (keys.length === 0) return keys;
       reply.header('surrogate-key', keys.join(' '));
       reply.header('cache-tag', keys.join(','));
-      if (cache) reply.header('x-cache', 'MISS');
+      if (cache) {
+        reply.header('x-cache', 'MISS');
+        metrics?.responseCache('miss');
+      }
       return keys;
     };
 

@@ -1,5 +1,6 @@
 import type { Store } from '@newsroom/db';
 import type { FastifyPluginAsync } from 'fastify';
+import type { ApiMetrics } from '../metrics/api-metrics.js';
 
 /**
  * The scheduler (below) for the API's lifetime: it starts when the instance is ready and stops
@@ -10,13 +11,15 @@ export const scheduler: FastifyPluginAsync<{
   store: Store;
   intervalMs: number;
   eventRetentionDays: number;
-}> = async (app, { store, intervalMs, eventRetentionDays }) => {
+  metrics: ApiMetrics | null;
+}> = async (app, { store, intervalMs, eventRetentionDays, metrics }) => {
   if (intervalMs <= 0) return;
   const running = createScheduler({
     store,
     intervalMs,
     eventRetentionDays,
     log: app.log.child({ component: 'scheduler' }),
+    ...(metrics ? { onRun: metrics.schedulerRun } : {}),
   });
   app.addHook('onReady', async () => running.start());
   app.addHook('onClose', async () => running.stop());
@@ -50,8 +53,10 @@ export function createScheduler(opts: {
   /** Default 7, as EVENTS_RETENTION_DAYS. */
   eventRetentionDays?: number;
   log: SchedulerLog;
+  /** After each run: how many scheduled stories it published, and whether publishing failed. */
+  onRun?: (published: number, failed: boolean) => void;
 }): Scheduler {
-  const { store, intervalMs, eventRetentionDays = 7, log } = opts;
+  const { store, intervalMs, eventRetentionDays = 7, log, onRun } = opts;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = true;
@@ -66,10 +71,12 @@ export function createScheduler(opts: {
           'Published a scheduled article',
         );
       }
+      onRun?.(published.length, false);
     } catch (error) {
       // A failing run (database busy, disk full) is logged and retried at the next tick; it
       // must never take the API down with it.
       log.error({ err: error }, 'Publishing scheduled articles failed');
+      onRun?.(0, true);
     }
     try {
       await store.rateLimits.prune(now);

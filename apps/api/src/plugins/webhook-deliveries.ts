@@ -1,6 +1,7 @@
 import type { Store } from '@newsroom/db';
 import { publicFetch } from '@newsroom/ingest/public-fetch';
 import type { FastifyPluginAsync } from 'fastify';
+import type { ApiMetrics } from '../metrics/api-metrics.js';
 import { createWebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 
 /**
@@ -13,7 +14,8 @@ export const webhookDeliveries: FastifyPluginAsync<{
   sends: number;
   siteUrl: string;
   allowPrivate: boolean;
-}> = async (app, { store, sends, siteUrl, allowPrivate }) => {
+  metrics: ApiMetrics | null;
+}> = async (app, { store, sends, siteUrl, allowPrivate, metrics }) => {
   if (sends <= 0) return;
   const dispatcher = createWebhookDispatcher({
     store,
@@ -21,6 +23,7 @@ export const webhookDeliveries: FastifyPluginAsync<{
     siteUrl,
     fetch: publicFetch({ allowPrivate }),
     log: app.log.child({ component: 'webhooks' }),
+    ...(metrics ? { onAttempt: metrics.webhookAttempt } : {}),
   });
   app.addHook('onReady', async () => dispatcher.start());
   app.addHook('onClose', async () => dispatcher.stop());

@@ -1,4 +1,10 @@
-import type { ArticleRepository, MediaRepository, Store, TokenRepository } from '@newsroom/db';
+import type {
+  ArticleRepository,
+  MediaRepository,
+  Store,
+  TokenRepository,
+  WebhookRepository,
+} from '@newsroom/db';
 
 function override<T extends object>(target: T, replaced: Partial<T>): T {
   return new Proxy(target, {
@@ -19,13 +25,15 @@ export function storeWith(
     articles?: Partial<ArticleRepository>;
     tokens?: Partial<TokenRepository>;
     media?: Partial<MediaRepository>;
+    webhooks?: Partial<WebhookRepository>;
   },
 ): Store {
-  const { articles, tokens, media, ...own } = replaced;
+  const { articles, tokens, media, webhooks, ...own } = replaced;
   return override(store, {
     ...own,
     ...(articles ? { articles: override(store.articles, articles) } : {}),
     ...(tokens ? { tokens: override(store.tokens, tokens) } : {}),
     ...(media ? { media: override(store.media, media) } : {}),
+    ...(webhooks ? { webhooks: override(store.webhooks, webhooks) } : {}),
   });
 }

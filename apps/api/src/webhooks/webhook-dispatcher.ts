@@ -23,6 +23,8 @@ export interface DispatcherOptions {
   pollMs?: number;
   /** The clock: tests move it on to reach the next retry. */
   now?: () => Date;
+  /** After each attempt is recorded: whether it was delivered (a 2xx in time). */
+  onAttempt?: (delivered: boolean) => void;
 }
 
 export interface WebhookDispatcher {
@@ -79,7 +81,10 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
               statusCode: attempt.statusCode,
               latencyMs: attempt.latencyMs,
             };
-            if (attempt.statusCode !== null && attempt.statusCode >= 200 && attempt.statusCode < 300) {
+            const delivered =
+              attempt.statusCode !== null && attempt.statusCode >= 200 && attempt.statusCode < 300;
+            options.onAttempt?.(delivered);
+            if (delivered) {
               log.debug(details, 'Delivered a webhook');
             } else {
               log.warn({ ...details, reason: attempt.error }, 'A webhook delivery failed');
