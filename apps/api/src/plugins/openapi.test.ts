@@ -32,6 +32,13 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
+interface ErrorAnswer {
+  error: {
+    message: string;
+    data: { code: string; path?: string; zodError: { fieldErrors: Record<string, string[]> } | null };
+  };
+}
+const errorOf = async (response: Response) => (await response.json()) as ErrorAnswer;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 let drafts = 0;
 /** A new draft each time: the same headline twice would ask for a slug already taken. */
@@ -101,7 +108,7 @@ describe('roles and bad input, as over tRPC', () => {
       bearer(contributor),
     );
     expect(weak.status).toBe(403);
-    const body = await weak.json();
+    const body = await errorOf(weak);
     expect(body.error.message).toMatch(/editor role/);
     expect(body.error.data).toMatchObject({ code: 'FORBIDDEN', path: 'article.publish' });
   });
@@ -109,21 +116,21 @@ describe('roles and bad input, as over tRPC', () => {
   it('names the field that is wrong, in the query, the path or the body', async () => {
     const query = await get('/v1/search?q=&limit=5');
     expect(query.status).toBe(400);
-    expect((await query.json()).error.message).toMatch(/q: search text must not be empty/);
+    expect((await errorOf(query)).error.message).toMatch(/q: search text must not be empty/);
 
     const path = await post('/v1/articles/not-a-uuid/publish', { version: 1 }, bearer(editor));
     expect(path.status).toBe(400);
-    const pathError = (await path.json()).error;
+    const pathError = (await errorOf(path)).error;
     expect(pathError.message).toMatch(/^Invalid input: id:/);
-    expect(pathError.data.zodError.fieldErrors.id).toBeDefined();
+    expect(pathError.data.zodError?.fieldErrors.id).toBeDefined();
 
     const body = await post('/v1/articles', { headline: '', body: [] }, bearer(editor));
     expect(body.status).toBe(400);
-    expect((await body.json()).error.message).toMatch(/headline must not be empty/);
+    expect((await errorOf(body)).error.message).toMatch(/headline must not be empty/);
 
     const unknown = await get('/v1/articles?limit=2&colour=red');
     expect(unknown.status).toBe(400);
-    expect((await unknown.json()).error.message).toMatch(/colour/);
+    expect((await errorOf(unknown)).error.message).toMatch(/colour/);
   });
 
   it('a stale version is a 409, an unknown slug a 404', async () => {
@@ -136,7 +143,7 @@ describe('roles and bad input, as over tRPC', () => {
     expect(stale.status).toBe(409);
     const missing = await get('/v1/articles/no-such-story');
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.message).toMatch(/no-such-story/);
+    expect((await errorOf(missing)).error.message).toMatch(/no-such-story/);
   });
 
   it('refuses bodies that are not JSON (415) or too large (413), as tRPC does', async () => {
@@ -148,19 +155,19 @@ describe('roles and bad input, as over tRPC', () => {
     expect(text.status).toBe(415);
     const large = await post('/v1/articles', { ...draft(), standfirst: 'x'.repeat(30_000) }, bearer(editor));
     expect(large.status).toBe(413);
-    expect((await large.json()).error.data.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await errorOf(large)).error.data.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers JSON 404 for paths it does not have, and 405 with Allow for a wrong method', async () => {
     const nowhere = await get('/v1/articles/some-story/nowhere');
     expect(nowhere.status).toBe(404);
     expect(nowhere.headers.get('content-type')).toMatch(/^application\/json/);
-    expect((await nowhere.json()).error.message).toMatch(/openapi\.json/);
+    expect((await errorOf(nowhere)).error.message).toMatch(/openapi\.json/);
 
     const wrong = await fetch(`${api.url}/v1/search`, { method: 'DELETE' });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('GET, HEAD');
-    expect((await wrong.json()).error.data.code).toBe('METHOD_NOT_SUPPORTED');
+    expect((await errorOf(wrong)).error.data.code).toBe('METHOD_NOT_SUPPORTED');
   });
 });
 
@@ -183,7 +190,7 @@ describe('rate limits on writes', () => {
     const refused = await rest();
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await refused.json()).error.message).toMatch(/API_RATE_LIMIT_WRITES/);
+    expect((await errorOf(refused)).error.message).toMatch(/API_RATE_LIMIT_WRITES/);
     // Reads never count.
     expect((await fetch(`${limited.url}/v1/sections`)).status).toBe(200);
   });
