@@ -1,18 +1,19 @@
 /**
  * What tracing costs the API, in one run: article.bySlug (the sample story) read from the
  * response cache (cached) and through tRPC and the database every time (uncached,
- * API_RESPONSE_CACHE_MB=0), by four APIs over the same 1,000-article database:
+ * API_RESPONSE_CACHE_MB=0), by five APIs over the same 1,000-article database:
  *
  * - raw Store: the baseline, createApi over the Store as it is, no SDK (src/api-store-variant.ts);
  * - observed Store: the same over observedStore, which starts a span per Store call (no-op
  *   spans, as no SDK is loaded): what the Store's spans cost when nobody collects them;
  * - tracing off: the shipped dist/main.js without OTEL_EXPORTER_OTLP_ENDPOINT;
  * - tracing on: dist/main.js exporting every span (the SDK's default sampler and batching) to a
- *   receiver in this process that reads and discards them.
+ *   receiver in this process that reads and discards them;
+ * - tracing on, 10 % kept: the same, sampling one request in ten (parentbased_traceidratio).
  *
  * Rounds interleave: in each, every variant is loaded in turn (a different one first each
  * round), and each figure is a ratio to the raw Store's in the same round, so the machine's
- * drift hits all four alike. Reported: median req/s, p50 and p99 over rounds, and the median
+ * drift hits all five alike. Reported: median req/s, p50 and p99 over rounds, and the median
  * ratio. Never fails on a figure.
  *
  *   npm run bench                  (from the root: every benchmark)
@@ -23,6 +24,7 @@
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openStore } from '@newsroom/db';
@@ -126,7 +128,7 @@ async function run(): Promise<void> {
             })
           : await startApi(name, dataset.file, {
               responseCache,
-              env: variant === 'tracing on' ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url } : {},
+              env: tracingEnv(variant),
             });
       services.set(key(path, variant), started);
     }
@@ -188,7 +190,11 @@ async function run(): Promise<void> {
 
   log('');
   log(
-    `Machine: ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.nodeVersion}; ` +
+    `Machine: ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.nodeVersion}, load average ` +
+      `${machine.loadAverage.map((load) => load.toFixed(1)).join(' ')} at the start and ` +
+      `${loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')} at the end; ` +
       `${plan.rounds} round(s) of ${plan.seconds} s per API and path`,
   );
   log(renderTracingTable(rows));
@@ -204,6 +210,18 @@ async function run(): Promise<void> {
   if (builtOutputTime() !== builtAt) {
     log('warning: the built output changed during the run: its figures may mix two versions of the API');
   }
+}
+
+function tracingEnv(variant: TracingVariant): Record<string, string> {
+  if (variant === 'tracing on') return { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url };
+  if (variant === 'tracing on, 10 % kept') {
+    return {
+      OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.1',
+    };
+  }
+  return {};
 }
 
 /**

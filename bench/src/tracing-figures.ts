@@ -3,10 +3,16 @@ import { alignTable, count, milliseconds } from './report.ts';
 import { median } from './stats.ts';
 
 /**
- * The API four ways, all reading the same database: the first two are a small script around
- * createApi (api-store-variant.ts), the last two the API as shipped (dist/main.js).
+ * The API five ways, all reading the same database: the first two are a small script around
+ * createApi (api-store-variant.ts), the others the API as shipped (dist/main.js).
  */
-export const tracingVariants = ['raw Store', 'observed Store', 'tracing off', 'tracing on'] as const;
+export const tracingVariants = [
+  'raw Store',
+  'observed Store',
+  'tracing off',
+  'tracing on',
+  'tracing on, 10 % kept',
+] as const;
 export type TracingVariant = (typeof tracingVariants)[number];
 
 export const tracingVariantMeaning: Record<TracingVariant, string> = {
@@ -16,6 +22,8 @@ export const tracingVariantMeaning: Record<TracingVariant, string> = {
   'tracing off': 'dist/main.js without OTEL_EXPORTER_OTLP_ENDPOINT: what ships, the SDK not loaded',
   'tracing on':
     'dist/main.js exporting every span (default sampler and batching) to a receiver that discards them',
+  'tracing on, 10 % kept':
+    'the same with OTEL_TRACES_SAMPLER=parentbased_traceidratio and OTEL_TRACES_SAMPLER_ARG=0.1 (one request in ten traced)',
 };
 
 export const tracingPaths = ['cached', 'uncached'] as const;
