@@ -31,6 +31,22 @@ const seeded = spawnSync(process.execPath, ['apps/cli/dist/main.js', 'seed', '--
 });
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 
+// In watch mode the API's JSON log lines are shown readably (pino-pretty); `npm start` keeps
+// them as JSON lines, one per event, for whatever collects them.
+const pretty = dev
+  ? (await import('pino-pretty')).prettyFactory({
+      colorize: process.stdout.isTTY,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname',
+    })
+  : null;
+/** A line as shown: a JSON log line made readable in watch mode, anything else as it came. */
+function shown(line) {
+  if (!pretty || !line.startsWith('{')) return `${line}\n`;
+  const text = pretty(line);
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
 const children = [];
 function run(name, command, args, cwd = root) {
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -40,7 +56,7 @@ function run(name, command, args, cwd = root) {
     stream.on('data', (chunk) => {
       const lines = (rest + chunk).split('\n');
       rest = lines.pop() ?? '';
-      for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
+      for (const line of lines) process.stdout.write(`${prefix}${shown(line)}`);
     });
   }
   child.on('exit', (code, signal) => {
