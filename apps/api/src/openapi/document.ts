@@ -168,3 +168,11 @@ export function createOpenApiDocument(): OpenAPIObject {
   };
   return document;
 }
+
+let made: OpenAPIObject | undefined;
+
+/** The description, made once per process: the router it is made from never changes while it runs. */
+export function openApiDocument(): OpenAPIObject {
+  made ??= createOpenApiDocument();
+  return made;
+}

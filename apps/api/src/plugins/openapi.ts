@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Context, createHttpContextFactory, type DeskSettings } from '../context.js';
 import { etagOf, ifNoneMatchHits } from '../http-cache.js';
-import { createOpenApiDocument } from '../openapi/document.js';
+import { openApiDocument } from '../openapi/document.js';
 import {
   bodyInputOf,
   matchRest,
@@ -52,7 +52,7 @@ declare module 'fastify' {
  */
 export const openApi = fp<OpenApiOptions>(
   async (app, { store, desk, webhookAllowPrivate }) => {
-    const document = createOpenApiDocument();
+    const document = openApiDocument();
     const operations = restOperationsOf(document);
     const contextOf = createHttpContextFactory(store, desk, webhookAllowPrivate);
 
