@@ -2,10 +2,11 @@
 // else Astro's handler (the built client files, then the pages), timed for Prometheus when
 // metrics are on, under the route pattern that answered, never the address.
 import { refusalOf } from './refused-requests.mjs';
+import { requestRoute } from './request-route.mjs';
 
 /**
  * @param {{
- *   astro: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, locals: object) => unknown,
+ *   astro: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => unknown,
  *   maxUploadBytes: number,
  *   requests?: import('@newsroom/metrics').RequestMetrics | null,
  * }} options
@@ -14,17 +15,19 @@ import { refusalOf } from './refused-requests.mjs';
 export function deskRequestHandler({ astro, maxUploadBytes, requests = null }) {
   return (req, res) => {
     const refusal = refusalOf(req.method, req.headers, req.url, maxUploadBytes);
-    /** @type {{ route?: string }} The pages' Astro.locals: the middleware names the route there. */
-    const locals = {};
     if (requests) {
+      /** @type {{ route?: string }} Where the middleware names the route that answered. */
+      const answered = {};
       const started = performance.now();
       res.once('finish', () => {
         // Astro serves the built client files before any route runs: those have none.
-        const route = refusal ? 'refused' : (locals.route ?? 'static');
+        const route = refusal ? 'refused' : (answered.route ?? 'static');
         requests.observe(route, req.method ?? 'GET', res.statusCode, (performance.now() - started) / 1_000);
       });
+      if (!refusal) return void requestRoute.run(answered, () => astro(req, res));
+    } else if (!refusal) {
+      return void astro(req, res);
     }
-    if (!refusal) return void astro(req, res, locals);
     // Closed after the answer, so the unread body is never read.
     res.writeHead(refusal.status, {
       'content-type': 'text/plain; charset=utf-8',

@@ -10,10 +10,13 @@ import {
 } from '@newsroom/metrics/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deskRequestHandler } from './request-handler.mjs';
+import { requestRoute } from './request-route.mjs';
 
-/** Stands in for Astro: a story page names its route as the middleware does; a built file names none. */
-function astro(req: IncomingMessage, res: ServerResponse, locals: { route?: string }) {
-  if (req.url?.startsWith('/stories/')) locals.route = '/stories/[id]';
+/** Stands in for Astro: a story page names its route as the middleware does, later; a built file names none. */
+async function astro(req: IncomingMessage, res: ServerResponse) {
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const answered = requestRoute.getStore();
+  if (answered && req.url?.startsWith('/stories/')) answered.route = '/stories/[id]';
   res.writeHead(200, { 'content-type': 'text/plain' });
   res.end('ok');
 }

@@ -37,7 +37,7 @@ if (config.DESK_METRICS_PORT !== undefined) {
 
 const server = createServer(
   deskRequestHandler({
-    astro: (req, res, locals) => handler(req, res, undefined, locals),
+    astro: handler,
     maxUploadBytes: config.MEDIA_MAX_BYTES,
     requests,
   }),

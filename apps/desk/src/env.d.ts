@@ -8,7 +8,5 @@ declare namespace App {
     session: string | null;
     /** The double-submit token every form of this page carries in its `csrf` field. */
     csrf: string;
-    /** The route pattern that answered (`/stories/[id]`), set by the middleware for metrics. */
-    route?: string;
   }
 }

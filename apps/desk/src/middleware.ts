@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { MiddlewareHandler } from 'astro';
+import { requestRoute } from '../request-route.mjs';
 import { createDeskClient } from './lib/api';
 import { clientAddressOf } from './lib/client-address';
 import { csrfCookieName, csrfCookieOptions, sessionCookieName } from './lib/cookies';
@@ -24,8 +25,9 @@ const changesNothing = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export const onRequest: MiddlewareHandler = async (context, next) => {
   const { request, cookies, locals } = context;
-  // The desk server's metrics label each request with it (request-handler.mjs), never the address.
-  locals.route = context.routePattern;
+  // The desk server's metrics label each request with its route (request-handler.mjs), never the address.
+  const answered = requestRoute.getStore();
+  if (answered) answered.route = context.routePattern;
   const csrfName = csrfCookieName(deskConfig.DESK_URL);
   const cookieToken = cookies.get(csrfName)?.value ?? null;
 

@@ -50,21 +50,25 @@ describe('the API metrics', () => {
     expect((await fetch(`${api.url}/${list}`)).headers.get('x-cache')).toBe('MISS');
     expect((await fetch(`${api.url}/${list}`)).headers.get('x-cache')).toBe('HIT');
     expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
+    const batch = `section.list,article.list?batch=1&input=${encodeURIComponent(JSON.stringify({ 1: { limit: 2 } }))}`;
+    expect((await fetch(`${api.url}/${batch}`)).status).toBe(200);
     expect((await fetch(`${api.url}/no-such-thing.here`)).status).toBe(404);
     expect((await fetch(`${api.url}/no/such/path`)).status).toBe(404);
 
     const after = await scrape();
     const grew = (series: string) => seriesValue(after, series) - seriesValue(before, series);
     expect(grew(requests('article.list', 'GET', 200))).toBe(2);
-    expect(grew('newsroom_api_response_cache_requests_total{result="miss"}')).toBe(1);
+    // The list and the batch were built and kept; the list's second asking was a hit.
+    expect(grew('newsroom_api_response_cache_requests_total{result="miss"}')).toBe(2);
     expect(grew('newsroom_api_response_cache_requests_total{result="hit"}')).toBe(1);
     expect(grew(requests('/healthz', 'GET', 200))).toBe(1);
+    expect(grew(requests('article.list,section.list', 'GET', 200))).toBe(1);
     // A made-up procedure or path never becomes a label of its own.
     expect(grew(requests('unknown', 'GET', 404))).toBe(1);
     expect(grew(requests('unmatched', 'GET', 404))).toBe(1);
     expect(after).not.toContain('no-such-thing');
-    // Only the miss asked the Store.
-    expect(grew('newsroom_store_call_duration_seconds_count{operation="articles.list"}')).toBe(1);
+    // Only the misses asked the Store.
+    expect(grew('newsroom_store_call_duration_seconds_count{operation="articles.list"}')).toBe(2);
     expect(seriesValue(after, 'newsroom_api_response_cache_bytes')).toBeGreaterThan(0);
   });
 
