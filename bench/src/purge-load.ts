@@ -177,7 +177,7 @@ async function publishedArticles(store: Store): Promise<Published[]> {
 async function outboxCaughtUp(store: Store): Promise<number> {
   const started = performance.now();
   const deadline = started + 300_000;
-  while ((await store.webhooks.waitingEvents()) > 0) {
+  while ((await store.webhooks.waitingEvents()).count > 0) {
     if (performance.now() > deadline) throw new Error('the API did not read through the outbox in 5 minutes');
     await sleep(100);
   }
