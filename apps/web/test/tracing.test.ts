@@ -224,6 +224,34 @@ describe('a reader’s page, traced across the site and the API', () => {
   });
 });
 
+describe('tracing off', () => {
+  // Prints each OpenTelemetry package a process loads (telemetry-modules.mjs).
+  const watched = {
+    NODE_OPTIONS: `--import=${new URL('./telemetry-modules.mjs', import.meta.url).pathname}`,
+  };
+  const loadedSdk = (output: string) => /^telemetry module: @opentelemetry\/sdk-node$/m.test(output);
+
+  it('loads no SDK module in the API or the site without OTEL_EXPORTER_OTLP_ENDPOINT, and does with it', async () => {
+    const receiver = await startOtlpReceiver();
+    try {
+      const run = async (endpoint: Record<string, string>) => {
+        const api = await startBuiltApi({ DATABASE_URL: ':memory:', ...watched, ...endpoint });
+        const site = await startBuiltSite({ API_URL: api.url, ...watched, ...endpoint });
+        await site.stop();
+        await stopped(api);
+        return { api: api.output(), site: site.output() };
+      };
+      const [off, on] = await Promise.all([run({}), run({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url })]);
+      expect(off.api).not.toContain('telemetry module:');
+      expect(off.site).not.toContain('telemetry module:');
+      expect(loadedSdk(on.api)).toBe(true);
+      expect(loadedSdk(on.site)).toBe(true);
+    } finally {
+      await receiver.close();
+    }
+  }, 60_000);
+});
+
 describe('tracing settings', () => {
   it('a wrong OTEL_* value stops the API with one line naming it', async () => {
     const api = runBuiltApi({ DATABASE_URL: ':memory:', OTEL_TRACES_SAMPLER: 'sometimes' });
