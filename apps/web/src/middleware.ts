@@ -44,8 +44,9 @@ export const pageSecurityHeaders = securityHeaders(
  * outage is temporary, and a few security headers.
  */
 export const onRequest: MiddlewareHandler = async (context, next) => {
-  // The site server's metrics label each request with it (never the address: see server/site-metrics.ts).
-  context.locals.route = context.routePattern;
+  // The site server's metrics label each request with it (never the address: see
+  // server/site-metrics.ts). Pages rendered outside the server (Astro's container) have no locals.
+  if (context.locals) context.locals.route = context.routePattern;
   const { result, keys } = await withPageKeys(() =>
     isErrorPageAddress(new URL(context.request.url).pathname) ? next('/404') : next(),
   );
