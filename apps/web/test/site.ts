@@ -156,11 +156,17 @@ export interface SiteProcess {
 
 /** Runs the built site's server.mjs, as `npm start` does, with `env` added to this process's. */
 export function runBuiltSite(env: Record<string, string>): SiteProcess {
-  const child = spawn(process.execPath, ['server.mjs'], {
-    cwd: webDir,
-    env: { ...process.env, WEB_HOST: '127.0.0.1', WEB_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return watched(
+    spawn(process.execPath, ['server.mjs'], {
+      cwd: webDir,
+      env: { ...process.env, WEB_HOST: '127.0.0.1', WEB_PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+}
+
+/** A child process with what it prints kept, and its exit awaited. */
+export function watched(child: ChildProcess): SiteProcess {
   let output = '';
   child.stdout?.on('data', (chunk) => {
     output += chunk;

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { openStore } from '@newsroom/db';
 import { seedIfEmpty } from '@newsroom/sample';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from './otlp-receiver';
-import { type BuiltSite, startBuiltSite } from './site';
+import { type BuiltSite, type SiteProcess, startBuiltSite, watched } from './site';
 
 // One reader's page is one trace: the built site and the built API, each its own process (the
 // SDK registers itself for the whole process), send their spans to a receiver in this test, as
@@ -21,35 +21,24 @@ const sampleSlug = 'fire-destroys-tomorrowlands-iconic-main-stage';
 /** Sent every 50 ms instead of every 5 s, so the test need not wait. */
 const quickExport = { OTEL_BSP_SCHEDULE_DELAY: '50' };
 
-interface ApiProcess {
-  child: ChildProcess;
-  /** What it printed: JSON log lines on stdout, and stderr. */
-  output(): string;
-  exited: Promise<number | null>;
-}
+/** What it prints: JSON log lines on stdout, and stderr. */
+type ApiProcess = SiteProcess;
 
 function runBuiltApi(env: Record<string, string>): ApiProcess {
-  const child = spawn(process.execPath, [apiMain], {
-    env: {
-      ...process.env,
-      API_HOST: '127.0.0.1',
-      API_PORT: '0',
-      API_SCHEDULER_INTERVAL_MS: '0',
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    // The IPC channel is how main.ts says where it listens.
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  return watched(
+    spawn(process.execPath, [apiMain], {
+      env: {
+        ...process.env,
+        API_HOST: '127.0.0.1',
+        API_PORT: '0',
+        API_SCHEDULER_INTERVAL_MS: '0',
+        LOG_LEVEL: 'info',
+        ...env,
+      },
+      // The IPC channel is how main.ts says where it listens.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    }),
+  );
 }
 
 async function startBuiltApi(env: Record<string, string>): Promise<ApiProcess & { url: string }> {
@@ -63,7 +52,7 @@ async function startBuiltApi(env: Record<string, string>): Promise<ApiProcess & 
   return { ...api, url };
 }
 
-async function stopped(process: { child: ChildProcess; exited: Promise<number | null> }) {
+async function stopped(process: Pick<SiteProcess, 'child' | 'exited'>) {
   if (process.child.exitCode === null && process.child.signalCode === null) process.child.kill('SIGTERM');
   return process.exited;
 }
