@@ -91,26 +91,27 @@ export function createApiMetrics(options: { store: Store; cache: ResponseCache |
   });
 
   // Read from the database at each scrape; a failing read leaves the series out of that scrape.
+  const lag = new Gauge({
+    name: 'newsroom_event_delivery_lag_seconds',
+    help: 'Age of the oldest event not yet planned for webhook delivery (0 when none waits)',
+    // Registered below, after the gauge that reads it.
+    registers: [],
+  });
+  // One read gives both: the registry asks this gauge first (registered first), then the lag.
   new Gauge({
     name: 'newsroom_events_waiting',
     help: 'Events in the outbox not yet planned for webhook delivery',
     registers,
     async collect() {
       this.reset();
-      const { count } = await store.webhooks.waitingEvents().catch(() => ({ count: null }));
-      if (count !== null) this.set(count);
-    },
-  });
-  new Gauge({
-    name: 'newsroom_event_delivery_lag_seconds',
-    help: 'Age of the oldest event not yet planned for webhook delivery (0 when none waits)',
-    registers,
-    async collect() {
-      this.reset();
+      lag.reset();
       const waiting = await store.webhooks.waitingEvents().catch(() => null);
-      if (waiting) this.set(eventLagSeconds(waiting.oldestAt, new Date()));
+      if (!waiting) return;
+      this.set(waiting.count);
+      lag.set(eventLagSeconds(waiting.oldestAt, new Date()));
     },
   });
+  registry.registerMetric(lag);
   new Gauge({
     name: 'newsroom_comments',
     help: 'Comments by status (pending: waiting for a moderator)',
